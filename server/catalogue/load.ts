@@ -1,0 +1,140 @@
+// Reads checklists/ (profile.yaml + domains/*.yaml), validates each file against
+// its JSON Schema and the cross-file rules, and reports every problem with the
+// file, the item code and the field, so an editor can find it at once.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import { parseDocument } from 'yaml';
+import type { ChecklistContent, Domain, Profile } from './types';
+
+export interface ContentProblem {
+  readonly file: string;
+  readonly item?: string;
+  readonly path?: string;
+  readonly message: string;
+}
+
+export function formatProblem(p: ContentProblem): string {
+  return [p.file, p.item ? `item ${p.item}` : undefined, p.path, p.message]
+    .filter((part): part is string => part !== undefined && part !== '')
+    .join(': ');
+}
+
+export class ChecklistError extends Error {
+  constructor(readonly problems: readonly ContentProblem[]) {
+    super(`checklist content is invalid:\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'ChecklistError';
+  }
+}
+
+export interface LoadResult {
+  readonly content?: ChecklistContent;
+  readonly problems: readonly ContentProblem[];
+}
+
+const DOMAIN_FILE = /^(\d{2})-([a-z]+)\.yaml$/;
+
+function compileSchemas(dir: string): { domain: ValidateFunction; profile: ValidateFunction } {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+  const read = (name: string): object => JSON.parse(readFileSync(join(dir, 'schema', name), 'utf8')) as object;
+  return { domain: ajv.compile(read('domain.schema.json')), profile: ajv.compile(read('profile.schema.json')) };
+}
+
+function readYaml(path: string, file: string, problems: ContentProblem[]): unknown {
+  const doc = parseDocument(readFileSync(path, 'utf8'), { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) problems.push({ file, message: `YAML: ${e.message.split('\n')[0]}` });
+    return undefined;
+  }
+  return doc.toJS() as unknown;
+}
+
+/** Turns an ajv error on a domain file into a problem naming the item. */
+function schemaProblem(file: string, data: unknown, e: ErrorObject): ContentProblem {
+  const match = /^\/items\/(\d+)(\/.*)?$/.exec(e.instancePath);
+  let message = e.message ?? 'is invalid';
+  if (e.keyword === 'additionalProperties') message += ` (${String(e.params.additionalProperty)})`;
+  if (e.keyword === 'enum') message += ` (${(e.params.allowedValues as unknown[]).join(', ')})`;
+  if (match) {
+    const items = (data as { items?: Array<{ code?: unknown }> }).items ?? [];
+    const code = items[Number(match[1])]?.code;
+    return { file, item: typeof code === 'string' ? code : `#${Number(match[1]) + 1}`, path: match[2] ?? '/', message };
+  }
+  return { file, path: e.instancePath || '/', message };
+}
+
+/**
+ * Loads and validates the checklist folder. Returns content only when there
+ * are no problems at all: a half-valid checklist is never served.
+ */
+export function loadChecklists(dir: string, cwd: string = process.cwd()): LoadResult {
+  const problems: ContentProblem[] = [];
+  const schemas = compileSchemas(dir);
+  const rel = (p: string): string => relative(cwd, p) || p;
+
+  const profilePath = join(dir, 'profile.yaml');
+  const profileData = readYaml(profilePath, rel(profilePath), problems);
+  let profile: Profile | undefined;
+  if (profileData !== undefined) {
+    if (schemas.profile(profileData)) profile = profileData as Profile;
+    else for (const e of schemas.profile.errors ?? []) problems.push({ file: rel(profilePath), path: e.instancePath || '/', message: e.message ?? 'is invalid' });
+  }
+  const tags = new Set<string>();
+  for (const q of profile?.questions ?? []) {
+    if (tags.has(q.tag)) problems.push({ file: rel(profilePath), message: `duplicate profile tag "${q.tag}"` });
+    tags.add(q.tag);
+  }
+
+  const domainsDir = join(dir, 'domains');
+  const domains: Domain[] = [];
+  const itemFiles = new Map<string, string>();
+  const domainCodes = new Map<string, string>();
+  for (const name of readdirSync(domainsDir).filter((n) => n.endsWith('.yaml')).sort()) {
+    const file = rel(join(domainsDir, name));
+    const fileMatch = DOMAIN_FILE.exec(name);
+    if (!fileMatch) {
+      problems.push({ file, message: 'file name must look like NN-code.yaml (e.g. 01-aq.yaml)' });
+      continue;
+    }
+    const data = readYaml(join(domainsDir, name), file, problems);
+    if (data === undefined) continue;
+    if (!schemas.domain(data)) {
+      for (const e of schemas.domain.errors ?? []) problems.push(schemaProblem(file, data, e));
+      continue;
+    }
+    const domain = data as Domain;
+    if (Number(fileMatch[1]) !== domain.position) problems.push({ file, path: '/position', message: `must equal the file number ${fileMatch[1]}` });
+    if (fileMatch[2] !== domain.code.toLowerCase()) problems.push({ file, path: '/code', message: `must match the file name (${fileMatch[2].toUpperCase()})` });
+    const otherFile = domainCodes.get(domain.code);
+    if (otherFile) problems.push({ file, path: '/code', message: `duplicate domain code ${domain.code} (also in ${otherFile})` });
+    domainCodes.set(domain.code, file);
+    for (const item of domain.items) {
+      if (!item.code.startsWith(`${domain.code}-`)) problems.push({ file, item: item.code, path: '/code', message: `must start with the domain code ${domain.code}-` });
+      const seen = itemFiles.get(item.code);
+      if (seen) problems.push({ file, item: item.code, path: '/code', message: `duplicate item code (also in ${seen})` });
+      itemFiles.set(item.code, file);
+      item.appliesTo?.forEach((tag, i) => {
+        if (!tags.has(tag)) problems.push({ file, item: item.code, path: `/appliesTo/${i}`, message: `unknown profile tag "${tag}" (defined: ${[...tags].join(', ')})` });
+      });
+      if (item.frequency === 'high' && (item.cases ?? []).length === 0) {
+        problems.push({ file, item: item.code, path: '/cases', message: 'a high-frequency item needs at least one case' });
+      }
+    }
+    domains.push(domain);
+  }
+  const positions = new Set<number>();
+  for (const d of domains) {
+    if (positions.has(d.position)) problems.push({ file: rel(domainsDir), message: `duplicate domain position ${d.position}` });
+    positions.add(d.position);
+  }
+  if (problems.length > 0 || !profile) return { problems };
+  domains.sort((a, b) => a.position - b.position);
+  return { content: { profile, domains }, problems };
+}
+
+/** Loads the checklist folder or throws a ChecklistError listing every problem. */
+export function loadChecklistsOrThrow(dir: string): ChecklistContent {
+  const result = loadChecklists(dir);
+  if (!result.content) throw new ChecklistError(result.problems);
+  return result.content;
+}
