@@ -1,0 +1,125 @@
+// Opens the database: real PostgreSQL through pg when a URL is given, otherwise
+// embedded PostgreSQL (PGlite) kept under a data folder. Both go through kysely's
+// PostgresDialect over a pg-compatible pool, so queries and migrations are shared.
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Pool } from 'pg';
+import type { Database } from './schema';
+
+export type DbKind = 'pglite' | 'postgres';
+
+export interface DbHandle {
+  readonly db: Kysely<Database>;
+  readonly kind: DbKind;
+  /** Throws unless the database answers a trivial query within the timeout. */
+  ping(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenDbOptions {
+  readonly databaseUrl?: string;
+  /** PGlite folder; undefined = in memory (tests). */
+  readonly dataDir?: string;
+  /** PGlite: start from a dumped data folder (tests use a migrated snapshot). */
+  readonly loadDataDir?: Blob;
+  readonly poolSize?: number;
+  readonly onPoolError?: (err: Error) => void;
+}
+
+export class DataDirLockedError extends Error {
+  constructor(dir: string, pid: number) {
+    super(
+      `The data folder ${dir} is already in use by process ${pid}. ` +
+        'The embedded database allows one Hegui process per folder: stop the other process, ' +
+        'set DATA_DIR to another folder, or set DATABASE_URL to run several instances on PostgreSQL.',
+    );
+    this.name = 'DataDirLockedError';
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Takes an exclusive lock file in dir; a stale lock (dead pid) is taken over. */
+function lockDataDir(dir: string): () => void {
+  const lockPath = join(dir, 'hegui.lock');
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeFileSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lockPath, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(readFileSync(lockPath, 'utf8').trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) throw new DataDirLockedError(dir, pid);
+      rmSync(lockPath, { force: true });
+    }
+  }
+  throw new Error(`could not lock ${dir}`);
+}
+
+function withPing(db: Kysely<Database>): (timeoutMs?: number) => Promise<void> {
+  return async (timeoutMs = 2000) => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`database did not answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([sql`select 1`.execute(db), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
+  if (opts.databaseUrl) {
+    const pool = new Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: 3000,
+    });
+    // An idle client losing its connection (database restart) must not crash the process.
+    pool.on('error', (err) => opts.onPoolError?.(err));
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', ping: withPing(db), close: () => db.destroy() };
+  }
+
+  // Loaded lazily: PGlite's WASM build is only needed in embedded mode.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  let unlock: () => void = () => undefined;
+  let dataDir: string | undefined;
+  if (opts.dataDir) {
+    const root = resolve(opts.dataDir);
+    mkdirSync(root, { recursive: true });
+    unlock = lockDataDir(root);
+    dataDir = join(root, 'pglite');
+  }
+  try {
+    const pglite = await PGlite.create({ dataDir, loadDataDir: opts.loadDataDir });
+    const pool = new Pool(createPgConfig(pglite));
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      kind: 'pglite',
+      ping: withPing(db),
+      close: async () => {
+        await db.destroy();
+        await pglite.close();
+        unlock();
+      },
+    };
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+}

@@ -1,0 +1,15 @@
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import * as m0001 from './migrations/0001-checklist-versions';
+
+// Listed in code (not read from disk) so the same list works under tsx, jest and dist/.
+export const migrations: Record<string, Migration> = {
+  '0001-checklist-versions': m0001,
+};
+
+/** Brings the schema up to date; throws if any migration fails. */
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

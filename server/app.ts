@@ -1,0 +1,61 @@
+// Builds the express app from its dependencies. Never listens: main.ts does,
+// and tests drive the same app through supertest.
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { join } from 'node:path';
+import type { DbHandle } from '../db';
+import { catalogueApi } from './catalogue/api';
+import { cataloguePages } from './catalogue/pages';
+import type { CatalogueStore } from './catalogue/versions';
+import { projectRoot } from './config';
+import { errorHandler, notFoundHandler } from './http/errors';
+import { healthRoutes } from './http/health';
+import { langLocals } from './http/locals';
+import { loadViews } from './http/views';
+import type { Logger } from './logger';
+import { openApiDocument } from './openapi';
+
+export interface AppDeps {
+  readonly database: DbHandle;
+  readonly catalogues: CatalogueStore;
+  readonly logger: Logger;
+  readonly production: boolean;
+  readonly viewsDir?: string;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const viewsDir = deps.viewsDir ?? join(projectRoot, 'views');
+  const views = loadViews(viewsDir);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.set('etag', false); // catalogue routes set version-based ETags themselves
+  app.use(helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: { 'script-src': ["'self'"], 'style-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': deps.production ? [] : null },
+    },
+    hsts: deps.production,
+  }));
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      deps.logger.debug({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
+    });
+    next();
+  });
+
+  app.use(healthRoutes(deps.database));
+  app.use('/assets', express.static(join(viewsDir, 'assets'), { maxAge: deps.production ? '1d' : 0, fallthrough: true }));
+  app.get('/api/v1/openapi.json', (_req, res) => { res.json(openApiDocument); });
+  app.use('/api/v1', catalogueApi(deps.catalogues, deps.database.db));
+  app.use(langLocals(deps.production));
+  app.use((_req, res, next) => {
+    res.locals.version = deps.catalogues.current().version;
+    next();
+  });
+  app.use(cataloguePages(deps.catalogues, views));
+  app.use(notFoundHandler);
+  app.use(errorHandler(views, deps.logger));
+  return app;
+}

@@ -1,0 +1,104 @@
+// JSON API of the catalogue (DESIGN.md §5). Responses carry ETag/Cache-Control
+// keyed by the checklist version; errors are problem+json.
+import { Router, type Request } from 'express';
+import type { JSONSchemaType } from 'ajv';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { notFound } from '../http/errors';
+import { notModified } from '../http/cache';
+import { queryValidator } from '../http/validate';
+import { MAX_QUERY_LENGTH, type Catalogue } from './catalogue';
+import { listVersions, type CatalogueStore } from './versions';
+import { catalogueXlsx } from './xlsx';
+
+interface VersionQuery { version?: number }
+interface SearchQuery { q: string; limit: number }
+
+const versionQuery = queryValidator<VersionQuery>({
+  type: 'object',
+  properties: { version: { type: 'integer', minimum: 1, nullable: true } },
+  required: [],
+} as JSONSchemaType<VersionQuery>);
+
+const searchQuery = queryValidator<SearchQuery>({
+  type: 'object',
+  properties: {
+    q: { type: 'string', minLength: 1, maxLength: MAX_QUERY_LENGTH, pattern: '\\S' },
+    limit: { type: 'integer', minimum: 1, maximum: 100, default: 50 },
+  },
+  required: ['q'],
+} as JSONSchemaType<SearchQuery>);
+
+function versionRef(c: Catalogue): { id: number; hash: string } {
+  return { id: c.version.id, hash: c.version.hash };
+}
+
+export function catalogueApi(store: CatalogueStore, db: Kysely<Database>): Router {
+  const router = Router();
+  const xlsxCache = new Map<string, Buffer>();
+
+  async function pick(req: Request): Promise<Catalogue> {
+    const { version } = versionQuery(req.query);
+    if (version === undefined) return store.current();
+    const catalogue = await store.version(version);
+    if (!catalogue) throw notFound(`There is no checklist version ${version}.`);
+    return catalogue;
+  }
+
+  router.get('/domains', async (req, res) => {
+    const c = await pick(req);
+    if (notModified(req, res, c.version.hash)) return;
+    res.json({ version: versionRef(c), domains: c.domainSummaries() });
+  });
+
+  router.get('/domains/:code', async (req, res) => {
+    const c = await pick(req);
+    const domain = c.domain(req.params.code);
+    if (!domain) throw notFound(`There is no domain with code "${req.params.code}". Codes are two letters, e.g. AQ.`);
+    if (notModified(req, res, c.version.hash)) return;
+    res.json({ ...domain, itemCount: domain.items.length, version: versionRef(c) });
+  });
+
+  router.get('/items/:code', async (req, res) => {
+    const c = await pick(req);
+    const found = c.item(req.params.code);
+    if (!found) throw notFound(`There is no item with code "${req.params.code}". Codes look like AQ-001.`);
+    if (notModified(req, res, c.version.hash)) return;
+    res.json({ ...found.item, domain: found.domain.code, version: versionRef(c) });
+  });
+
+  router.get('/search', (req, res) => {
+    const { q, limit } = searchQuery(req.query);
+    const c = store.current();
+    if (notModified(req, res, c.version.hash)) return;
+    const results = c.search(q, limit).map(({ code, title, domain, snippet }) => ({ code, title, domain, snippet }));
+    res.json({ query: q, version: versionRef(c), results });
+  });
+
+  router.get('/versions', async (_req, res) => {
+    const versions = await listVersions(db);
+    res.set('Cache-Control', 'no-cache').json({ versions });
+  });
+
+  router.get('/catalogue.json', (req, res) => {
+    const c = store.current();
+    if (notModified(req, res, c.version.hash)) return;
+    res.json({ version: { ...versionRef(c), createdAt: c.version.createdAt }, profile: c.content.profile, domains: c.domains });
+  });
+
+  router.get('/catalogue.xlsx', async (req, res) => {
+    const c = store.current();
+    if (notModified(req, res, c.version.hash)) return;
+    let buffer = xlsxCache.get(c.version.hash);
+    if (!buffer) {
+      buffer = await catalogueXlsx(c);
+      xlsxCache.set(c.version.hash, buffer);
+    }
+    res
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .attachment(`hegui-checklist-v${c.version.id}.xlsx`)
+      .send(buffer);
+  });
+
+  return router;
+}

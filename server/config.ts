@@ -1,0 +1,35 @@
+// Configuration comes from environment variables only (listed in the README).
+import { resolve } from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Set → real PostgreSQL; unset → embedded PGlite under dataDir. */
+  readonly databaseUrl?: string;
+  readonly dataDir: string;
+  readonly production: boolean;
+  readonly logLevel: LogLevel;
+  readonly checklistsDir: string;
+}
+
+const LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export const projectRoot = resolve(__dirname, '..');
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
+  if (!LEVELS.includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.DATA_DIR ?? resolve(projectRoot, 'data')),
+    production: env.NODE_ENV === 'production',
+    logLevel,
+    checklistsDir: resolve(env.CHECKLISTS_DIR ?? resolve(projectRoot, 'checklists')),
+  };
+}

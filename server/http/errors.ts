@@ -1,0 +1,82 @@
+// One error type for the whole app. The error handler turns it into
+// application/problem+json (RFC 9457) for /api and into an error page for HTML.
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import type { Logger } from '../logger';
+import type { Views } from './views';
+
+export interface FieldError {
+  /** Query parameter or JSON pointer of the offending field. */
+  readonly field: string;
+  readonly message: string;
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+    readonly errors?: readonly FieldError[],
+  ) {
+    super(detail ?? title);
+    this.name = 'HttpError';
+  }
+}
+
+export const notFound = (detail: string): HttpError => new HttpError(404, 'Not Found', detail);
+export const badRequest = (detail: string, errors?: readonly FieldError[]): HttpError => new HttpError(400, 'Bad Request', detail, errors);
+
+export function wantsProblemJson(req: Request): boolean {
+  return req.path.startsWith('/api/') || req.path === '/readyz' || req.path === '/healthz';
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance: string;
+  errors?: readonly FieldError[];
+}
+
+export function problemBody(err: HttpError, req: Request): ProblemBody {
+  return {
+    type: `https://hegui.example/problems/${err.status}`,
+    title: err.title,
+    status: err.status,
+    detail: err.detail,
+    instance: req.originalUrl,
+    ...(err.errors ? { errors: err.errors } : {}),
+  };
+}
+
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(notFound(`No page or resource at ${req.path}`));
+};
+
+/** Maps anything thrown to an HttpError; unknown errors become a 500 without internals. */
+function toHttpError(err: unknown): HttpError {
+  if (err instanceof HttpError) return err;
+  const e = err as { status?: unknown; statusCode?: unknown; type?: unknown; message?: unknown };
+  const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : 500;
+  if (e.type === 'entity.parse.failed') return badRequest('The request body is not valid JSON.');
+  if (e.type === 'entity.too.large') return new HttpError(413, 'Payload Too Large', 'The request body is too large.');
+  if (status >= 400 && status < 500) return new HttpError(status, 'Bad Request', typeof e.message === 'string' ? e.message : undefined);
+  return new HttpError(500, 'Internal Server Error', 'Something went wrong on our side. The error has been logged.');
+}
+
+export function errorHandler(views: Views, logger: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    const httpError = toHttpError(err);
+    if (httpError.status >= 500) logger.error({ err, url: req.originalUrl }, 'request failed');
+    res.status(httpError.status);
+    if (wantsProblemJson(req)) {
+      res.type('application/problem+json').send(JSON.stringify(problemBody(httpError, req)));
+      return;
+    }
+    views.render(res, 'errors/error', { status: httpError.status, detail: httpError.detail, errors: httpError.errors, is404: httpError.status === 404 });
+  };
+}

@@ -1,0 +1,23 @@
+// ajv validation of query strings and bodies; failures become 400 problems
+// that name each offending field.
+import { Ajv, type ErrorObject, type JSONSchemaType } from 'ajv';
+import { badRequest, type FieldError } from './errors';
+
+const ajv = new Ajv({ allErrors: true, coerceTypes: true, useDefaults: true, removeAdditional: false });
+
+function fieldErrors(errors: readonly ErrorObject[] | null | undefined): FieldError[] {
+  return (errors ?? []).map((e) => {
+    const field = e.keyword === 'required' ? String(e.params.missingProperty) : e.instancePath.replace(/^\//, '') || '(root)';
+    const message = e.keyword === 'additionalProperties' ? `unknown parameter "${String(e.params.additionalProperty)}"` : e.message ?? 'is invalid';
+    return { field, message };
+  });
+}
+
+export function queryValidator<T>(schema: JSONSchemaType<T>): (query: unknown) => T {
+  const validate = ajv.compile(schema);
+  return (query) => {
+    const copy: unknown = { ...(query as object) };
+    if (!validate(copy)) throw badRequest('The query string is not valid.', fieldErrors(validate.errors));
+    return copy;
+  };
+}

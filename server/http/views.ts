@@ -1,0 +1,100 @@
+// Handlebars views, compiled once at start. Every page goes through the
+// layout; every interface string goes through the t / tt helpers.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import Handlebars from 'handlebars';
+import type { HelperOptions } from 'handlebars';
+import type { Response } from 'express';
+import { queryTerms } from '../catalogue/catalogue';
+import { translate, type Lang } from './i18n';
+
+export interface Views {
+  render(res: Response, name: string, data?: Record<string, unknown>): void;
+  renderToString(name: string, data: Record<string, unknown>): string;
+}
+
+function listTemplates(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'assets' ? [] : listTemplates(path);
+    return e.name.endsWith('.hbs') ? [path] : [];
+  });
+}
+
+function rootLang(options: HelperOptions): Lang {
+  const root = (options.data as { root?: { lang?: Lang } } | undefined)?.root;
+  return root?.lang === 'en' ? 'en' : 'zh-CN';
+}
+
+function params(options: HelperOptions): Record<string, string | number> {
+  return options.hash as Record<string, string | number>;
+}
+
+const esc = (s: string): string => Handlebars.escapeExpression(s);
+
+function registerHelpers(hb: typeof Handlebars): void {
+  hb.registerHelper('t', (key: string, options: HelperOptions) => translate(rootLang(options), key, params(options)));
+  // Chinese first with the English beside it (only English when the interface is English).
+  hb.registerHelper('tt', (key: string, options: HelperOptions) => {
+    const lang = rootLang(options);
+    const zh = translate('zh-CN', key, params(options));
+    if (lang === 'en') return new hb.SafeString(esc(translate('en', key, params(options))));
+    return new hb.SafeString(`${esc(zh)} <span class="en" lang="en">${esc(translate('en', key, params(options)))}</span>`);
+  });
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('gt', (a: number, b: number) => a > b);
+  hb.registerHelper('inc', (n: number) => n + 1);
+  hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
+  hb.registerHelper('lower', (s: string) => String(s).toLowerCase());
+  // Wraps every query term found in the text in <mark>, escaping everything else.
+  hb.registerHelper('highlight', (text: string, q: string) => {
+    const terms = queryTerms(String(q ?? '')).sort((a, b) => b.length - a.length);
+    const source = String(text ?? '');
+    if (terms.length === 0) return esc(source);
+    const lower = source.toLowerCase();
+    let out = '';
+    let i = 0;
+    while (i < source.length) {
+      const term = terms.find((t) => lower.startsWith(t, i));
+      if (term) {
+        out += `<mark>${esc(source.slice(i, i + term.length))}</mark>`;
+        i += term.length;
+      } else {
+        out += esc(source[i]);
+        i += 1;
+      }
+    }
+    return new hb.SafeString(out);
+  });
+  hb.registerHelper('date', (d: Date | string) => {
+    const date = d instanceof Date ? d : new Date(d);
+    return new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(date);
+  });
+  hb.registerHelper('short', (s: string) => String(s).slice(0, 12));
+}
+
+export function loadViews(dir: string): Views {
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  const pages = new Map<string, Handlebars.TemplateDelegate>();
+  for (const path of listTemplates(dir)) {
+    const name = relative(dir, path).split(sep).join('/').replace(/\.hbs$/, '');
+    const source = readFileSync(path, 'utf8');
+    if (name.startsWith('partials/')) hb.registerPartial(name.slice('partials/'.length), source);
+    else pages.set(name, hb.compile(source, { strict: false }));
+  }
+  const layout = pages.get('layouts/main');
+  if (!layout) throw new Error(`views: ${dir}/layouts/main.hbs is missing`);
+
+  const renderToString = (name: string, data: Record<string, unknown>): string => {
+    const page = pages.get(name);
+    if (!page) throw new Error(`views: no template "${name}"`);
+    return layout({ ...data, body: page(data) });
+  };
+  return {
+    renderToString,
+    render(res, name, data = {}) {
+      res.type('html').send(renderToString(name, { ...res.locals, ...data }));
+    },
+  };
+}

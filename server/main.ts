@@ -1,0 +1,75 @@
+// Entry point: read config, open the database, migrate, import the checklist
+// files as a version, listen.
+import type { Server } from 'node:http';
+import { openDb, DataDirLockedError } from '../db';
+import { migrateToLatest } from '../db/migrate';
+import { createApp } from './app';
+import { loadChecklists, formatProblem } from './catalogue/load';
+import { CatalogueStore, importCatalogue } from './catalogue/versions';
+import { readConfig } from './config';
+import { createLogger } from './logger';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = readConfig();
+  const logger = createLogger(config.logLevel);
+
+  const loaded = loadChecklists(config.checklistsDir);
+  if (!loaded.content) {
+    for (const p of loaded.problems) logger.error(formatProblem(p));
+    logger.fatal(`${loaded.problems.length} problem(s) in the checklist files; fix them (npm run checklists:check) and start again`);
+    process.exitCode = 1;
+    return;
+  }
+
+  let database;
+  try {
+    database = await openDb({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      onPoolError: (err) => logger.warn({ err: err.message }, 'database connection lost'),
+    });
+  } catch (err) {
+    if (err instanceof DataDirLockedError) {
+      logger.fatal(err.message);
+      process.exitCode = 1;
+      return;
+    }
+    throw err;
+  }
+  const applied = await migrateToLatest(database.db);
+  const { catalogue, created } = await importCatalogue(database.db, loaded.content);
+  logger.info({
+    database: database.kind,
+    dataDir: database.kind === 'pglite' ? config.dataDir : undefined,
+    migrations: applied,
+    version: catalogue.version.id,
+    newVersion: created,
+    items: catalogue.itemCount,
+  }, 'database ready');
+
+  const app = createApp({ database, catalogues: new CatalogueStore(database.db, catalogue), logger, production: config.production });
+  const server: Server = app.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    logger.info({ startupMs: Date.now() - started }, `Hegui is listening on http://localhost:${port}`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal} received, shutting down`);
+    server.close(() => {
+      void database.close().then(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
