@@ -37,8 +37,19 @@ async function stop(r: Running): Promise<void> {
 
 interface Figure { label: string; path: string; rps: number; p99: number; errors: number; non2xx: number }
 
-async function load(url: string, label: string, path: string): Promise<Figure> {
-  const result = await autocannon({ url: `${url}${path}`, connections, duration });
+// Queries that rotate per request, so the search cache cannot answer most of them.
+const VARIED = ['消防', '灭火器', '劳动合同', '发票', '危险废物', '健康证', '培训', '台账', '排污', '广告', '工资', '社保', '年报', '特种设备',
+  '食品', '标签', '叉车', '噪声', '扬尘', '押金', '预付', '商标', '检定', '环评', '施工', '招牌', '超载', '应急预案', '隐患', '职业病',
+  '加班', '试用期', '童工', '公积金', '纳税申报', '账簿', '油烟', '危化品', '疏散', 'AQ-0'];
+
+async function load(url: string, label: string, path: string, varied = false): Promise<Figure> {
+  let n = 0;
+  const result = await autocannon({
+    url: `${url}${path}`,
+    connections,
+    duration,
+    ...(varied ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: `/api/v1/search?q=${encodeURIComponent(`${VARIED[n++ % VARIED.length]}`)}&limit=${1 + (n % 97)}` }) }] } : {}),
+  });
   return { label, path, rps: result.requests.average, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
 }
 
@@ -69,6 +80,7 @@ async function main(): Promise<void> {
   const baseline = await load(server.url, 'baseline (fixed string)', '/healthz');
   const figures = [baseline];
   for (const [label, path] of routes) figures.push(await load(server.url, label, path));
+  figures.push(await load(server.url, 'search, 3880 distinct uncached', '/api/v1/search', true));
   await stop(server);
   rmSync(dataDir, { recursive: true, force: true });
 

@@ -14,21 +14,25 @@ async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
 
+  // Open the database while the checklist files are parsed: both take a while.
+  const opening = openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onPoolError: (err) => logger.warn({ err: err.message }, 'database connection lost'),
+  });
+  opening.catch(() => undefined); // handled below; avoids an unhandled rejection meanwhile
   const loaded = loadChecklists(config.checklistsDir);
   if (!loaded.content) {
     for (const p of loaded.problems) logger.error(formatProblem(p));
     logger.fatal(`${loaded.problems.length} problem(s) in the checklist files; fix them (npm run checklists:check) and start again`);
+    await opening.then((db) => db.close()).catch(() => undefined);
     process.exitCode = 1;
     return;
   }
 
   let database;
   try {
-    database = await openDb({
-      databaseUrl: config.databaseUrl,
-      dataDir: config.dataDir,
-      onPoolError: (err) => logger.warn({ err: err.message }, 'database connection lost'),
-    });
+    database = await opening;
   } catch (err) {
     if (err instanceof DataDirLockedError) {
       logger.fatal(err.message);

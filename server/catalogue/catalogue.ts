@@ -1,5 +1,6 @@
 // The immutable in-memory catalogue of one checklist version: domains, items by
 // code and a substring search index. Pages never query the database for content.
+import { Lru } from '../http/lru';
 import type { ChecklistContent, Domain, Item, ProfileQuestion } from './types';
 
 export interface DomainSummary {
@@ -29,7 +30,7 @@ export interface VersionInfo {
 }
 
 interface IndexedField { readonly weight: number; readonly text: string; readonly lower: string }
-interface IndexedItem { readonly item: Item; readonly domain: Domain; readonly fields: readonly IndexedField[] }
+interface IndexedItem { readonly item: Item; readonly domain: Domain; readonly fields: readonly IndexedField[]; readonly all: string }
 
 export const MAX_QUERY_LENGTH = 200;
 const MAX_TERMS = 8;
@@ -52,11 +53,9 @@ function indexItem(item: Item, domain: Domain): IndexedItem {
     ...item.leniency.flatMap((l): Array<[number, string]> => [...(l.conditions ?? []).map((c): [number, string] => [1, c]), [1, l.note ?? '']]),
     ...(item.cases ?? []).flatMap((c): Array<[number, string]> => [[1, c.title], [1, c.facts]]),
   ];
-  return {
-    item,
-    domain,
-    fields: raw.filter(([, t]) => t.length > 0).map(([weight, text]) => ({ weight, text, lower: text.toLowerCase() })),
-  };
+  const fields = raw.filter(([, t]) => t.length > 0).map(([weight, text]) => ({ weight, text, lower: text.toLowerCase() }));
+  // All fields joined by a separator no query contains: one includes() rules most items out.
+  return { item, domain, fields, all: fields.map((f) => f.lower).join('\u0000') };
 }
 
 function snippetOf(field: IndexedField, term: string): string {
@@ -80,6 +79,8 @@ export class Catalogue {
   private readonly itemsByCode: ReadonlyMap<string, { item: Item; domain: Domain }>;
   private readonly index: readonly IndexedItem[];
   private readonly summaries: readonly DomainSummary[];
+  // Content never changes within a version, so results of recent queries can be reused.
+  private readonly searchCache = new Lru<string, SearchHit[]>(500);
 
   constructor(readonly version: VersionInfo, readonly content: ChecklistContent) {
     this.domains = content.domains;
@@ -120,8 +121,12 @@ export class Catalogue {
   search(q: string, limit = 50): SearchHit[] {
     const terms = queryTerms(q);
     if (terms.length === 0) return [];
+    const key = `${limit}\u0000${terms.join('\u0000')}`;
+    const cached = this.searchCache.get(key);
+    if (cached) return cached;
     const hits: SearchHit[] = [];
     for (const entry of this.index) {
+      if (!terms.every((term) => entry.all.includes(term))) continue;
       let score = 0;
       let best: { field: IndexedField; term: string } | undefined;
       for (const term of terms) {
@@ -137,7 +142,9 @@ export class Catalogue {
       const snippetField = best.field.weight === 100 ? entry.fields[1] : best.field;
       hits.push({ code: entry.item.code, title: entry.item.title, domain: entry.domain.code, snippet: snippetOf(snippetField, best.term), score });
     }
-    hits.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
-    return hits.slice(0, limit);
+    hits.sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    const result = hits.slice(0, limit);
+    this.searchCache.set(key, result);
+    return result;
   }
 }

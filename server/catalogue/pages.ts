@@ -1,27 +1,67 @@
 // HTML pages of the catalogue: home, domain, item, search.
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { badRequest, notFound } from '../http/errors';
 import { notModified } from '../http/cache';
+import { Lru } from '../http/lru';
 import type { Views } from '../http/views';
-import { MAX_QUERY_LENGTH, hasLeniency } from './catalogue';
+import { MAX_QUERY_LENGTH, hasLeniency, type Catalogue } from './catalogue';
+import type { Domain, Item } from './types';
 import type { CatalogueStore } from './versions';
 
 const SEARCH_EXAMPLES = ['灭火器', '劳动合同', '发票', '危险废物', '健康证', 'AQ-001'];
 
+function profileTags(c: Catalogue, item: Item): unknown[] {
+  const tags = new Map(c.profile.map((q) => [q.tag, q]));
+  return (item.appliesTo ?? []).map((t) => tags.get(t)).filter(Boolean);
+}
+
+function homeView(c: Catalogue): Record<string, unknown> {
+  return { title: null, domains: c.domainSummaries(), domainCount: c.domains.length, itemCount: c.itemCount, version: c.version };
+}
+
+function domainView(c: Catalogue, domain: Domain): Record<string, unknown> {
+  return {
+    title: domain.name,
+    domain,
+    items: domain.items.map((item) => ({ ...item, hasLeniency: hasLeniency(item), tags: profileTags(c, item) })),
+    highCount: domain.items.filter((i) => i.frequency === 'high').length,
+    version: c.version,
+  };
+}
+
+function itemView(c: Catalogue, item: Item, domain: Domain): Record<string, unknown> {
+  const index = domain.items.findIndex((i) => i.code === item.code);
+  return {
+    title: `${item.code} ${item.title}`,
+    item,
+    domain,
+    prev: domain.items[index - 1],
+    next: domain.items[index + 1],
+    tags: profileTags(c, item),
+    leniency: item.leniency.map((l) => ({ ...l, labelKey: `leniency.${l.kind}`, relief: l.kind !== 'none' })),
+    version: c.version,
+  };
+}
+
 export function cataloguePages(store: CatalogueStore, views: Views): Router {
   const router = Router();
   const variant = (lang: unknown): string => (lang === 'en' ? 'en' : 'zh');
+  // Catalogue pages depend only on (version, language, path): render each once.
+  const rendered = new Lru<string, string>(2000);
+  const sendCached = (res: Response, name: string, build: () => Record<string, unknown>): void => {
+    const key = `${store.current().version.hash}|${String(res.locals.lang)}|${String(res.locals.path)}`;
+    let html = rendered.get(key);
+    if (html === undefined) {
+      html = views.renderToString(name, { ...res.locals, ...build() });
+      rendered.set(key, html);
+    }
+    res.type('html').send(html);
+  };
 
   router.get('/', (req, res) => {
     const c = store.current();
     if (notModified(req, res, c.version.hash, variant(res.locals.lang))) return;
-    views.render(res, 'catalogue/home', {
-      title: null,
-      domains: c.domainSummaries(),
-      domainCount: c.domains.length,
-      itemCount: c.itemCount,
-      version: c.version,
-    });
+    sendCached(res, 'catalogue/home', () => homeView(c));
   });
 
   router.get('/domains/:code', (req, res) => {
@@ -30,18 +70,7 @@ export function cataloguePages(store: CatalogueStore, views: Views): Router {
     if (!domain) throw notFound(`没有代码为“${req.params.code}”的领域。There is no domain “${req.params.code}”.`);
     if (domain.code !== req.params.code) { res.redirect(301, `/domains/${domain.code}`); return; }
     if (notModified(req, res, c.version.hash, variant(res.locals.lang))) return;
-    const tags = new Map(c.profile.map((q) => [q.tag, q]));
-    views.render(res, 'catalogue/domain', {
-      title: domain.name,
-      domain,
-      items: domain.items.map((item) => ({
-        ...item,
-        hasLeniency: hasLeniency(item),
-        tags: (item.appliesTo ?? []).map((t) => tags.get(t)).filter(Boolean),
-      })),
-      highCount: domain.items.filter((i) => i.frequency === 'high').length,
-      version: c.version,
-    });
+    sendCached(res, 'catalogue/domain', () => domainView(c, domain));
   });
 
   router.get('/items/:code', (req, res) => {
@@ -50,47 +79,34 @@ export function cataloguePages(store: CatalogueStore, views: Views): Router {
     if (!found) throw notFound(`没有编号为“${req.params.code}”的事项。There is no item “${req.params.code}”.`);
     if (found.item.code !== req.params.code) { res.redirect(301, `/items/${found.item.code}`); return; }
     if (notModified(req, res, c.version.hash, variant(res.locals.lang))) return;
-    const { item, domain } = found;
-    const index = domain.items.findIndex((i) => i.code === item.code);
-    const tags = new Map(c.profile.map((q) => [q.tag, q]));
-    views.render(res, 'catalogue/item', {
-      title: `${item.code} ${item.title}`,
-      item,
-      domain,
-      prev: domain.items[index - 1],
-      next: domain.items[index + 1],
-      tags: (item.appliesTo ?? []).map((t) => tags.get(t)).filter(Boolean),
-      leniency: item.leniency.map((l) => ({ ...l, labelKey: `leniency.${l.kind}`, relief: l.kind !== 'none' })),
-      version: c.version,
-    });
+    sendCached(res, 'catalogue/item', () => itemView(c, found.item, found.domain));
   });
 
   router.get('/search', (req, res) => {
     const c = store.current();
     const raw = req.query.q;
-    const q = typeof raw === 'string' ? raw.trim() : '';
     if (Array.isArray(raw)) throw badRequest('请只输入一个搜索词。Give one search query.');
+    const q = typeof raw === 'string' ? raw.trim() : '';
+    const common = { examples: SEARCH_EXAMPLES, domains: c.domainSummaries() };
     if (q.length > MAX_QUERY_LENGTH) {
       res.status(400);
       views.render(res, 'catalogue/search', {
+        ...common,
         title: '搜索',
         q: q.slice(0, MAX_QUERY_LENGTH),
         error: `搜索词太长（${q.length} 个字符），请不超过 ${MAX_QUERY_LENGTH} 个字符。The query is too long: keep it to ${MAX_QUERY_LENGTH} characters.`,
-        examples: SEARCH_EXAMPLES,
-        domains: c.domainSummaries(),
       });
       return;
     }
     const results = q ? c.search(q, 100) : [];
     const domainNames = new Map(c.domains.map((d) => [d.code, d.name]));
     views.render(res, 'catalogue/search', {
+      ...common,
       title: q ? `搜索：${q}` : '搜索',
       q,
       searched: q.length > 0,
       results: results.map((r) => ({ ...r, domainName: domainNames.get(r.domain) })),
       count: results.length,
-      examples: SEARCH_EXAMPLES,
-      domains: c.domainSummaries(),
     });
   });
 
