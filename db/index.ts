@@ -87,8 +87,10 @@ export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
       max: opts.poolSize ?? 10,
       connectionTimeoutMillis: 3000,
     });
-    // An idle client losing its connection (database restart) must not crash the process.
+    // A client losing its connection (database restart) must not crash the process:
+    // idle clients report through the pool, checked-out ones through their own 'error'.
     pool.on('error', (err) => opts.onPoolError?.(err));
+    pool.on('connect', (client) => client.on('error', (err) => opts.onPoolError?.(err)));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', ping: withPing(db), close: () => db.destroy() };
   }

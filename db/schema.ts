@@ -1,19 +1,119 @@
 // Typed tables for kysely. Column types say what pg returns (timestamptz → Date,
-// jsonb → object), so queries are checked end to end.
+// jsonb → object), so queries are checked end to end. Dates (due_date,
+// corrected_on) are read as text (YYYY-MM-DD) with ::text casts in queries.
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { Report } from '../server/assessment/report-model';
 import type { ChecklistContent } from '../server/catalogue/types';
+
+type CreatedAt = ColumnType<Date, never, never>;
+type Json<T> = ColumnType<T, string, string>;
 
 export interface ChecklistVersionsTable {
   id: Generated<number>;
   content_hash: string;
-  content: ColumnType<ChecklistContent, string, string>;
+  content: Json<ChecklistContent>;
   item_count: number;
-  created_at: ColumnType<Date, never, never>;
+  created_at: CreatedAt;
   is_current: boolean;
+}
+
+export type Role = 'company' | 'lecturer' | 'regulator' | 'admin';
+
+export interface OrgsTable {
+  id: Generated<string>;
+  name: string;
+  credit_code: string;
+  region: string;
+  industry: string;
+  size: 'large' | 'medium' | 'small' | 'micro';
+  created_at: CreatedAt;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  password_hash: string;
+  role: Role;
+  org_id: string | null;
+  org_admin: Generated<boolean>;
+  department: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: Date;
+  count: number;
+}
+
+export interface InvitationsTable {
+  token_hash: string;
+  org_id: string;
+  created_by: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface AssessmentsTable {
+  id: Generated<string>;
+  org_id: string;
+  version_id: number;
+  status: 'draft' | 'submitted';
+  profile_tags: Json<string[]>;
+  item_codes: Json<string[]>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, never, Date>;
+  submitted_at: Date | null;
+  fingerprint: string | null;
+  report: ColumnType<Report | null, string | null, string | null>;
+  shared: Generated<boolean>;
+}
+
+export interface AnswersTable {
+  assessment_id: string;
+  item_code: string;
+  status: 'compliant' | 'non_compliant' | 'not_applicable' | 'unsure';
+  note: string | null;
+  owner: string | null;
+  due_date: ColumnType<string | null, string | null, string | null>;
+  corrected_on: ColumnType<string | null, string | null, string | null>;
+  updated_at: ColumnType<Date, never, Date>;
+  updated_by: string;
+}
+
+export interface AuditEventsTable {
+  id: Generated<string>;
+  at: Date;
+  actor: string;
+  action: string;
+  subject: string;
+  payload: Json<Record<string, unknown>>;
+  prev_hash: string;
+  hash: string;
 }
 
 export interface Database {
   checklist_versions: ChecklistVersionsTable;
+  orgs: OrgsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  rate_limits: RateLimitsTable;
+  invitations: InvitationsTable;
+  assessments: AssessmentsTable;
+  answers: AnswersTable;
+  audit_events: AuditEventsTable;
 }
 
 export type ChecklistVersionRow = Selectable<ChecklistVersionsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type OrgRow = Selectable<OrgsTable>;

@@ -4,6 +4,14 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { join } from 'node:path';
 import type { DbHandle } from '../db';
+import { accountsApi } from './accounts/api';
+import { accountPages } from './accounts/pages';
+import { assessmentApi } from './assessment/api';
+import { assessmentPages } from './assessment/pages';
+import type { ReportRenderers } from './assessment/report-formats';
+import { defaultRenderers } from './assessment/renderers';
+import { AssessmentService } from './assessment/service';
+import { csrfGuard, sessionLoader } from './http/auth';
 import { catalogueApi } from './catalogue/api';
 import { cataloguePages } from './catalogue/pages';
 import type { CatalogueStore } from './catalogue/versions';
@@ -20,6 +28,8 @@ export interface AppDeps {
   readonly catalogues: CatalogueStore;
   readonly logger: Logger;
   readonly production: boolean;
+  /** Defaults to the real DOCX/PDF renderers. */
+  readonly renderers?: ReportRenderers;
   readonly viewsDir?: string;
 }
 
@@ -49,12 +59,23 @@ export function createApp(deps: AppDeps): Express {
   app.use('/assets', express.static(join(viewsDir, 'assets'), { maxAge: deps.production ? '1d' : 0, fallthrough: true }));
   app.get('/api/v1/openapi.json', (_req, res) => { res.json(openApiDocument); });
   app.use('/api/v1', catalogueApi(deps.catalogues, deps.database.db));
+
+  // Everything below may change state: bodies are small, sessions come from the database.
+  const db = deps.database.db;
+  const assessments = new AssessmentService(db, deps.catalogues);
+  const baseUrl = (req: express.Request): string => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  // A pasted JSON report can be larger than any other form: only /verify accepts that much.
+  app.post('/verify', express.urlencoded({ extended: false, limit: '5mb' }));
+  app.use(express.json({ limit: '100kb' }));
+  app.use(express.urlencoded({ extended: false, limit: '100kb' }));
+  app.use('/api/v1', sessionLoader(db), csrfGuard, accountsApi(db, deps.production, baseUrl), assessmentApi(assessments, deps.renderers ?? defaultRenderers));
   app.use(langLocals(deps.production));
   app.use((_req, res, next) => {
     res.locals.version = deps.catalogues.current().version;
     next();
   });
   app.use(cataloguePages(deps.catalogues, views));
+  app.use(sessionLoader(db), csrfGuard, accountPages(db, deps.production, views, baseUrl), assessmentPages(assessments, deps.catalogues, views));
   app.use(notFoundHandler);
   app.use(errorHandler(views, deps.logger));
   return app;

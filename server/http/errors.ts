@@ -26,7 +26,9 @@ export const notFound = (detail: string): HttpError => new HttpError(404, 'Not F
 export const badRequest = (detail: string, errors?: readonly FieldError[]): HttpError => new HttpError(400, 'Bad Request', detail, errors);
 
 export function wantsProblemJson(req: Request): boolean {
-  return req.path.startsWith('/api/') || req.path === '/readyz' || req.path === '/healthz';
+  // originalUrl, not path: inside a router mounted at /api/v1 the path is relative.
+  const path = req.originalUrl.split('?')[0];
+  return path.startsWith('/api/') || path === '/readyz' || path === '/healthz';
 }
 
 export interface ProblemBody {
@@ -53,9 +55,20 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(notFound(`No page or resource at ${req.path}`));
 };
 
+const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+/** The database went away (restart, network): the request may be retried, so 503 rather than 500. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown };
+  if (typeof e.code === 'string' && DB_DOWN_CODES.has(e.code)) return true;
+  const message = typeof e.message === 'string' ? e.message : '';
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|PGlite is closed/i.test(message);
+}
+
 /** Maps anything thrown to an HttpError; unknown errors become a 500 without internals. */
 function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
+  if (isDatabaseUnavailable(err)) return new HttpError(503, 'Service Unavailable', '数据库暂时无法访问，请稍后重试；已保存的内容不会丢失。The database is briefly unavailable: try again shortly.');
   const e = err as { status?: unknown; statusCode?: unknown; type?: unknown; message?: unknown };
   const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : 500;
   if (e.type === 'entity.parse.failed') return badRequest('The request body is not valid JSON.');
@@ -73,6 +86,7 @@ export function errorHandler(views: Views, logger: Logger): ErrorRequestHandler 
     const httpError = toHttpError(err);
     if (httpError.status >= 500) logger.error({ err, url: req.originalUrl }, 'request failed');
     res.status(httpError.status);
+    if (httpError.status === 503) res.set('Retry-After', '2');
     if (wantsProblemJson(req)) {
       res.type('application/problem+json').send(JSON.stringify(problemBody(httpError, req)));
       return;

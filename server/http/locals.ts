@@ -1,20 +1,14 @@
 // Per-request template locals: the interface language (query ?lang= → cookie → zh-CN)
 // and the current path for the language switch.
 import type { RequestHandler } from 'express';
+import { readCookie } from './cookies';
 import { parseLang, type Lang } from './i18n';
 
-function cookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return undefined;
-}
 
 export function langLocals(secureCookies: boolean): RequestHandler {
   return (req, res, next) => {
     const fromQuery = parseLang(req.query.lang);
-    const lang: Lang = fromQuery ?? parseLang(cookie(req.headers.cookie, 'lang')) ?? 'zh-CN';
+    const lang: Lang = fromQuery ?? parseLang(readCookie(req.headers.cookie, 'lang')) ?? 'zh-CN';
     if (fromQuery) {
       res.cookie('lang', lang, { httpOnly: true, sameSite: 'lax', secure: secureCookies, maxAge: 365 * 24 * 3600 * 1000, path: '/' });
     }

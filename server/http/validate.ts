@@ -1,6 +1,7 @@
 // ajv validation of query strings and bodies; failures become 400 problems
 // that name each offending field.
 import { Ajv, type ErrorObject, type JSONSchemaType } from 'ajv';
+import addFormats from 'ajv-formats';
 import { badRequest, type FieldError } from './errors';
 
 const ajv = new Ajv({ allErrors: true, coerceTypes: true, useDefaults: true, removeAdditional: false });
@@ -19,5 +20,18 @@ export function queryValidator<T>(schema: JSONSchemaType<T>): (query: unknown) =
     const copy: unknown = { ...(query as object) };
     if (!validate(copy)) throw badRequest('The query string is not valid.', fieldErrors(validate.errors));
     return copy;
+  };
+}
+
+// Bodies are validated strictly: no type coercion, unknown fields rejected.
+const bodyAjv = new Ajv({ allErrors: true, coerceTypes: false, useDefaults: false });
+addFormats(bodyAjv, ['date', 'email', 'uuid']);
+
+export function bodyValidator<T>(schema: JSONSchemaType<T>): (body: unknown) => T {
+  const validate = bodyAjv.compile(schema);
+  return (body) => {
+    if (body === undefined || body === null || typeof body !== 'object') throw badRequest('The request needs a JSON object body.');
+    if (!validate(body)) throw badRequest('The request body is not valid.', fieldErrors(validate.errors));
+    return body;
   };
 }

@@ -1,6 +1,5 @@
 // /readyz must say 503 while the database is unreachable and 200 again once it
 // is back, without restarting the server.
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import request from 'supertest';
 import { createApp } from '../../server/app';
 import { importCatalogue, CatalogueStore } from '../../server/catalogue/versions';
@@ -9,29 +8,7 @@ import { openDb } from '../../db';
 import { backend } from '../support/backend';
 import { freshDb } from '../support/db';
 import { fixtureContent } from '../support/fixtures';
-
-/** A TCP proxy to PostgreSQL that the test can cut and restore. */
-class CuttableProxy {
-  private server?: Server;
-  private readonly sockets = new Set<Socket>();
-  constructor(private readonly target: { host: string; port: number }) {}
-
-  async listen(port = 0): Promise<number> {
-    this.server = createServer((client) => {
-      const upstream = connect(this.target.port, this.target.host);
-      for (const s of [client, upstream]) { this.sockets.add(s); s.on('close', () => this.sockets.delete(s)); s.on('error', () => s.destroy()); }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
-    const address = this.server.address();
-    return typeof address === 'object' && address ? address.port : port;
-  }
-
-  async cut(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
-  }
-}
+import { CuttableProxy } from '../support/proxy';
 
 if (backend === 'postgres') {
   describe('GET /readyz on PostgreSQL', () => {
@@ -40,8 +17,7 @@ if (backend === 'postgres') {
       const url = new URL(own.url ?? '');
       const proxy = new CuttableProxy({ host: url.hostname, port: Number(url.port || 5432) });
       const port = await proxy.listen();
-      url.host = `127.0.0.1:${port}`;
-      const database = await openDb({ databaseUrl: url.toString(), poolSize: 2, onPoolError: () => undefined });
+      const database = await openDb({ databaseUrl: CuttableProxy.urlThrough(url.toString(), port), poolSize: 2, onPoolError: () => undefined });
       try {
         const { catalogue } = await importCatalogue(database.db, fixtureContent());
         const app = createApp({ database, catalogues: new CatalogueStore(database.db, catalogue), logger: createLogger('silent'), production: false });
@@ -54,7 +30,7 @@ if (backend === 'postgres') {
         // Catalogue pages keep working from memory while the database is away.
         await request(app).get('/api/v1/items/XF-001').expect(200);
 
-        await proxy.listen(port);
+        await proxy.listen();
         await request(app).get('/readyz').expect(200);
       } finally {
         await proxy.cut();

@@ -1,0 +1,142 @@
+// JSON API for accounts: register, login, logout, me, password, invitations.
+import { Router, type Request, type Response } from 'express';
+import type { JSONSchemaType } from 'ajv';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { OrgSize } from '../assessment/report-model';
+import { authOf, requireAuth, unauthorized } from '../http/auth';
+import { HttpError } from '../http/errors';
+import { bodyValidator } from '../http/validate';
+import { hitRateLimit } from './rate-limit';
+import { acceptInvitation, changePassword, checkCredentials, createInvitation, normaliseEmail, registerCompany, type RegisterInput } from './service';
+import { createSession, deleteOtherSessions, deleteSession, SESSION_COOKIE, SESSION_DAYS } from './sessions';
+
+export const INDUSTRIES = 'ABCDEFGHIJKLMNOPQRST'.split('');
+export const SIZES: readonly OrgSize[] = ['large', 'medium', 'small', 'micro'];
+
+const email = { type: 'string', minLength: 3, maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' } as const;
+const password = { type: 'string', minLength: 1, maxLength: 200 } as const;
+
+export const registerSchema: JSONSchemaType<RegisterInput> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['email', 'password', 'orgName', 'creditCode', 'region', 'industry', 'size'],
+  properties: {
+    email,
+    password: { type: 'string', minLength: 10, maxLength: 200 },
+    orgName: { type: 'string', minLength: 2, maxLength: 100 },
+    creditCode: { type: 'string', minLength: 1, maxLength: 40 },
+    region: { type: 'string', minLength: 1, maxLength: 60 },
+    industry: { type: 'string', enum: INDUSTRIES },
+    size: { type: 'string', enum: [...SIZES] },
+  },
+};
+const validateRegister = bodyValidator(registerSchema);
+const validateLogin = bodyValidator<{ email: string; password: string }>({ type: 'object', additionalProperties: false, required: ['email', 'password'], properties: { email, password } });
+const validatePassword = bodyValidator<{ currentPassword: string; newPassword: string }>({
+  type: 'object', additionalProperties: false, required: ['currentPassword', 'newPassword'],
+  properties: { currentPassword: password, newPassword: { type: 'string', minLength: 10, maxLength: 200 } },
+});
+const validateAccept = bodyValidator<{ token: string; email: string; password: string }>({
+  type: 'object', additionalProperties: false, required: ['token', 'email', 'password'],
+  properties: { token: { type: 'string', minLength: 10, maxLength: 100 }, email, password: { type: 'string', minLength: 10, maxLength: 200 } },
+});
+
+export const LIMITS = {
+  loginPerIp: { limit: 20, windowSeconds: 15 * 60 },
+  loginPerAccount: { limit: 10, windowSeconds: 15 * 60 },
+  registerPerIp: { limit: 10, windowSeconds: 60 * 60 },
+} as const;
+
+export function tooMany(retryAfter: number): HttpError {
+  return new HttpError(429, 'Too Many Requests', `尝试次数过多，请 ${Math.ceil(retryAfter / 60)} 分钟后再试。Too many attempts: try again in ${Math.ceil(retryAfter / 60)} minutes.`);
+}
+
+export async function startSession(db: Kysely<Database>, res: Response, userId: string, secure: boolean): Promise<string> {
+  const session = await createSession(db, userId);
+  res.cookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: SESSION_DAYS * 24 * 3600 * 1000 });
+  return session.csrfToken;
+}
+
+/** Rate-limited credential check shared by the API and the login form. */
+export async function login(db: Kysely<Database>, req: Request, emailAddress: string, pass: string): Promise<string | undefined> {
+  const byIp = await hitRateLimit(db, `login:ip:${req.ip}`, LIMITS.loginPerIp);
+  const byAccount = await hitRateLimit(db, `login:acct:${normaliseEmail(emailAddress)}`, LIMITS.loginPerAccount);
+  if (!byIp.allowed || !byAccount.allowed) throw tooMany(Math.max(byIp.retryAfterSeconds, byAccount.retryAfterSeconds));
+  return checkCredentials(db, emailAddress, pass);
+}
+
+/** Counts every attempt, valid or not, before anything else is checked. */
+export async function checkRegisterLimit(db: Kysely<Database>, req: Request): Promise<void> {
+  const byIp = await hitRateLimit(db, `register:ip:${req.ip}`, LIMITS.registerPerIp);
+  if (!byIp.allowed) throw tooMany(byIp.retryAfterSeconds);
+}
+
+/** Rate limit, then register: for the HTML form, which validates the input itself. */
+export async function register(db: Kysely<Database>, req: Request, input: RegisterInput): ReturnType<typeof registerCompany> {
+  await checkRegisterLimit(db, req);
+  return registerCompany(db, input);
+}
+
+export function accountsApi(db: Kysely<Database>, secureCookies: boolean, baseUrl: (req: Request) => string): Router {
+  const router = Router();
+
+  router.get('/auth/csrf', (_req, res) => {
+    const auth = authOf(res);
+    if (!auth) throw unauthorized();
+    res.json({ token: auth.csrfToken });
+  });
+
+  router.post('/auth/register', async (req, res) => {
+    await checkRegisterLimit(db, req);
+    const result = await registerCompany(db, validateRegister(req.body));
+    const csrfToken = await startSession(db, res, result.user.id, secureCookies);
+    res.status(201).json({ ...result, csrfToken });
+  });
+
+  router.post('/auth/login', async (req, res) => {
+    const { email: address, password: pass } = validateLogin(req.body);
+    const userId = await login(db, req, address, pass);
+    if (!userId) throw new HttpError(401, 'Unauthorized', '邮箱或密码不正确。Wrong email or password.');
+    const csrfToken = await startSession(db, res, userId, secureCookies);
+    res.json({ csrfToken });
+  });
+
+  router.post('/auth/logout', requireAuth(), async (_req, res) => {
+    const auth = authOf(res);
+    if (auth) await deleteSession(db, auth.tokenHash);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.status(204).end();
+  });
+
+  router.post('/auth/password', requireAuth(), async (req, res) => {
+    const auth = authOf(res);
+    if (!auth) throw unauthorized();
+    const { currentPassword, newPassword } = validatePassword(req.body);
+    await changePassword(db, auth.user.id, currentPassword, newPassword);
+    await deleteOtherSessions(db, auth.user.id, auth.tokenHash);
+    res.status(204).end();
+  });
+
+  router.post('/auth/accept-invitation', async (req, res) => {
+    const { token, email: address, password: pass } = validateAccept(req.body);
+    const user = await acceptInvitation(db, token, address, pass);
+    const csrfToken = await startSession(db, res, user.id, secureCookies);
+    res.status(201).json({ user, csrfToken });
+  });
+
+  router.get('/me', requireAuth(), (_req, res) => {
+    const auth = authOf(res);
+    if (!auth) throw unauthorized();
+    res.json({ user: auth.user, org: auth.org });
+  });
+
+  router.post('/orgs/invitations', requireAuth('company'), async (req, res) => {
+    const auth = authOf(res);
+    if (!auth?.user.orgId || !auth.user.orgAdmin) throw new HttpError(403, 'Forbidden', '只有本单位管理员可以邀请同事。Only the organisation admin can invite colleagues.');
+    const invitation = await createInvitation(db, auth.user.orgId, auth.user.id);
+    res.status(201).json({ url: `${baseUrl(req)}/invite/${invitation.token}`, expiresAt: invitation.expiresAt });
+  });
+
+  return router;
+}

@@ -1,0 +1,118 @@
+// JSON API of assessments, reports and verification.
+import { Router, type Request, type Response } from 'express';
+import type { JSONSchemaType } from 'ajv';
+import { authOf, requireAuth, unauthorized } from '../http/auth';
+import type { AuthContext } from '../accounts/sessions';
+import { HttpError, notFound } from '../http/errors';
+import { bodyValidator } from '../http/validate';
+import { fingerprintOf } from './fingerprint';
+import type { AnswerInput, AssessmentService } from './service';
+import { ANSWER_STATUSES } from './service';
+import type { ReportRenderers } from './report-formats';
+
+const date = { type: 'string', format: 'date', nullable: true } as const;
+
+export const answerSchema: JSONSchemaType<AnswerInput> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['status'],
+  properties: {
+    status: { type: 'string', enum: [...ANSWER_STATUSES] },
+    note: { type: 'string', maxLength: 2000, nullable: true },
+    owner: { type: 'string', maxLength: 100, nullable: true },
+    dueDate: date,
+    correctedOn: date,
+  },
+};
+const validateAnswer = bodyValidator(answerSchema);
+const validateCreate = bodyValidator<{ profile: { tags: string[] }; copyFrom?: string }>({
+  type: 'object', additionalProperties: false, required: ['profile'],
+  properties: {
+    profile: { type: 'object', additionalProperties: false, required: ['tags'], properties: { tags: { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 40 } } } },
+    copyFrom: { type: 'string', format: 'uuid', nullable: true },
+  },
+});
+const validateSharing = bodyValidator<{ shared: boolean }>({ type: 'object', additionalProperties: false, required: ['shared'], properties: { shared: { type: 'boolean' } } });
+
+/** The company user's organisation; other roles have no assessments. */
+export function companyOf(res: Response): AuthContext & { org: NonNullable<AuthContext['org']> } {
+  const auth = authOf(res);
+  if (!auth) throw unauthorized();
+  if (!auth.org) throw new HttpError(403, 'Forbidden', '只有企业账号可以自评。Only company accounts have assessments.');
+  return auth as AuthContext & { org: NonNullable<AuthContext['org']> };
+}
+
+export function assessmentApi(service: AssessmentService, renderers: ReportRenderers): Router {
+  const router = Router();
+  const company = requireAuth('company');
+
+  router.post('/assessments', company, async (req, res) => {
+    const auth = companyOf(res);
+    const body = validateCreate(req.body);
+    const created = await service.create(auth.org.id, auth.user.id, body.profile.tags, body.copyFrom ?? undefined);
+    res.status(201).location(`/api/v1/assessments/${created.id}`).json(created);
+  });
+
+  router.get('/assessments', company, async (_req, res) => {
+    res.json({ assessments: await service.list(companyOf(res).org.id) });
+  });
+
+  router.get('/assessments/:id', company, async (req, res) => {
+    res.json(await service.get(companyOf(res).org.id, String(req.params.id)));
+  });
+
+  router.put('/assessments/:id/answers/:itemCode', company, async (req, res) => {
+    const auth = companyOf(res);
+    const input = validateAnswer(req.body);
+    res.json(await service.saveAnswer(auth.org.id, auth.user.id, String(req.params.id), String(req.params.itemCode), input));
+  });
+
+  router.post('/assessments/:id/submit', company, async (req, res) => {
+    const auth = companyOf(res);
+    const { fingerprint, submittedAt } = await service.submit(auth.org.id, auth.user.id, String(req.params.id), auth.org);
+    res.json({ fingerprint, submittedAt });
+  });
+
+  router.post('/assessments/:id/move-to-current', company, async (req, res) => {
+    const auth = companyOf(res);
+    res.json(await service.moveToCurrent(auth.org.id, auth.user.id, String(req.params.id)));
+  });
+
+  router.put('/assessments/:id/sharing', company, async (req, res) => {
+    const auth = companyOf(res);
+    const { shared } = validateSharing(req.body);
+    res.json(await service.setSharing(auth.org.id, auth.user.id, String(req.params.id), shared));
+  });
+
+  const sendReport = (format: 'json' | 'docx' | 'pdf') => async (req: Request, res: Response): Promise<void> => {
+    const auth = companyOf(res);
+    const { report, fingerprint } = await service.report(auth.org.id, String(req.params.id));
+    res.set('X-Report-Fingerprint', fingerprint);
+    if (format === 'json') {
+      res.json(report);
+      return;
+    }
+    const buffer = format === 'docx' ? await renderers.docx(report, fingerprint) : await renderers.pdf(report, fingerprint);
+    res.type(format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf')
+      .attachment(`hegui-report-${fingerprint.slice(0, 12)}.${format}`)
+      .send(buffer);
+  };
+  router.get('/assessments/:id/report', company, sendReport('json'));
+  router.get('/assessments/:id/report.docx', company, sendReport('docx'));
+  router.get('/assessments/:id/report.pdf', company, sendReport('pdf'));
+
+  router.get('/verify/:fingerprint', async (req, res) => {
+    const found = await service.verify(req.params.fingerprint.toLowerCase());
+    if (!found) throw notFound('没有与此校验码相符的已提交报告。No submitted report has this fingerprint.');
+    res.json({ match: true, fingerprint: req.params.fingerprint.toLowerCase(), submittedAt: found.submittedAt, checklistVersion: found.checklistVersion });
+  });
+
+  router.post('/verify', async (req, res) => {
+    if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) throw new HttpError(400, 'Bad Request', 'Send the JSON report as the request body.');
+    const fingerprint = fingerprintOf(req.body);
+    const found = await service.verify(fingerprint);
+    res.json(found ? { match: true, fingerprint, submittedAt: found.submittedAt, checklistVersion: found.checklistVersion } : { match: false, fingerprint });
+  });
+
+  return router;
+}

@@ -1,0 +1,8 @@
+// The renderers are injected so the app can be built (and tested) without the
+// CJK fonts a PDF needs; main.ts wires the real ones.
+import type { Report } from './report-model';
+
+export interface ReportRenderers {
+  readonly docx: (report: Report, fingerprint: string) => Promise<Buffer>;
+  readonly pdf: (report: Report, fingerprint: string) => Promise<Buffer>;
+}

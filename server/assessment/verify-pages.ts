@@ -1,0 +1,78 @@
+// Public verification of a report: by the fingerprint printed on it, or by the
+// JSON report itself (its fingerprint is computed again). Says only whether it
+// matches a submitted report and when that was submitted.
+import { Router, type Response } from 'express';
+import { bodyOf, field, FormErrors, langOf, pageTitle } from '../http/forms';
+import { translate } from '../http/i18n';
+import type { RenderPage } from '../http/page-render';
+import { fingerprintOf } from './fingerprint';
+import { formatDateTime } from './page-models';
+import type { AssessmentService } from './service';
+
+const FINGERPRINT = /^[0-9a-f]{64}$/;
+
+/** As copied from a printout: spaces and line breaks dropped, capitals lowered. */
+export const normaliseFingerprint = (raw: string): string => raw.replace(/\s+/g, '').toLowerCase();
+
+export function verifyPages(service: AssessmentService, render: RenderPage): Router {
+  const router = Router();
+
+  const renderForm = (res: Response, values: { fingerprint: string; report: string }, errors = new FormErrors()): void => {
+    render(res, 'assessment/verify', { title: pageTitle(res, 'verify.title', errors), values, formErrors: errors.view() });
+  };
+
+  const renderResult = async (res: Response, fingerprint: string, computed: boolean): Promise<void> => {
+    const lang = langOf(res);
+    const found = FINGERPRINT.test(fingerprint) ? await service.verify(fingerprint) : undefined;
+    if (!found && !computed) res.status(404);
+    render(res, 'assessment/verify-result', {
+      title: translate(lang, found ? 'verify.match' : 'verify.noMatch'),
+      match: found !== undefined,
+      fingerprint,
+      computed,
+      submitted: found ? formatDateTime(found.submittedAt, lang) : undefined,
+      submittedIso: found?.submittedAt.toISOString(),
+      matchText: found ? translate(lang, 'verify.matchText', { date: formatDateTime(found.submittedAt, lang) }) : undefined,
+      checklistVersion: found?.checklistVersion,
+    });
+  };
+
+  router.get('/verify', (_req, res) => {
+    renderForm(res, { fingerprint: '', report: '' });
+  });
+
+  router.get('/verify/:fingerprint', async (req, res) => {
+    await renderResult(res, normaliseFingerprint(String(req.params.fingerprint)), false);
+  });
+
+  router.post('/verify', async (req, res) => {
+    const body = bodyOf(req);
+    const lang = langOf(res);
+    const fingerprint = normaliseFingerprint(field(body, 'fingerprint'));
+    const report = field(body, 'report').trim();
+    const errors = new FormErrors();
+    if (fingerprint) {
+      if (!FINGERPRINT.test(fingerprint)) errors.add('fingerprint', 'fingerprint', translate(lang, 'verify.error.fingerprint'));
+      else { res.redirect(303, `/verify/${fingerprint}`); return; }
+    } else if (report) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(report);
+      } catch {
+        parsed = undefined;
+      }
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        errors.add('report', 'report', translate(lang, 'verify.error.json'));
+      } else {
+        await renderResult(res, fingerprintOf(parsed), true);
+        return;
+      }
+    } else {
+      errors.add('fingerprint', 'fingerprint', translate(lang, 'verify.error.empty'));
+    }
+    res.status(400);
+    renderForm(res, { fingerprint: field(body, 'fingerprint'), report: field(body, 'report') }, errors);
+  });
+
+  return router;
+}

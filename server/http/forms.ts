@@ -1,0 +1,105 @@
+// Server-side HTML form handling shared by the page areas: reading urlencoded
+// fields, collecting errors for the GOV.UK error summary, safe redirects.
+import type { Request, Response } from 'express';
+import { translate, type Lang } from './i18n';
+
+export type FormBody = Readonly<Record<string, unknown>>;
+
+export function bodyOf(req: Request): FormBody {
+  const body = req.body as unknown;
+  return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as FormBody) : {};
+}
+
+/** One text field: the first value when the field was repeated, '' when absent. */
+export function field(body: FormBody, name: string): string {
+  const value = body[name];
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+  return '';
+}
+
+/** Every value of a repeated field (checkboxes, hidden lists). */
+export function fieldList(body: FormBody, name: string): string[] {
+  const value = body[name];
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return [];
+}
+
+export function langOf(res: Response): Lang {
+  return res.locals.lang === 'en' ? 'en' : 'zh-CN';
+}
+
+export interface ErrorLink {
+  readonly href: string;
+  readonly text: string;
+}
+
+export interface FormErrorsView {
+  /** Whether to show the error summary at all. */
+  readonly show: boolean;
+  /** A problem of the whole form (rate limit, expired page), shown above the links. */
+  readonly problem?: string;
+  /** For the error summary, in page order. */
+  readonly summary: readonly ErrorLink[];
+  /** Message per field name, shown at the field. */
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+/** Errors of one form submission: each names the field and the element id the summary links to. */
+export class FormErrors {
+  private readonly entries: Array<{ name: string; id: string; text: string }> = [];
+  private problemText: string | undefined;
+
+  /** Keeps the first message per field: one problem at a time is easier to fix. */
+  add(name: string, id: string, text: string): void {
+    if (!this.entries.some((e) => e.name === name)) this.entries.push({ name, id, text });
+  }
+
+  /** A problem that belongs to no single field. */
+  setProblem(text: string): void {
+    this.problemText = text;
+  }
+
+  has(name: string): boolean {
+    return this.entries.some((e) => e.name === name);
+  }
+
+  get any(): boolean {
+    return this.entries.length > 0 || this.problemText !== undefined;
+  }
+
+  view(): FormErrorsView {
+    return {
+      show: this.any,
+      ...(this.problemText === undefined ? {} : { problem: this.problemText }),
+      summary: this.entries.map((e) => ({ href: e.id.startsWith('/') ? e.id : `#${e.id}`, text: e.text })),
+      fields: Object.fromEntries(this.entries.map((e) => [e.name, e.text])),
+    };
+  }
+}
+
+/** The page title, prefixed with 错误： when the form has errors (GOV.UK). */
+export function pageTitle(res: Response, key: string, errors?: FormErrors, params: Record<string, string | number> = {}): string {
+  const lang = langOf(res);
+  const title = translate(lang, key, params);
+  return errors?.any ? translate(lang, 'form.titleError', { title }) : title;
+}
+
+/**
+ * The services word their messages "中文。English." (one string for the API); on a
+ * page show the half that matches the interface language.
+ */
+export function localise(message: string, lang: Lang): string {
+  const m = /^([\s\S]*?[\u3002\uff01\uff1f\uff09\u201d])\s*([A-Z][\s\S]*)$/.exec(message.trim());
+  if (!m || !/[\u4e00-\u9fff]/.test(m[1])) return message;
+  return lang === 'en' ? m[2] : m[1];
+}
+
+/** Only a path on this site: "/x" but not "//host" or "/\host", which browsers treat as another origin. */
+export function safeNext(next: unknown, fallback: string): string {
+  if (typeof next !== 'string' || next.length > 2000) return fallback;
+  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  if (/[\u0000-\u001f\\]/.test(next)) return fallback;
+  return next;
+}

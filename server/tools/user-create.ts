@@ -1,0 +1,55 @@
+// npm run user:create -- --role admin|regulator|lecturer|company --email … --password …
+//                        [--department …] [--org-credit-code …] [--org-admin]
+import { openDb } from '../../db';
+import { migrateToLatest } from '../../db/migrate';
+import type { Role } from '../../db/schema';
+import { normaliseCreditCode } from '../accounts/credit-code';
+import { createUser } from '../accounts/service';
+import { readConfig } from '../config';
+import { HttpError } from '../http/errors';
+
+const ROLES: readonly Role[] = ['admin', 'regulator', 'lecturer', 'company'];
+const USAGE = 'usage: npm run user:create -- --role admin|regulator|lecturer|company --email E --password P [--department D] [--org-credit-code C] [--org-admin]';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<number> {
+  const role = arg('--role') as Role | undefined;
+  const email = arg('--email');
+  const password = arg('--password');
+  if (!role || !ROLES.includes(role) || !email || !password) {
+    console.error(USAGE);
+    return 2;
+  }
+  const config = readConfig();
+  const database = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(database.db);
+    let orgId: string | undefined;
+    const creditCode = arg('--org-credit-code');
+    if (creditCode) {
+      const org = await database.db.selectFrom('orgs').select('id').where('credit_code', '=', normaliseCreditCode(creditCode)).executeTakeFirst();
+      if (!org) {
+        console.error(`No organisation with credit code ${creditCode}: register it first at /register.`);
+        return 1;
+      }
+      orgId = org.id;
+    }
+    const user = await createUser(database.db, { email, password, role, department: arg('--department'), orgId, orgAdmin: process.argv.includes('--org-admin') });
+    console.log(`created ${user.role} ${user.email} (${user.id})${user.department ? `, department ${user.department}` : ''}`);
+    return 0;
+  } catch (err) {
+    if (err instanceof HttpError) {
+      console.error(`${err.detail ?? err.title}`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    await database.close();
+  }
+}
+
+main().then((code) => { process.exitCode = code; }, (err: unknown) => { console.error(err instanceof Error ? err.message : err); process.exitCode = 1; });

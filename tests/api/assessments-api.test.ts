@@ -1,0 +1,251 @@
+import request from 'supertest';
+import { createApp } from '../../server/app';
+import { fingerprintOf } from '../../server/assessment/fingerprint';
+import { verifyAuditChain } from '../../server/audit/audit-log';
+import { CatalogueStore, importCatalogue } from '../../server/catalogue/versions';
+import { createLogger } from '../../server/logger';
+import { startTestApp, type TestApp } from '../support/app';
+import { registerCompany, type Company } from '../support/company';
+import { fixtureContent, fixtureItem } from '../support/fixtures';
+
+const content = fixtureContent(
+  [
+    fixtureItem('XF-001', { frequency: 'high', penalty: [{ law: '中华人民共和国消防法', article: '第六十条', text: '责令改正，处五千元以上五万元以下罚款', summary: '处五千元以上五万元以下罚款', consequences: ['fine', 'suspension'] }], cases: [{ title: '例（示例）', facts: '事实。', outcome: '结果。', lesson: '启示。', illustrative: true }],
+      leniency: [{ kind: 'first-violation', conditions: ['初次违法', '当场改正'], correctionDays: 3, basis: '中华人民共和国行政处罚法 第三十三条第一款' }] }),
+    fixtureItem('XF-002'),
+  ],
+  [{ code: 'LD', position: 11, name: '劳动用工', nameEn: 'Employment', department: '人力资源和社会保障局', summary: '劳动合同订立与管理等用工合规要求。', items: [fixtureItem('LD-001', { appliesTo: ['employees'] })] }],
+);
+
+let t: TestApp;
+beforeAll(async () => { t = await startTestApp(content); });
+afterAll(async () => { await t.close(); });
+
+async function newAssessment(c: Company, tags: string[] = ['employees']): Promise<string> {
+  const res = await c.agent.post('/api/v1/assessments').set('X-CSRF-Token', c.csrf).send({ profile: { tags } }).expect(201);
+  return res.body.id as string;
+}
+
+function answer(c: Company, id: string, code: string, body: Record<string, unknown>): request.Test {
+  return c.agent.put(`/api/v1/assessments/${id}/answers/${code}`).set('X-CSRF-Token', c.csrf).send(body);
+}
+
+async function answerAll(c: Company, id: string): Promise<void> {
+  await answer(c, id, 'XF-001', { status: 'non_compliant', note: '<script>alert(1)</script>灭火器过期', owner: '王主管', dueDate: '2026-12-31' }).expect(200);
+  await answer(c, id, 'XF-002', { status: 'compliant' }).expect(200);
+  await answer(c, id, 'LD-001', { status: 'unsure' }).expect(200);
+}
+
+describe('POST /api/v1/assessments', () => {
+  it('creates a draft with the items the profile selects', async () => {
+    const c = await registerCompany(t.app);
+    const res = await c.agent.post('/api/v1/assessments').set('X-CSRF-Token', c.csrf).send({ profile: { tags: ['employees'] } }).expect(201);
+    expect(res.body).toMatchObject({ id: expect.any(String), status: 'draft', items: ['XF-001', 'XF-002', 'LD-001'], progress: { answered: 0, total: 3 } });
+  });
+
+  it('leaves out items whose profile tags do not apply', async () => {
+    const c = await registerCompany(t.app);
+    const res = await c.agent.post('/api/v1/assessments').set('X-CSRF-Token', c.csrf).send({ profile: { tags: [] } }).expect(201);
+    expect(res.body.items).toEqual(['XF-001', 'XF-002']);
+  });
+
+  it('rejects an unknown profile tag with 400', async () => {
+    const c = await registerCompany(t.app);
+    const res = await c.agent.post('/api/v1/assessments').set('X-CSRF-Token', c.csrf).send({ profile: { tags: ['spaceships'] } }).expect(400);
+    expect(res.body.detail).toContain('spaceships');
+  });
+
+  it('answers 401 without a session', async () => {
+    await request(t.app).post('/api/v1/assessments').send({ profile: { tags: [] } }).expect(401);
+  });
+
+  it('lists only the organisation\'s own assessments', async () => {
+    const a = await registerCompany(t.app);
+    const b = await registerCompany(t.app);
+    const idA = await newAssessment(a);
+    await newAssessment(b);
+    const list = await a.agent.get('/api/v1/assessments').expect(200);
+    expect(list.body.assessments.map((x: { id: string }) => x.id)).toEqual([idA]);
+  });
+});
+
+describe('PUT /api/v1/assessments/:id/answers/:itemCode', () => {
+  it('stores an answer and is idempotent', async () => {
+    const c = await registerCompany(t.app);
+    const id = await newAssessment(c);
+    const body = { status: 'non_compliant', note: '缺少月检记录', owner: '李工', dueDate: '2026-12-15', correctedOn: null };
+    const first = await answer(c, id, 'XF-001', body).expect(200);
+    const second = await answer(c, id, 'XF-001', body).expect(200);
+    expect(second.body).toEqual(first.body);
+    expect(first.body).toEqual({ itemCode: 'XF-001', status: 'non_compliant', note: '缺少月检记录', owner: '李工', dueDate: '2026-12-15', correctedOn: null });
+    const detail = await c.agent.get(`/api/v1/assessments/${id}`).expect(200);
+    expect(detail.body.progress).toEqual({ answered: 1, total: 3 });
+  });
+
+  it('answers 404 for an item that is not in the assessment', async () => {
+    const c = await registerCompany(t.app);
+    const id = await newAssessment(c, []);
+    await answer(c, id, 'LD-001', { status: 'compliant' }).expect(404);
+    await answer(c, id, 'ZZ-999', { status: 'compliant' }).expect(404);
+  });
+
+  it.each([
+    ['an unknown status', { status: 'maybe' }, 'status'],
+    ['an impossible date', { status: 'unsure', dueDate: '2026-02-30' }, 'dueDate'],
+    ['a date in another format', { status: 'unsure', correctedOn: '30/11/2026' }, 'correctedOn'],
+    ['a note over 2000 characters', { status: 'unsure', note: '注'.repeat(2001) }, 'note'],
+    ['an unknown field', { status: 'unsure', score: 5 }, '(root)'],
+  ])('rejects %s with 400', async (_name, body, field) => {
+    const c = await registerCompany(t.app);
+    const id = await newAssessment(c);
+    const res = await answer(c, id, 'XF-001', body).expect(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('keeps a 2000-character note exactly', async () => {
+    const c = await registerCompany(t.app);
+    const id = await newAssessment(c);
+    const note = '注'.repeat(1999) + '<';
+    expect((await answer(c, id, 'XF-001', { status: 'unsure', note }).expect(200)).body.note).toBe(note);
+  });
+});
+
+describe('submitting', () => {
+  it('refuses with 409 and lists the unanswered items', async () => {
+    const c = await registerCompany(t.app);
+    const id = await newAssessment(c);
+    await answer(c, id, 'XF-001', { status: 'compliant' }).expect(200);
+    const res = await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(409);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['XF-002', 'LD-001']);
+  });
+
+  it('freezes the assessment, fingerprints the report and refuses later changes', async () => {
+    const c = await registerCompany(t.app);
+    const id = await newAssessment(c);
+    await answerAll(c, id);
+    const submitted = await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(200);
+    expect(submitted.body).toEqual({ fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/), submittedAt: expect.any(String) });
+
+    const report = await c.agent.get(`/api/v1/assessments/${id}/report`).expect(200);
+    expect(fingerprintOf(report.body)).toBe(submitted.body.fingerprint);
+    expect(report.headers['x-report-fingerprint']).toBe(submitted.body.fingerprint);
+    expect(report.body).toMatchObject({
+      format: 'hegui-report/1',
+      org: { creditCode: c.creditCode },
+      checklistVersion: { id: t.catalogue.version.id, hash: t.catalogue.version.hash },
+      overall: { total: 3, counts: { compliant: 1, non_compliant: 1, unsure: 1, not_applicable: 0 }, complianceRate: 0.3333 },
+    });
+    // Riskiest first: the high-frequency item with suspension comes before the 不确定 one.
+    expect(report.body.gaps.map((g: { code: string }) => g.code)).toEqual(['XF-001', 'LD-001']);
+    expect(report.body.gaps[0]).toMatchObject({ note: '<script>alert(1)</script>灭火器过期', action: { owner: '王主管', dueDate: '2026-12-31', correctedOn: null }, leniency: [{ kind: 'first-violation', correctionDays: 3 }] });
+
+    await answer(c, id, 'XF-002', { status: 'non_compliant' }).expect(409);
+    await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(409);
+  });
+
+  it('serves the report as DOCX and PDF with the fingerprint in the file name', async () => {
+    const c = await registerCompany(t.app);
+    const id = await newAssessment(c);
+    await answerAll(c, id);
+    const { body } = await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(200);
+    const docx = await c.agent.get(`/api/v1/assessments/${id}/report.docx`).expect(200);
+    expect(docx.headers['content-type']).toMatch(/wordprocessingml/);
+    expect(docx.headers['content-disposition']).toContain(body.fingerprint.slice(0, 12));
+    const pdf = await c.agent.get(`/api/v1/assessments/${id}/report.pdf`).buffer(true).expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+  });
+
+  it('has no report before submission', async () => {
+    const c = await registerCompany(t.app);
+    const id = await newAssessment(c);
+    await c.agent.get(`/api/v1/assessments/${id}/report`).expect(409);
+  });
+});
+
+describe('sharing and verification', () => {
+  it('lets the company share and withdraw its report, writing the audit chain', async () => {
+    const c = await registerCompany(t.app);
+    const id = await newAssessment(c);
+    await c.agent.put(`/api/v1/assessments/${id}/sharing`).set('X-CSRF-Token', c.csrf).send({ shared: true }).expect(409);
+    await answerAll(c, id);
+    await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(200);
+    expect((await c.agent.put(`/api/v1/assessments/${id}/sharing`).set('X-CSRF-Token', c.csrf).send({ shared: true }).expect(200)).body).toEqual({ shared: true });
+    expect((await c.agent.put(`/api/v1/assessments/${id}/sharing`).set('X-CSRF-Token', c.csrf).send({ shared: false }).expect(200)).body).toEqual({ shared: false });
+    const actions = await t.db.db.selectFrom('audit_events').select('action').where('subject', '=', `assessment:${id}`).orderBy('id').execute();
+    expect(actions.map((a) => a.action)).toEqual(['assessment.create', 'assessment.submit', 'report.share', 'report.unshare']);
+    expect((await verifyAuditChain(t.db.db)).ok).toBe(true);
+  });
+
+  it('verifies a fingerprint and an uploaded report, and says when it was submitted', async () => {
+    const c = await registerCompany(t.app);
+    const id = await newAssessment(c);
+    await answerAll(c, id);
+    const { body } = await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(200);
+    const byFingerprint = await request(t.app).get(`/api/v1/verify/${body.fingerprint}`).expect(200);
+    expect(byFingerprint.body).toEqual({ match: true, fingerprint: body.fingerprint, submittedAt: body.submittedAt, checklistVersion: t.catalogue.version.id });
+    const report = (await c.agent.get(`/api/v1/assessments/${id}/report`).expect(200)).body;
+    expect((await request(t.app).post('/api/v1/verify').send(report).expect(200)).body).toMatchObject({ match: true, submittedAt: body.submittedAt });
+    const altered = { ...report, overall: { ...report.overall, complianceRate: 1 } };
+    expect((await request(t.app).post('/api/v1/verify').send(altered).expect(200)).body).toMatchObject({ match: false });
+  });
+
+  it('answers 404 for an unknown fingerprint and for an assessment id used as one', async () => {
+    const c = await registerCompany(t.app);
+    const id = await newAssessment(c);
+    await request(t.app).get(`/api/v1/verify/${'0'.repeat(64)}`).expect(404);
+    await request(t.app).get(`/api/v1/verify/${id}`).expect(404);
+  });
+});
+
+describe('isolation between organisations', () => {
+  it('hides A\'s assessment from B on every route (404, not 403)', async () => {
+    const a = await registerCompany(t.app);
+    const b = await registerCompany(t.app);
+    const id = await newAssessment(a);
+    await answerAll(a, id);
+    await a.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', a.csrf).expect(200);
+    await b.agent.get(`/api/v1/assessments/${id}`).expect(404);
+    await answer(b, id, 'XF-001', { status: 'compliant' }).expect(404);
+    await b.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', b.csrf).expect(404);
+    for (const suffix of ['report', 'report.docx', 'report.pdf']) await b.agent.get(`/api/v1/assessments/${id}/${suffix}`).expect(404);
+    await b.agent.put(`/api/v1/assessments/${id}/sharing`).set('X-CSRF-Token', b.csrf).send({ shared: true }).expect(404);
+    await b.agent.post('/api/v1/assessments').set('X-CSRF-Token', b.csrf).send({ profile: { tags: [] }, copyFrom: id }).expect(404);
+    const row = await t.db.db.selectFrom('assessments').select(['shared', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ shared: false, status: 'submitted' });
+  });
+
+  it('answers 404 for an id that is not a uuid', async () => {
+    const a = await registerCompany(t.app);
+    await a.agent.get('/api/v1/assessments/not-a-uuid').expect(404);
+  });
+});
+
+describe('re-checking and newer checklist versions', () => {
+  it('starts a new assessment as a copy of the last one', async () => {
+    const c = await registerCompany(t.app);
+    const id = await newAssessment(c);
+    await answerAll(c, id);
+    await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(200);
+    const copy = await c.agent.post('/api/v1/assessments').set('X-CSRF-Token', c.csrf).send({ profile: { tags: ['employees'] }, copyFrom: id }).expect(201);
+    expect(copy.body.progress).toEqual({ answered: 3, total: 3 });
+    const detail = await c.agent.get(`/api/v1/assessments/${copy.body.id}`).expect(200);
+    expect(detail.body.answers['XF-001']).toMatchObject({ status: 'non_compliant', owner: '王主管' });
+  });
+
+  it('moves a draft to the current version, keeping answers of items that still exist', async () => {
+    const c = await registerCompany(t.app);
+    const id = await newAssessment(c);
+    await answer(c, id, 'XF-001', { status: 'compliant' }).expect(200);
+    await answer(c, id, 'XF-002', { status: 'compliant' }).expect(200);
+    const v2 = fixtureContent([fixtureItem('XF-001'), fixtureItem('XF-003')], [content.domains[1]]);
+    const { catalogue } = await importCatalogue(t.db.db, v2);
+    const app2 = createApp({ database: t.db, catalogues: new CatalogueStore(t.db.db, catalogue), logger: createLogger('silent'), production: false });
+    // Another app instance started on the newer files, same database and session.
+    const moved = await request(app2).post(`/api/v1/assessments/${id}/move-to-current`).set('Cookie', c.cookie).set('X-CSRF-Token', c.csrf).expect(200);
+    expect(moved.body).toEqual({ added: ['XF-003'], removed: ['XF-002'], versionId: catalogue.version.id });
+    const detail = await request(app2).get(`/api/v1/assessments/${id}`).set('Cookie', c.cookie).expect(200);
+    expect(detail.body).toMatchObject({ versionId: catalogue.version.id, items: ['XF-001', 'XF-003', 'LD-001'], progress: { answered: 1, total: 3 } });
+    // Restore the original version as current for the other tests in this file.
+    await importCatalogue(t.db.db, content);
+  });
+});
