@@ -4,6 +4,7 @@ import type { JSONSchemaType } from 'ajv';
 import { authOf, requireAuth, unauthorized } from '../http/auth';
 import type { AuthContext } from '../accounts/sessions';
 import { HttpError, notFound } from '../http/errors';
+import { Lru } from '../http/lru';
 import { bodyValidator } from '../http/validate';
 import { fingerprintOf } from './fingerprint';
 import type { AnswerInput, AssessmentService } from './service';
@@ -84,6 +85,8 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
     res.json(await service.setSharing(auth.org.id, auth.user.id, String(req.params.id), shared));
   });
 
+  // A submitted report never changes, so a rendered file is reused for its fingerprint.
+  const files = new Lru<string, Buffer>(50);
   const sendReport = (format: 'json' | 'docx' | 'pdf') => async (req: Request, res: Response): Promise<void> => {
     const auth = companyOf(res);
     const { report, fingerprint } = await service.report(auth.org.id, String(req.params.id));
@@ -92,7 +95,12 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
       res.json(report);
       return;
     }
-    const buffer = format === 'docx' ? await renderers.docx(report, fingerprint) : await renderers.pdf(report, fingerprint);
+    const key = `${format}:${fingerprint}`;
+    let buffer = files.get(key);
+    if (!buffer) {
+      buffer = format === 'docx' ? await renderers.docx(report, fingerprint) : await renderers.pdf(report, fingerprint);
+      files.set(key, buffer);
+    }
     res.type(format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf')
       .attachment(`hegui-report-${fingerprint.slice(0, 12)}.${format}`)
       .send(buffer);

@@ -68,6 +68,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 /** Maps anything thrown to an HttpError; unknown errors become a 500 without internals. */
 function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
+  if ((err as Error).name === 'PdfFontsMissingError') return new HttpError(503, 'Service Unavailable', `PDF 报告暂不可用：服务器缺少中文字体。${(err as Error).message}`);
   if (isDatabaseUnavailable(err)) return new HttpError(503, 'Service Unavailable', '数据库暂时无法访问，请稍后重试；已保存的内容不会丢失。The database is briefly unavailable: try again shortly.');
   const e = err as { status?: unknown; statusCode?: unknown; type?: unknown; message?: unknown };
   const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : 500;
