@@ -1,11 +1,15 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import * as m0001 from './migrations/0001-checklist-versions';
 import * as m0002 from './migrations/0002-accounts-assessments';
+import * as m0003 from './migrations/0003-presentation';
+import * as m0004 from './migrations/0004-regulator';
 
 // Listed in code (not read from disk) so the same list works under tsx, jest and dist/.
 export const migrations: Record<string, Migration> = {
   '0001-checklist-versions': m0001,
   '0002-accounts-assessments': m0002,
+  '0003-presentation': m0003,
+  '0004-regulator': m0004,
 };
 
 /** Brings the schema up to date; throws if any migration fails. */

@@ -12,6 +12,8 @@ import type { ReportRenderers } from './assessment/report-formats';
 import { defaultRenderers } from './assessment/renderers';
 import { AssessmentService } from './assessment/service';
 import { csrfGuard, sessionLoader } from './http/auth';
+import { presentationApi, presentationPages } from './presentation/routes';
+import { regulatorApi, regulatorPages } from './regulator/routes';
 import { catalogueApi } from './catalogue/api';
 import { cataloguePages } from './catalogue/pages';
 import type { CatalogueStore } from './catalogue/versions';
@@ -68,14 +70,17 @@ export function createApp(deps: AppDeps): Express {
   app.post('/verify', express.urlencoded({ extended: false, limit: '5mb' }));
   app.use(express.json({ limit: '100kb' }));
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
-  app.use('/api/v1', sessionLoader(db), csrfGuard, accountsApi(db, deps.production, baseUrl), assessmentApi(assessments, deps.renderers ?? defaultRenderers));
+  const area = { db, catalogues: deps.catalogues, views, logger: deps.logger, production: deps.production };
+  app.use('/api/v1', sessionLoader(db), csrfGuard, accountsApi(db, deps.production, baseUrl), assessmentApi(assessments, deps.renderers ?? defaultRenderers),
+    presentationApi(area), regulatorApi(area));
   app.use(langLocals(deps.production));
   app.use((_req, res, next) => {
     res.locals.version = deps.catalogues.current().version;
     next();
   });
   app.use(cataloguePages(deps.catalogues, views));
-  app.use(sessionLoader(db), csrfGuard, accountPages(db, deps.production, views, baseUrl), assessmentPages(assessments, deps.catalogues, views));
+  app.use(sessionLoader(db), csrfGuard, accountPages(db, deps.production, views, baseUrl), assessmentPages(assessments, deps.catalogues, views),
+    presentationPages(area), regulatorPages(area));
   app.use(notFoundHandler);
   app.use(errorHandler(views, deps.logger));
   return app;

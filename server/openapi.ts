@@ -1,4 +1,6 @@
 // OpenAPI 3.1 description of every public route, served at /api/v1/openapi.json.
+import { presentationPaths, presentationSchemas } from './presentation/openapi';
+import { regulatorPaths, regulatorSchemas } from './regulator/openapi';
 const problem = { $ref: '#/components/responses/Problem' };
 const versionParam = { name: 'version', in: 'query', required: false, description: 'Checklist version id (default: current)', schema: { type: 'integer', minimum: 1 } };
 const json = (schema: object, description = 'OK'): object => ({ description, content: { 'application/json': { schema } } });
@@ -109,6 +111,8 @@ export const openApiDocument = {
     '/api/v1/assessments/{id}/report.pdf': { get: { summary: 'The report as PDF (A4)', operationId: 'reportPdf', security: [{ session: [] }], parameters: [idParam], responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, 404: problem, 409: problem } } },
     '/api/v1/verify/{fingerprint}': { get: { summary: 'Does a submitted report have this fingerprint?', operationId: 'verifyFingerprint', parameters: [{ name: 'fingerprint', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-fA-F]{64}$' } }], responses: { 200: json({ $ref: '#/components/schemas/Verification' }), 404: problem } } },
     '/api/v1/verify': { post: { summary: 'Does this JSON report match a submitted report?', operationId: 'verifyReport', requestBody: body({ type: 'object' }), responses: { 200: json({ $ref: '#/components/schemas/Verification' }), 400: problem } } },
+    ...presentationPaths,
+    ...regulatorPaths,
     '/api/v1/openapi.json': { get: { summary: 'This document', operationId: 'openapi', responses: { 200: json({ type: 'object' }) } } },
     '/healthz': { get: { summary: 'Process is up', operationId: 'healthz', responses: { 200: json({ type: 'object', properties: { status: { const: 'ok' } } }) } } },
     '/readyz': { get: { summary: 'Database reachable', operationId: 'readyz', responses: { 200: json({ type: 'object', properties: { status: { const: 'ready' }, database: { enum: ['pglite', 'postgres'] } } }), 503: problem } } },
@@ -119,6 +123,8 @@ export const openApiDocument = {
       Problem: { description: 'Error (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
     },
     schemas: {
+      ...presentationSchemas,
+      ...regulatorSchemas,
       Problem: {
         type: 'object', required: ['type', 'title', 'status'],
         properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, instance: { type: 'string' }, errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } } },

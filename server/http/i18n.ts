@@ -1,4 +1,7 @@
 // Interface text in zh-CN (default) and English. Content (the checklist) is Chinese.
+import { presentationMessages } from '../presentation/messages';
+import { regulatorMessages } from '../regulator/messages';
+
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 
@@ -339,6 +342,8 @@ export const messages: Messages = {
   'sharing.changedOn': { zh: '已共享给监管部门。', en: 'Now shared with regulators.' },
   'sharing.changedOff': { zh: '已撤回共享。', en: 'Sharing withdrawn.' },
   'report.backToList': { zh: '返回本单位的自评', en: 'Back to your self-assessments' },
+  ...presentationMessages,
+  ...regulatorMessages,
 };
 
 export function translate(lang: Lang, key: string, params: Record<string, string | number> = {}): string {

@@ -1,0 +1,14 @@
+// What every area's routes get from createApp.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { CatalogueStore } from './catalogue/versions';
+import type { Views } from './http/views';
+import type { Logger } from './logger';
+
+export interface AreaDeps {
+  readonly db: Kysely<Database>;
+  readonly catalogues: CatalogueStore;
+  readonly views: Views;
+  readonly logger: Logger;
+  readonly production: boolean;
+}
