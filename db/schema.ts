@@ -102,6 +102,91 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+export interface DecksTable {
+  id: Generated<string>;
+  owner_id: string;
+  version_id: number;
+  title: string;
+  audience_note: Generated<string>;
+  share_token: string;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, never, Date>;
+}
+
+export interface DeckItemsTable {
+  deck_id: string;
+  position: number;
+  item_code: string;
+  note: Generated<string>;
+}
+
+export interface CheckinAnswersTable {
+  id: Generated<string>;
+  deck_key: string;
+  item_code: string;
+  answer: 'yes' | 'no' | 'unsure';
+  created_at: CreatedAt;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface StatSubmissionsTable {
+  assessment_id: string;
+  org_id: string;
+  version_id: number;
+  submitted_at: Date;
+  /** First day of the month (Asia/Shanghai) of submission, read as text YYYY-MM-DD. */
+  month: ColumnType<string, string, string>;
+  region: string;
+  industry: string;
+  size: string;
+  tag_mask: number;
+  shared: Generated<boolean>;
+  compliant: number;
+  non_compliant: number;
+  not_applicable: number;
+  unsure: number;
+}
+
+interface StatCounts {
+  compliant: number;
+  non_compliant: number;
+  not_applicable: number;
+  unsure: number;
+}
+
+export interface StatItemCellsTable extends StatCounts {
+  version_id: number;
+  month: ColumnType<string, string, string>;
+  region: string;
+  industry: string;
+  size: string;
+  item_code: string;
+}
+
+export interface StatDomainCellsTable extends StatCounts {
+  version_id: number;
+  month: ColumnType<string, string, string>;
+  region: string;
+  industry: string;
+  size: string;
+  domain_code: string;
+}
+
+export interface StatItemMonthsTable extends StatCounts {
+  version_id: number;
+  month: ColumnType<string, string, string>;
+  item_code: string;
+}
+
 export interface Database {
   checklist_versions: ChecklistVersionsTable;
   orgs: OrgsTable;
@@ -112,6 +197,14 @@ export interface Database {
   assessments: AssessmentsTable;
   answers: AnswersTable;
   audit_events: AuditEventsTable;
+  decks: DecksTable;
+  deck_items: DeckItemsTable;
+  checkin_answers: CheckinAnswersTable;
+  api_tokens: ApiTokensTable;
+  stat_submissions: StatSubmissionsTable;
+  stat_item_cells: StatItemCellsTable;
+  stat_domain_cells: StatDomainCellsTable;
+  stat_item_months: StatItemMonthsTable;
 }
 
 export type ChecklistVersionRow = Selectable<ChecklistVersionsTable>;

@@ -68,6 +68,7 @@ export function createApp(deps: AppDeps): Express {
   const baseUrl = (req: express.Request): string => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   // A pasted JSON report can be larger than any other form: only /verify accepts that much.
   app.post('/verify', express.urlencoded({ extended: false, limit: '5mb' }));
+  app.post('/api/v1/verify', express.json({ limit: '5mb' }));
   app.use(express.json({ limit: '100kb' }));
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   const area = { db, catalogues: deps.catalogues, views, logger: deps.logger, production: deps.production };

@@ -7,7 +7,6 @@ import { translate, type Lang } from '../http/i18n';
 import { bodyValidator } from '../http/validate';
 import { answerSchema } from './api';
 import type { AnswerRecord } from './report-builder';
-import type { AnswerStatus } from './report-model';
 import { ANSWER_STATUSES, type AnswerInput } from './service';
 
 /** What the form holds for one item, as typed (kept on a re-render). */
@@ -90,5 +89,3 @@ export function answerFromForm(item: Item, values: ItemFormValues, errors: FormE
     return undefined;
   }
 }
-
-export const isAnswerStatus = (s: string): s is AnswerStatus => (ANSWER_STATUSES as readonly string[]).includes(s);

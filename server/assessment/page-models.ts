@@ -70,7 +70,6 @@ export function itemView(item: Item, values: ItemFormValues, errors: ItemErrors,
     values,
     errors,
     hasErrors: Object.values(errors).some(Boolean),
-    showAction: needsAction(values.status),
     statuses: ANSWER_STATUSES.map((value) => ({
       value,
       id: `${item.code}-status-${value}`,

@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/audit-log';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { CatalogueStore } from '../catalogue/versions';
 import { HttpError, notFound } from '../http/errors';
+import { recordSharing, recordSubmission } from '../regulator/record';
 import { fingerprintOf } from './fingerprint';
 import { buildReport, type AnswerRecord } from './report-builder';
 import type { AnswerStatus, Report } from './report-model';
@@ -192,6 +193,7 @@ export class AssessmentService {
         .set({ status: 'submitted', submitted_at: submittedAt, updated_at: submittedAt, fingerprint, report: JSON.stringify(report) })
         .where('id', '=', id)
         .execute();
+      await recordSubmission(tx, id, orgId, catalogue, report);
       await appendAudit(tx, { actor: userId, action: 'assessment.submit', subject: `assessment:${id}`, payload: { fingerprint, versionId: row.version_id } });
       return { fingerprint, submittedAt, report };
     });
@@ -214,6 +216,7 @@ export class AssessmentService {
         if (!exists) throw missing();
         throw new HttpError(409, 'Conflict', '提交后才能共享报告。Only a submitted report can be shared.');
       }
+      await recordSharing(tx, id, shared);
       await appendAudit(tx, { actor: userId, action: shared ? 'report.share' : 'report.unshare', subject: `assessment:${id}` });
       return { shared: row.shared };
     });

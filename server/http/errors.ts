@@ -92,6 +92,11 @@ export function errorHandler(views: Views, logger: Logger): ErrorRequestHandler 
       res.type('application/problem+json').send(JSON.stringify(problemBody(httpError, req)));
       return;
     }
-    views.render(res, 'errors/error', { status: httpError.status, detail: httpError.detail, errors: httpError.errors, is404: httpError.status === 404 });
+    const titled = [400, 401, 403, 409, 413, 429, 503].includes(httpError.status);
+    views.render(res, 'errors/error', {
+      status: httpError.status, detail: httpError.detail, errors: httpError.errors, is404: httpError.status === 404,
+      titleKey: titled ? `error.${httpError.status}` : httpError.status >= 500 ? 'error.title' : 'error.400',
+      loginLink: httpError.status === 401,
+    });
   };
 }

@@ -18,14 +18,6 @@ export function field(body: FormBody, name: string): string {
   return '';
 }
 
-/** Every value of a repeated field (checkboxes, hidden lists). */
-export function fieldList(body: FormBody, name: string): string[] {
-  const value = body[name];
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
-  return [];
-}
-
 export function langOf(res: Response): Lang {
   return res.locals.lang === 'en' ? 'en' : 'zh-CN';
 }

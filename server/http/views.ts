@@ -89,7 +89,9 @@ export function loadViews(dir: string): Views {
   const renderToString = (name: string, data: Record<string, unknown>): string => {
     const page = pages.get(name);
     if (!page) throw new Error(`views: no template "${name}"`);
-    return layout({ ...data, body: page(data) });
+    // A page may name another layout (the full-screen slide deck); default: main.
+    const chosen = typeof data.layout === 'string' ? pages.get(`layouts/${data.layout}`) ?? layout : layout;
+    return chosen({ ...data, body: page(data) });
   };
   return {
     renderToString,

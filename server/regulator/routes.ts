@@ -1,12 +1,14 @@
 // Regulator area: API routers (mounted under /api/v1 after the session loader and
 // CSRF guard) and page routers (mounted at the site root, same guards).
-import { Router } from 'express';
+import type { Router } from 'express';
 import type { AreaDeps } from '../area';
+import { regulatorApiRouter } from './api';
+import { regulatorPagesRouter } from './pages';
 
-export function regulatorApi(_deps: AreaDeps): Router {
-  return Router();
+export function regulatorApi(deps: AreaDeps): Router {
+  return regulatorApiRouter(deps);
 }
 
-export function regulatorPages(_deps: AreaDeps): Router {
-  return Router();
+export function regulatorPages(deps: AreaDeps): Router {
+  return regulatorPagesRouter(deps);
 }

@@ -1,0 +1,133 @@
+// answers.csv / .xlsx: one row per answer of the reports firms have chosen to
+// share, streamed in batches of submissions (keyset on the partial index
+// stat_submissions_shared), so memory stays flat whatever the row count.
+import type { Response } from 'express';
+import ExcelJS from 'exceljs';
+import { stringify } from 'csv-stringify';
+import { sql, type Kysely } from 'kysely';
+import { once } from 'node:events';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Database } from '../../db/schema';
+import type { Catalogue } from '../catalogue/catalogue';
+import { BOM } from './summary-export';
+import type { StatsFilters } from './filters';
+
+export interface AnswerExportRow {
+  readonly organisation: string;
+  readonly credit_code: string;
+  readonly region: string;
+  readonly industry: string;
+  readonly size: string;
+  readonly item_code: string;
+  readonly status: string;
+  readonly note: string | null;
+  readonly owner: string | null;
+  readonly due_date: string | null;
+  readonly submitted_at: string;
+  readonly fingerprint: string;
+}
+
+export const ANSWER_COLUMNS: ReadonlyArray<{ key: keyof AnswerExportRow; header: string; width: number }> = [
+  { key: 'organisation', header: '企业名称 organisation', width: 30 },
+  { key: 'credit_code', header: '统一社会信用代码 credit code', width: 22 },
+  { key: 'region', header: '地区 region', width: 12 },
+  { key: 'industry', header: '行业 industry', width: 8 },
+  { key: 'size', header: '规模 size', width: 8 },
+  { key: 'item_code', header: '事项编号 item', width: 10 },
+  { key: 'status', header: '自评结果 status', width: 14 },
+  { key: 'note', header: '备注 note', width: 30 },
+  { key: 'owner', header: '整改责任人 action owner', width: 14 },
+  { key: 'due_date', header: '整改期限 due date', width: 12 },
+  { key: 'submitted_at', header: '提交时间 submitted at', width: 22 },
+  { key: 'fingerprint', header: '校验码 fingerprint', width: 66 },
+];
+
+const BATCH = 200;
+
+function itemCodes(catalogue: Catalogue, f: StatsFilters): string[] {
+  const domains = f.domain ? catalogue.domains.filter((d) => d.code === f.domain) : catalogue.domains;
+  return domains.flatMap((d) => d.items.map((i) => i.code));
+}
+
+/** The filters as SQL conditions on stat_submissions s (shared reports only). */
+function conditions(f: StatsFilters): ReturnType<typeof sql> {
+  const parts = [sql`s.shared`, sql`s.version_id = ${f.version}`];
+  if (f.from) parts.push(sql`s.month >= ${`${f.from}-01`}::date`);
+  if (f.to) parts.push(sql`s.month <= ${`${f.to}-01`}::date`);
+  if (f.region) parts.push(sql`s.region = ${f.region}`);
+  if (f.industry) parts.push(sql`s.industry = ${f.industry}`);
+  if (f.size) parts.push(sql`s.size = ${f.size}`);
+  return sql.join(parts, sql` and `);
+}
+
+const ROW_SELECT = sql`o.name as organisation, o.credit_code, s.region, s.industry, s.size, a.item_code, a.status, a.note, a.owner,
+  a.due_date::text as due_date, to_char(s.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as submitted_at, x.fingerprint`;
+
+/** Rows in (submitted_at, assessment_id, item_code) order, one batch of submissions at a time. */
+export async function* answerRows(db: Kysely<Database>, catalogue: Catalogue, f: StatsFilters): AsyncGenerator<AnswerExportRow> {
+  const codes = itemCodes(catalogue, f);
+  let after: { at: Date; id: string } | undefined;
+  for (;;) {
+    const keyset = after ? sql`and (s.submitted_at, s.assessment_id) > (${after.at}, ${after.id}::uuid)` : sql``;
+    const batch = await sql<{ assessment_id: string; submitted_at: Date }>`
+      select s.assessment_id, s.submitted_at from stat_submissions s
+      where ${conditions(f)} ${keyset}
+      order by s.submitted_at, s.assessment_id limit ${BATCH}`.execute(db);
+    if (batch.rows.length === 0) return;
+    const ids = batch.rows.map((r) => r.assessment_id);
+    const rows = await sql<AnswerExportRow>`
+      select ${ROW_SELECT}
+      from stat_submissions s
+      join assessments x on x.id = s.assessment_id
+      join orgs o on o.id = s.org_id
+      join answers a on a.assessment_id = s.assessment_id and x.item_codes ? a.item_code
+      where s.assessment_id = any(${ids}::uuid[]) and a.item_code = any(${codes}::text[])
+      order by s.submitted_at, s.assessment_id, a.item_code`.execute(db);
+    yield* rows.rows;
+    const last = batch.rows[batch.rows.length - 1];
+    after = { at: last.submitted_at, id: last.assessment_id };
+    if (batch.rows.length < BATCH) return;
+  }
+}
+
+/** The same rows as one statement, for `psql \copy` in the benchmark. */
+export function answersSqlText(f: StatsFilters): string {
+  const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+  const where = ['s.shared', `s.version_id = ${f.version}`];
+  if (f.from) where.push(`s.month >= ${lit(`${f.from}-01`)}::date`);
+  if (f.to) where.push(`s.month <= ${lit(`${f.to}-01`)}::date`);
+  if (f.region) where.push(`s.region = ${lit(f.region)}`);
+  if (f.industry) where.push(`s.industry = ${lit(f.industry)}`);
+  if (f.size) where.push(`s.size = ${lit(f.size)}`);
+  return `select o.name as organisation, o.credit_code, s.region, s.industry, s.size, a.item_code, a.status, a.note, a.owner,
+  a.due_date::text as due_date, to_char(s.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as submitted_at, x.fingerprint
+  from stat_submissions s join assessments x on x.id = s.assessment_id join orgs o on o.id = s.org_id
+  join answers a on a.assessment_id = s.assessment_id and x.item_codes ? a.item_code
+  where ${where.join(' and ')} order by s.submitted_at, s.assessment_id, a.item_code`;
+}
+
+export async function sendAnswersCsv(res: Response, db: Kysely<Database>, catalogue: Catalogue, f: StatsFilters, filename: string): Promise<void> {
+  res.type('text/csv; charset=utf-8').attachment(filename);
+  res.write(BOM);
+  const csv = stringify({ header: true, columns: ANSWER_COLUMNS.map((c) => ({ key: c.key, header: c.header })) });
+  await pipeline(Readable.from(answerRows(db, catalogue, f)), csv, res);
+}
+
+export async function sendAnswersXlsx(res: Response, db: Kysely<Database>, catalogue: Catalogue, f: StatsFilters, filename: string): Promise<void> {
+  res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(filename);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
+  wb.creator = '合规 Hegui';
+  const ws = wb.addWorksheet('共享报告答案 Answers', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = ANSWER_COLUMNS.map((c) => ({ key: c.key, header: c.header, width: c.width }));
+  ws.getRow(1).font = { bold: true };
+  let n = 0;
+  for await (const r of answerRows(db, catalogue, f)) {
+    ws.addRow(ANSWER_COLUMNS.map((c) => r[c.key])).commit();
+    // exceljs does not wait for the socket: pause while the client is behind.
+    n += 1;
+    if (n % 500 === 0 && res.writableNeedDrain) await once(res, 'drain');
+  }
+  ws.commit();
+  await wb.commit();
+}

@@ -1,0 +1,101 @@
+// /api/v1/stats/*, /api/v1/exports/* (session or Bearer token, regulators and
+// admins) and /api/v1/regulator/tokens (session only: a token cannot mint tokens).
+import { Router, type Request, type Response } from 'express';
+import type { AreaDeps } from '../area';
+import { authOf, requireAuth } from '../http/auth';
+import { badRequest } from '../http/errors';
+import { bodyValidator } from '../http/validate';
+import { sendAnswersCsv, sendAnswersXlsx } from './answers-export';
+import { parseFilters } from './filters';
+import { renderStatsDocx } from './report-docx';
+import { renderStatsPdf } from './report-pdf';
+import { listSharedReports } from './shared-reports';
+import { computeSummary } from './stats';
+import { sendSummaryCsv, sendSummaryXlsx, summaryJson } from './summary-export';
+import { bearerAuth, createToken, listTokens, revokeToken, type TokenInfo } from './tokens';
+
+export const REGULATOR_ROLES = ['regulator', 'admin'] as const;
+
+const tokenBody = bodyValidator<{ name: string }>({
+  type: 'object',
+  properties: { name: { type: 'string', minLength: 1, maxLength: 80 } },
+  required: ['name'],
+  additionalProperties: false,
+});
+
+const stamp = (): string => new Date().toISOString().slice(0, 10);
+const tokenJson = (t: TokenInfo): Record<string, unknown> => ({ id: t.id, name: t.name, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt });
+
+export function pageNumber(raw: unknown): number {
+  if (raw === undefined || raw === '') return 1;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 100000) throw badRequest('page 应为正整数。page must be a positive integer.', [{ field: 'page', message: 'must be a positive integer' }]);
+  return n;
+}
+
+export function regulatorApiRouter(deps: AreaDeps): Router {
+  const router = Router();
+  const regulator = requireAuth(...REGULATOR_ROLES);
+  const readers = [bearerAuth(deps.db), regulator];
+  const filtersOf = (req: Request) => parseFilters(req.query as Record<string, unknown>, deps.catalogues);
+
+  router.get('/stats/summary', ...readers, async (req, res) => {
+    const { filters, catalogue } = await filtersOf(req);
+    res.json(await computeSummary(deps.db, catalogue, filters));
+  });
+
+  router.get('/stats/shared-reports', ...readers, async (req, res) => {
+    const { filters } = await filtersOf(req);
+    const page = pageNumber(req.query.page);
+    const list = await listSharedReports(deps.db, filters, page);
+    res.json({ page, pageSize: 50, total: list.total, reports: list.entries });
+  });
+
+  const summaryExport = (send: (res: Response, s: Awaited<ReturnType<typeof computeSummary>>, name: string) => Promise<void> | void, ext: string) =>
+    async (req: Request, res: Response): Promise<void> => {
+      const { filters, catalogue } = await filtersOf(req);
+      await send(res, await computeSummary(deps.db, catalogue, filters), `hegui-summary-${stamp()}.${ext}`);
+    };
+  router.get('/exports/summary.csv', ...readers, summaryExport(sendSummaryCsv, 'csv'));
+  router.get('/exports/summary.xlsx', ...readers, summaryExport(sendSummaryXlsx, 'xlsx'));
+  router.get('/exports/summary.json', ...readers, summaryExport((res, s, name) => { res.attachment(name).json(summaryJson(s)); }, 'json'));
+
+  router.get('/exports/answers.csv', ...readers, async (req, res) => {
+    const { filters, catalogue } = await filtersOf(req);
+    await sendAnswersCsv(res, deps.db, catalogue, filters, `hegui-answers-${stamp()}.csv`);
+  });
+  router.get('/exports/answers.xlsx', ...readers, async (req, res) => {
+    const { filters, catalogue } = await filtersOf(req);
+    await sendAnswersXlsx(res, deps.db, catalogue, filters, `hegui-answers-${stamp()}.xlsx`);
+  });
+
+  router.get('/exports/report.docx', ...readers, async (req, res) => {
+    const { filters, catalogue } = await filtersOf(req);
+    const summary = await computeSummary(deps.db, catalogue, filters);
+    const buffer = await renderStatsDocx(summary, catalogue);
+    res.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').attachment(`hegui-statistics-${stamp()}.docx`).send(buffer);
+  });
+  router.get('/exports/report.pdf', ...readers, async (req, res) => {
+    const { filters, catalogue } = await filtersOf(req);
+    const summary = await computeSummary(deps.db, catalogue, filters);
+    const buffer = await renderStatsPdf(summary, catalogue);
+    res.type('application/pdf').attachment(`hegui-statistics-${stamp()}.pdf`).send(buffer);
+  });
+
+  router.get('/regulator/tokens', regulator, async (_req, res) => {
+    const auth = authOf(res);
+    res.json({ tokens: (await listTokens(deps.db, auth?.user.id ?? '')).map(tokenJson) });
+  });
+  router.post('/regulator/tokens', regulator, async (req, res) => {
+    const auth = authOf(res);
+    const { name } = tokenBody(req.body);
+    const created = await createToken(deps.db, auth?.user.id ?? '', name.trim());
+    res.status(201).json({ token: created.token, ...tokenJson(created.info) });
+  });
+  router.delete('/regulator/tokens/:id', regulator, async (req, res) => {
+    const auth = authOf(res);
+    await revokeToken(deps.db, auth?.user.id ?? '', String(req.params.id));
+    res.status(204).end();
+  });
+  return router;
+}

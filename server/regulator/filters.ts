@@ -1,0 +1,74 @@
+// Dashboard and export filters, read from the query string (so every view is a
+// link) and checked by hand: pages also carry lang and other parameters.
+import type { Catalogue } from '../catalogue/catalogue';
+import type { CatalogueStore } from '../catalogue/versions';
+import { badRequest, type FieldError } from '../http/errors';
+
+export type OrgSize = 'large' | 'medium' | 'small' | 'micro';
+export const SIZES: readonly OrgSize[] = ['large', 'medium', 'small', 'micro'];
+
+export interface StatsFilters {
+  /** YYYY-MM, inclusive (months in China time). */
+  readonly from?: string;
+  readonly to?: string;
+  readonly region?: string;
+  /** GB/T 4754 section letter. */
+  readonly industry?: string;
+  readonly size?: OrgSize;
+  readonly domain?: string;
+  readonly version: number;
+}
+
+export const FILTER_KEYS = ['from', 'to', 'region', 'industry', 'size', 'domain', 'version'] as const;
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+function one(query: Record<string, unknown>, key: string): string | undefined {
+  const raw = query[key];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** Resolves the checklist version too: figures are always for one version, the current one by default. */
+export async function parseFilters(query: Record<string, unknown>, store: CatalogueStore): Promise<{ filters: StatsFilters; catalogue: Catalogue }> {
+  const errors: FieldError[] = [];
+  const from = one(query, 'from');
+  const to = one(query, 'to');
+  const region = one(query, 'region');
+  const industry = one(query, 'industry')?.toUpperCase();
+  const size = one(query, 'size');
+  const domain = one(query, 'domain')?.toUpperCase();
+  const versionRaw = one(query, 'version');
+  if (from && !MONTH.test(from)) errors.push({ field: 'from', message: 'must be a month, YYYY-MM' });
+  if (to && !MONTH.test(to)) errors.push({ field: 'to', message: 'must be a month, YYYY-MM' });
+  if (from && to && MONTH.test(from) && MONTH.test(to) && from > to) errors.push({ field: 'to', message: 'must not be before from' });
+  if (region && region.length > 60) errors.push({ field: 'region', message: 'must be at most 60 characters' });
+  if (industry && !/^[A-T]$/.test(industry)) errors.push({ field: 'industry', message: 'must be a section letter A–T' });
+  if (size && !(SIZES as readonly string[]).includes(size)) errors.push({ field: 'size', message: `must be one of ${SIZES.join(', ')}` });
+  let catalogue = store.current();
+  if (versionRaw) {
+    const id = /^\d{1,9}$/.test(versionRaw) ? Number(versionRaw) : NaN;
+    const found = Number.isInteger(id) ? await store.version(id) : undefined;
+    if (!found) errors.push({ field: 'version', message: 'no such checklist version' });
+    else catalogue = found;
+  }
+  if (domain && !catalogue.domain(domain)) errors.push({ field: 'domain', message: 'no such domain in this checklist version' });
+  if (errors.length > 0) throw badRequest('筛选条件有误。The filters are not valid.', errors);
+  return {
+    catalogue,
+    filters: { from, to, region, industry, size: size as OrgSize | undefined, domain, version: catalogue.version.id },
+  };
+}
+
+/** The filters as a query string (without the leading ?), for links and export URLs. */
+export function filterQuery(filters: StatsFilters, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = filters[key];
+    if (value !== undefined) params.set(key, String(value));
+  }
+  for (const [k, v] of Object.entries(extra)) params.set(k, v);
+  return params.toString();
+}

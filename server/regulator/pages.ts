@@ -1,0 +1,98 @@
+// Regulator pages: the dashboard (/regulator, filters in the URL), the list of
+// shared reports, one shared report, and API tokens (create, shown once; revoke).
+import { Router, type Request, type Response } from 'express';
+import type { AreaDeps } from '../area';
+import { reportView } from '../assessment/report-text';
+import { listVersions } from '../catalogue/versions';
+import { authOf, requireAuth } from '../http/auth';
+import { bodyOf, field, FormErrors, langOf, pageTitle } from '../http/forms';
+import { translate } from '../http/i18n';
+import { pageRenderer } from '../http/page-render';
+import { pageNumber, REGULATOR_ROLES } from './api';
+import { dashboardView, fmtPct } from './dashboard-view';
+import { filterQuery, parseFilters } from './filters';
+import { listSharedReports, PAGE_SIZE, sharedReport } from './shared-reports';
+import { computeSummary } from './stats';
+import { createToken, listTokens, revokeToken, type TokenInfo } from './tokens';
+
+const STYLES = ['/assets/assess.css', '/assets/regulator.css'];
+
+export function regulatorPagesRouter(deps: AreaDeps): Router {
+  const router = Router();
+  const base = pageRenderer(deps.views);
+  const render = (res: Response, name: string, data: Record<string, unknown>): void => base(res, name, { styles: STYLES, regulatorNav: true, ...data });
+  const regulator = requireAuth(...REGULATOR_ROLES);
+
+  router.get('/regulator', regulator, async (req, res) => {
+    const { filters, catalogue } = await parseFilters(req.query as Record<string, unknown>, deps.catalogues);
+    const [summary, regions, versions, shared] = await Promise.all([
+      computeSummary(deps.db, catalogue, filters),
+      deps.db.selectFrom('stat_submissions').select('region').distinct().where('version_id', '=', filters.version).orderBy('region').execute(),
+      listVersions(deps.db),
+      listSharedReports(deps.db, filters, 1),
+    ]);
+    const lang = langOf(res);
+    render(res, 'regulator/dashboard', {
+      title: translate(lang, 'reg.title'),
+      ...dashboardView({ summary, catalogue, filters, regions: regions.map((r) => r.region), versions, shared: { total: shared.total, entries: shared.entries.slice(0, 10) }, department: authOf(res)?.user.department ?? null, lang }),
+    });
+  });
+
+  router.get('/regulator/reports', regulator, async (req, res) => {
+    const { filters } = await parseFilters(req.query as Record<string, unknown>, deps.catalogues);
+    const page = pageNumber(req.query.page);
+    const list = await listSharedReports(deps.db, filters, page);
+    const lang = langOf(res);
+    const q = filterQuery(filters);
+    render(res, 'regulator/reports', {
+      title: translate(lang, 'reg.sharedReports'),
+      hint: translate(lang, 'reg.sharedHint', { n: list.total }),
+      back: `/regulator?${q}`,
+      entries: list.entries.map((e) => ({ ...e, href: `/regulator/reports/${e.id}`, rate: fmtPct(e.complianceRate) })),
+      prev: page > 1 ? `/regulator/reports?${filterQuery(filters, { page: String(page - 1) })}` : undefined,
+      next: page * PAGE_SIZE < list.total ? `/regulator/reports?${filterQuery(filters, { page: String(page + 1) })}` : undefined,
+    });
+  });
+
+  router.get('/regulator/reports/:id', regulator, async (req, res) => {
+    const found = await sharedReport(deps.db, String(req.params.id));
+    render(res, 'assessment/report', { ...reportView(found.report, found.fingerprint), title: translate(langOf(res), 'reg.sharedReport') });
+  });
+
+  const tokensPage = async (req: Request, res: Response, extra: Record<string, unknown> = {}, errors?: FormErrors): Promise<void> => {
+    const auth = authOf(res);
+    const lang = langOf(res);
+    const tokens = await listTokens(deps.db, auth?.user.id ?? '');
+    const fmt = (d: Date | null): string | undefined => (d ? new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(d) : undefined);
+    res.status(errors?.any ? 400 : 200);
+    render(res, 'regulator/tokens', {
+      title: pageTitle(res, 'reg.tokens', errors),
+      formErrors: errors?.view(),
+      tokens: tokens.map((tk: TokenInfo) => ({ id: tk.id, name: tk.name, created: fmt(tk.createdAt), lastUsed: fmt(tk.lastUsedAt), revoked: tk.revokedAt !== null, revokeLabel: translate(lang, 'reg.token.revokeLabel', { name: tk.name }) })),
+      revokedNotice: req.query.revoked === '1',
+      ...extra,
+    });
+  };
+
+  router.get('/regulator/tokens', regulator, async (req, res) => { await tokensPage(req, res); });
+
+  router.post('/regulator/tokens', regulator, async (req, res) => {
+    const name = field(bodyOf(req), 'name').trim();
+    const lang = langOf(res);
+    if (name.length < 1 || name.length > 80) {
+      const errors = new FormErrors();
+      errors.add('name', 'token-name', translate(lang, 'reg.token.error.name'));
+      await tokensPage(req, res, { nameValue: name }, errors);
+      return;
+    }
+    const created = await createToken(deps.db, authOf(res)?.user.id ?? '', name);
+    // Shown once, in this response only (no redirect: the token must not travel in a URL).
+    await tokensPage(req, res, { created: { token: created.token, name: created.info.name } });
+  });
+
+  router.post('/regulator/tokens/:id/revoke', regulator, async (req, res) => {
+    await revokeToken(deps.db, authOf(res)?.user.id ?? '', String(req.params.id));
+    res.redirect(303, '/regulator/tokens?revoked=1');
+  });
+  return router;
+}
