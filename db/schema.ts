@@ -181,6 +181,12 @@ export interface StatDomainCellsTable extends StatCounts {
   domain_code: string;
 }
 
+export interface StatGenerationTable {
+  id: number;
+  /** bigint, read as a string */
+  generation: ColumnType<string, string | number, string | number>;
+}
+
 export interface StatItemMonthsTable extends StatCounts {
   version_id: number;
   month: ColumnType<string, string, string>;
@@ -205,6 +211,7 @@ export interface Database {
   stat_item_cells: StatItemCellsTable;
   stat_domain_cells: StatDomainCellsTable;
   stat_item_months: StatItemMonthsTable;
+  stat_generation: StatGenerationTable;
 }
 
 export type ChecklistVersionRow = Selectable<ChecklistVersionsTable>;

@@ -118,7 +118,7 @@ export const openApiDocument = {
     '/readyz': { get: { summary: 'Database reachable', operationId: 'readyz', responses: { 200: json({ type: 'object', properties: { status: { const: 'ready' }, database: { enum: ['pglite', 'postgres'] } } }), 503: problem } } },
   },
   components: {
-    securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'hegui_sid' } },
+    securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'hegui_sid' }, bearer: { type: 'http', scheme: 'bearer', description: 'Regulator API token (hgr_…) for /api/v1/stats/* and /api/v1/exports/*' } },
     responses: {
       Problem: { description: 'Error (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
     },

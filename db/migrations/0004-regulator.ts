@@ -71,10 +71,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('unsure', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('stat_item_months_pk', ['version_id', 'month', 'item_code'])
     .execute();
+  // Bumped by every submission and sharing change: cached dashboard figures are valid while it stays put.
+  await db.schema
+    .createTable('stat_generation')
+    .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
+    .addColumn('generation', 'bigint', (c) => c.notNull())
+    .execute();
+  await sql`insert into stat_generation (id, generation) values (1, 0)`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['stat_item_months', 'stat_domain_cells', 'stat_item_cells', 'stat_submissions', 'api_tokens']) {
+  for (const table of ['stat_generation', 'stat_item_months', 'stat_domain_cells', 'stat_item_cells', 'stat_submissions', 'api_tokens']) {
     await db.schema.dropTable(table).execute();
   }
 }

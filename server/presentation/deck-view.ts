@@ -18,6 +18,8 @@ export interface DeckSource {
   readonly basePath: string;
   /** The page the title slide's QR code opens (domain page, or the catalogue home). */
   readonly infoPath: string;
+  /** The anonymous check-in poll of this deck. */
+  readonly checkinPath: string;
   readonly version: { readonly id: number; readonly hash: string };
   readonly entries: readonly DeckEntry[];
   readonly changes: readonly ItemChange[];
@@ -34,6 +36,7 @@ export function domainSource(catalogue: Catalogue, domain: Domain): DeckSource {
     audienceNote: '',
     basePath: `/present/domains/${domain.code}`,
     infoPath: `/domains/${domain.code}`,
+    checkinPath: `/present/checkin/domains/${domain.code}`,
     version: catalogue.version,
     entries: domain.items.map((item) => ({ item, domainCode: domain.code })),
     changes: [],
@@ -56,6 +59,7 @@ export function customSource(catalogue: Catalogue, deck: Deck, basePath: string,
     audienceNote: deck.audienceNote,
     basePath,
     infoPath: '/',
+    checkinPath: `/present/checkin/shared/${deck.shareToken}`,
     version: catalogue.version,
     entries,
     changes,
@@ -64,17 +68,19 @@ export function customSource(catalogue: Catalogue, deck: Deck, basePath: string,
 }
 
 export interface DeckViewData extends Record<string, unknown> {
-  readonly deck: DeckSource & { readonly itemCount: number; readonly infoUrl: string; readonly assessUrl: string };
+  readonly deck: DeckSource & { readonly itemCount: number; readonly infoUrl: string; readonly assessUrl: string; readonly checkinUrl: string };
   readonly slides: readonly (Slide & { readonly number: number; readonly domainName?: string })[];
   readonly slideCount: number;
   readonly qrInfo: string;
   readonly qrAssess: string;
+  readonly qrCheckin: string;
   readonly changedCodes: readonly string[];
 }
 
 export async function deckView(source: DeckSource, catalogue: Catalogue, origin: string): Promise<DeckViewData> {
   const infoUrl = `${origin}${source.infoPath}`;
   const assessUrl = `${origin}/assess`;
+  const checkinUrl = `${origin}${source.checkinPath}`;
   const changed = new Set(source.changes.map((c) => c.code));
   const slides = buildSlides(source.entries).map((s, i) => ({
     ...s,
@@ -82,11 +88,12 @@ export async function deckView(source: DeckSource, catalogue: Catalogue, origin:
     ...('code' in s ? { domainName: catalogue.item(s.code)?.domain.name, changed: changed.has(s.code) } : {}),
   }));
   return {
-    deck: { ...source, itemCount: source.entries.length, infoUrl, assessUrl },
+    deck: { ...source, itemCount: source.entries.length, infoUrl, assessUrl, checkinUrl },
     slides,
     slideCount: slides.length,
     qrInfo: await qrSvg(infoUrl),
     qrAssess: await qrSvg(assessUrl),
+    qrCheckin: await qrSvg(checkinUrl),
     changedCodes: [...changed],
   };
 }

@@ -5,6 +5,7 @@ import type { AreaDeps } from '../area';
 import { authOf, requireAuth } from '../http/auth';
 import { notFound } from '../http/errors';
 import { decksApi } from './api';
+import { checkinPages } from './checkin';
 import { composePages } from './compose-pages';
 import { DeckService, type Deck } from './deck-service';
 import { isDeckView, sendDeck } from './deck-render';
@@ -31,7 +32,7 @@ export function presentationPages(deps: AreaDeps): Router {
     deps.views.render(res, 'presentation/index', {
       title: '讲师宣讲',
       accountNav: true,
-      styles: ['/assets/present.css'],
+      styles: ['/assets/assess.css', '/assets/present.css'],
       domains: c.domainSummaries(),
       lecturer,
       signedIn: auth !== undefined,
@@ -69,6 +70,7 @@ export function presentationPages(deps: AreaDeps): Router {
   });
 
   router.use(composePages(deps, service));
+  router.use(checkinPages(deps, service));
   router.get('/present/decks/:id', requireAuth(...LECTURERS), own);
   router.get('/present/decks/:id/:view', requireAuth(...LECTURERS), own);
   router.get('/present/shared/:token', shared);

@@ -177,7 +177,9 @@ export function packSections(sections: readonly Section[], max: number = LAYOUT.
           queue.unshift(tail);
         }
       }
-      const need = lines + heading;
+      // A citation or label stays with (the start of) what it introduces.
+      const keepWith = (block.style === 'cite' || block.style === 'label') && queue.length > 0 ? Math.min(2 + LAYOUT.blockGapLines, blockLines(queue[0])) : 0;
+      const need = lines + heading + keepWith;
       if (used + need > max && used > 0) {
         nextColumn();
         if (open) continued = true;

@@ -10,7 +10,8 @@ import { parseFilters } from './filters';
 import { renderStatsDocx } from './report-docx';
 import { renderStatsPdf } from './report-pdf';
 import { listSharedReports } from './shared-reports';
-import { computeSummary } from './stats';
+import type { Summary } from './stats';
+import { SummaryCache } from './summary-cache';
 import { sendSummaryCsv, sendSummaryXlsx, summaryJson } from './summary-export';
 import { bearerAuth, createToken, listTokens, revokeToken, type TokenInfo } from './tokens';
 
@@ -36,12 +37,13 @@ export function pageNumber(raw: unknown): number {
 export function regulatorApiRouter(deps: AreaDeps): Router {
   const router = Router();
   const regulator = requireAuth(...REGULATOR_ROLES);
+  const summaries = new SummaryCache(deps.db);
   const readers = [bearerAuth(deps.db), regulator];
   const filtersOf = (req: Request) => parseFilters(req.query as Record<string, unknown>, deps.catalogues);
 
   router.get('/stats/summary', ...readers, async (req, res) => {
     const { filters, catalogue } = await filtersOf(req);
-    res.json(await computeSummary(deps.db, catalogue, filters));
+    res.json(await summaries.get(catalogue, filters));
   });
 
   router.get('/stats/shared-reports', ...readers, async (req, res) => {
@@ -51,10 +53,10 @@ export function regulatorApiRouter(deps: AreaDeps): Router {
     res.json({ page, pageSize: 50, total: list.total, reports: list.entries });
   });
 
-  const summaryExport = (send: (res: Response, s: Awaited<ReturnType<typeof computeSummary>>, name: string) => Promise<void> | void, ext: string) =>
+  const summaryExport = (send: (res: Response, s: Summary, name: string) => Promise<void> | void, ext: string) =>
     async (req: Request, res: Response): Promise<void> => {
       const { filters, catalogue } = await filtersOf(req);
-      await send(res, await computeSummary(deps.db, catalogue, filters), `hegui-summary-${stamp()}.${ext}`);
+      await send(res, await summaries.get(catalogue, filters), `hegui-summary-${stamp()}.${ext}`);
     };
   router.get('/exports/summary.csv', ...readers, summaryExport(sendSummaryCsv, 'csv'));
   router.get('/exports/summary.xlsx', ...readers, summaryExport(sendSummaryXlsx, 'xlsx'));
@@ -71,13 +73,13 @@ export function regulatorApiRouter(deps: AreaDeps): Router {
 
   router.get('/exports/report.docx', ...readers, async (req, res) => {
     const { filters, catalogue } = await filtersOf(req);
-    const summary = await computeSummary(deps.db, catalogue, filters);
+    const summary = await summaries.get(catalogue, filters);
     const buffer = await renderStatsDocx(summary, catalogue);
     res.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').attachment(`hegui-statistics-${stamp()}.docx`).send(buffer);
   });
   router.get('/exports/report.pdf', ...readers, async (req, res) => {
     const { filters, catalogue } = await filtersOf(req);
-    const summary = await computeSummary(deps.db, catalogue, filters);
+    const summary = await summaries.get(catalogue, filters);
     const buffer = await renderStatsPdf(summary, catalogue);
     res.type('application/pdf').attachment(`hegui-statistics-${stamp()}.pdf`).send(buffer);
   });

@@ -12,7 +12,7 @@ import { pageNumber, REGULATOR_ROLES } from './api';
 import { dashboardView, fmtPct } from './dashboard-view';
 import { filterQuery, parseFilters } from './filters';
 import { listSharedReports, PAGE_SIZE, sharedReport } from './shared-reports';
-import { computeSummary } from './stats';
+import { SummaryCache } from './summary-cache';
 import { createToken, listTokens, revokeToken, type TokenInfo } from './tokens';
 
 const STYLES = ['/assets/assess.css', '/assets/regulator.css'];
@@ -22,11 +22,12 @@ export function regulatorPagesRouter(deps: AreaDeps): Router {
   const base = pageRenderer(deps.views);
   const render = (res: Response, name: string, data: Record<string, unknown>): void => base(res, name, { styles: STYLES, regulatorNav: true, ...data });
   const regulator = requireAuth(...REGULATOR_ROLES);
+  const summaries = new SummaryCache(deps.db);
 
   router.get('/regulator', regulator, async (req, res) => {
     const { filters, catalogue } = await parseFilters(req.query as Record<string, unknown>, deps.catalogues);
     const [summary, regions, versions, shared] = await Promise.all([
-      computeSummary(deps.db, catalogue, filters),
+      summaries.get(catalogue, filters),
       deps.db.selectFrom('stat_submissions').select('region').distinct().where('version_id', '=', filters.version).orderBy('region').execute(),
       listVersions(deps.db),
       listSharedReports(deps.db, filters, 1),

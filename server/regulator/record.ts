@@ -115,9 +115,16 @@ export async function recordSubmission(tx: Transaction<Database>, assessmentId: 
   const facts = [factsOfReport(assessmentId, orgId, catalogue, report)];
   await insertSubmissions(tx, facts);
   await addToCells(tx, facts);
+  await bumpGeneration(tx);
+}
+
+/** Invalidates cached dashboard figures on every instance (they compare the generation). */
+export async function bumpGeneration(db: Kysely<Database> | Transaction<Database>): Promise<void> {
+  await sql`update stat_generation set generation = generation + 1 where id = 1`.execute(db);
 }
 
 /** Called from AssessmentService.setSharing: only shared reports are listed or exported. */
 export async function recordSharing(tx: Transaction<Database>, assessmentId: string, shared: boolean): Promise<void> {
   await tx.updateTable('stat_submissions').set({ shared }).where('assessment_id', '=', assessmentId).execute();
+  await bumpGeneration(tx);
 }

@@ -19,7 +19,7 @@ import { buildReport } from '../assessment/report-builder';
 import type { AnswerStatus, OrgSize } from '../assessment/report-model';
 import { applicableItems } from '../assessment/service';
 import type { Catalogue } from '../catalogue/catalogue';
-import { addToCells, insertSubmissions, itemDomainMap, type SubmissionFacts } from './record';
+import { addToCells, bumpGeneration, insertSubmissions, itemDomainMap, type SubmissionFacts } from './record';
 import { tagMask } from './applicability';
 
 export const DEMO_REGIONS: ReadonlyArray<readonly [string, number]> = [
@@ -210,9 +210,12 @@ export async function seedDemo(db: Kysely<Database>, catalogue: Catalogue, opts:
       await insertAnswers(tx, answerCols, userId);
       for (let i = 0; i < facts.length; i += 1000) await insertSubmissions(tx, facts.slice(i, i + 1000));
       await addToCells(tx, facts);
+      await bumpGeneration(tx);
     });
     opts.onProgress?.(end, opts.orgs);
   }
+  // Fresh planner statistics: the dashboard's plans depend on them.
+  await sql`analyze stat_submissions, stat_item_cells, stat_domain_cells, stat_item_months`.execute(db);
   return { orgs: opts.orgs, assessments, answers: answersTotal, shared, orgIds };
 }
 

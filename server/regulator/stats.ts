@@ -2,10 +2,10 @@
 // submissions per month, per-domain and per-item counts, top gaps, breakdowns
 // by region/industry/size, a domain × region heat map and the leniency share.
 // Every figure carries its organisation count and is withheld below MIN_ORGS.
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema';
 import { hasLeniency, type Catalogue } from '../catalogue/catalogue';
-import { applies, domainMask, itemMask, type ApplicabilityMask } from './applicability';
+import { domainMask, itemMask, type ApplicabilityMask } from './applicability';
 import type { StatsFilters } from './filters';
 import { isSmall, MIN_ORGS, secondarySuppress } from './suppression';
 
@@ -51,28 +51,7 @@ export interface Summary {
 }
 
 type Db = Kysely<Database>;
-type Table = 'stat_submissions' | 'stat_item_cells' | 'stat_domain_cells' | 'stat_item_months';
-
 const ZERO: Counts = { compliant: 0, non_compliant: 0, not_applicable: 0, unsure: 0 };
-
-function where<T extends Table, O>(qb: SelectQueryBuilder<Database, T, O>, f: StatsFilters, monthOnly = false): SelectQueryBuilder<Database, T, O> {
-  // The column names are shared by every statistics table; kysely cannot see that through the union.
-  let q = qb.where(sql.ref('version_id'), '=', f.version);
-  if (f.from) q = q.where(sql.ref('month'), '>=', `${f.from}-01`);
-  if (f.to) q = q.where(sql.ref('month'), '<=', `${f.to}-01`);
-  if (monthOnly) return q;
-  if (f.region) q = q.where(sql.ref('region'), '=', f.region);
-  if (f.industry) q = q.where(sql.ref('industry'), '=', f.industry);
-  if (f.size) q = q.where(sql.ref('size'), '=', f.size);
-  return q;
-}
-
-const SUMS = [
-  sql<number>`coalesce(sum(compliant), 0)::int`.as('compliant'),
-  sql<number>`coalesce(sum(non_compliant), 0)::int`.as('non_compliant'),
-  sql<number>`coalesce(sum(not_applicable), 0)::int`.as('not_applicable'),
-  sql<number>`coalesce(sum(unsure), 0)::int`.as('unsure'),
-] as const;
 
 export function rate(c: Counts): number | null {
   const denominator = c.compliant + c.non_compliant + c.unsure;
@@ -86,62 +65,109 @@ export function figure(organisations: number, assessments: number, counts: Count
   return { organisations, assessments, counts, complianceRate: rate(counts), gaps: counts.non_compliant + counts.unsure, suppressed: false };
 }
 
-function withheld<T extends Figure>(row: T): T {
-  return { ...row, organisations: null, assessments: null, counts: null, complianceRate: null, gaps: null, suppressed: true };
-}
-
-interface MaskCount { readonly mask: number; readonly n: number }
-const sumWhere = (rows: readonly MaskCount[], m: ApplicabilityMask): number => rows.reduce((s, r) => (applies(m, r.mask) ? s + r.n : s), 0);
 
 type Dimension = 'region' | 'industry' | 'size';
 
+/** The filters as SQL on a statistics table (all share these column names). */
+function conditions(f: StatsFilters, withDims = true): RawBuilder<unknown> {
+  const parts = [sql`version_id = ${f.version}`];
+  if (f.from) parts.push(sql`month >= ${`${f.from}-01`}::date`);
+  if (f.to) parts.push(sql`month <= ${`${f.to}-01`}::date`);
+  if (withDims && f.region) parts.push(sql`region = ${f.region}`);
+  if (withDims && f.industry) parts.push(sql`industry = ${f.industry}`);
+  if (withDims && f.size) parts.push(sql`size = ${f.size}`);
+  return sql.join(parts, sql` and `);
+}
+
+/** n = all submissions (or organisations) of the row; c[i] = those whose profile matches maskList[i]. */
+interface MaskRow { readonly dim: Dimension | null; readonly key: string | null; readonly n: number; readonly c: readonly number[] }
+interface CountRow extends Counts { readonly domain_code: string | null; readonly dim: Dimension | null; readonly key: string | null }
+
+// grouping() tells which set a row belongs to; the key column is the dimension's value.
+const DIM_OF = sql`case when grouping(region) = 0 then 'region' when grouping(industry) = 0 then 'industry' when grouping(size) = 0 then 'size' end`;
+const KEY_OF = sql`coalesce(region, industry, size)`;
+const SUMS_SQL = sql`coalesce(sum(compliant), 0)::int as compliant, coalesce(sum(non_compliant), 0)::int as non_compliant,
+  coalesce(sum(not_applicable), 0)::int as not_applicable, coalesce(sum(unsure), 0)::int as unsure`;
+
+/**
+ * Five statements whatever the filters: one scan of stat_submissions for the
+ * assessments per profile mask (overall and per region/industry/size, with
+ * grouping sets), one for the organisations per mask, one for months and
+ * totals, one over the domain cells (domains, heat map, breakdowns) and one
+ * over the item cells.
+ */
 export async function computeSummary(db: Db, catalogue: Catalogue, f: StatsFilters): Promise<Summary> {
-  const subs = (): SelectQueryBuilder<Database, 'stat_submissions', object> => where(db.selectFrom('stat_submissions'), f) as SelectQueryBuilder<Database, 'stat_submissions', object>;
+  const where = conditions(f);
   const dims = f.region !== undefined || f.industry !== undefined || f.size !== undefined;
-
-  const [assessMasks, orgMasks, shared, monthRows, domainRows, itemRows, heatRows, regionMasks] = await Promise.all([
-    subs().select(['tag_mask as mask', sql<number>`count(*)::int`.as('n')]).groupBy('tag_mask').execute(),
-    db.selectFrom(subs().select(['org_id', sql<number>`bit_or(tag_mask)`.as('mask')]).groupBy('org_id').as('o'))
-      .select(['o.mask', sql<number>`count(*)::int`.as('n')]).groupBy('o.mask').execute(),
-    subs().select(sql<number>`count(*)::int`.as('n')).where('shared', '=', true).executeTakeFirstOrThrow(),
-    subs().select([sql<string>`to_char(month, 'YYYY-MM')`.as('month'), sql<number>`count(*)::int`.as('assessments'), sql<number>`count(distinct org_id)::int`.as('organisations')])
-      .groupBy('month').orderBy('month').execute(),
-    where(db.selectFrom('stat_domain_cells'), f).select(['domain_code', ...SUMS]).groupBy('domain_code').execute(),
+  const domainWhere = f.domain ? sql`${where} and domain_code = ${f.domain}` : where;
+  // The distinct applicability masks of the items and domains in scope: one filtered count per mask.
+  const scope = f.domain ? catalogue.domains.filter((d) => d.code === f.domain) : catalogue.domains;
+  const maskList = [...new Set(scope.flatMap((d) => [domainMask(catalogue, d.code), ...d.items.map((i) => itemMask(catalogue, i.appliesTo))]).filter((m) => m > 0))];
+  const maskCounts = (col: string): RawBuilder<number[]> => (maskList.length === 0
+    ? sql<number[]>`array[]::int[]`
+    : sql<number[]>`array[${sql.join(maskList.map((m) => sql`(count(*) filter (where ${sql.ref(col)} & ${m}::int <> 0))::int`))}]`);
+  const [assessRows, orgRows, monthRows, domainRows, itemRows] = await Promise.all([
+    sql<MaskRow>`
+      select ${DIM_OF} as dim, ${KEY_OF} as key, count(*)::int as n, ${maskCounts('tag_mask')} as c
+      from stat_submissions where ${where}
+      group by grouping sets ((), (region), (industry), (size))`.execute(db),
+    // An organisation counts for an item when any of its submissions (within the filters) had the item.
+    // One pass, one row per organisation (per dimension value for the breakdowns), then counted per row.
+    sql<MaskRow>`
+      select dim, key, count(*)::int as n, ${maskCounts('m')} as c
+      from (select ${DIM_OF} as dim, ${KEY_OF} as key, bit_or(tag_mask) as m from stat_submissions where ${where}
+            group by grouping sets ((org_id), (org_id, region), (org_id, industry), (org_id, size))) o
+      group by dim, key`.execute(db),
+    sql<{ month: string | null; assessments: number; organisations: number; shared: number }>`
+      select to_char(month, 'YYYY-MM') as month, count(*)::int as assessments, count(distinct org_id)::int as organisations, (count(*) filter (where shared))::int as shared
+      from stat_submissions where ${where}
+      group by grouping sets ((month), ()) order by month nulls first`.execute(db),
+    sql<CountRow>`
+      select domain_code, ${DIM_OF} as dim, ${KEY_OF} as key, ${SUMS_SQL}
+      from stat_domain_cells where ${domainWhere}
+      group by grouping sets ((domain_code), (domain_code, region), (region), (industry), (size))`.execute(db),
     dims
-      ? where(db.selectFrom('stat_item_cells'), f).select(['item_code', ...SUMS]).groupBy('item_code').execute()
-      : where(db.selectFrom('stat_item_months'), f, true).select(['item_code', ...SUMS]).groupBy('item_code').execute(),
-    where(db.selectFrom('stat_domain_cells'), f).select(['domain_code', 'region', ...SUMS]).groupBy(['domain_code', 'region']).execute(),
-    db.selectFrom(subs().select(['region', 'org_id', sql<number>`bit_or(tag_mask)`.as('mask')]).groupBy(['region', 'org_id']).as('o'))
-      .select(['o.region', 'o.mask', sql<number>`count(*)::int`.as('n')]).groupBy(['o.region', 'o.mask']).execute(),
+      ? sql<{ item_code: string } & Counts>`select item_code, ${SUMS_SQL} from stat_item_cells where ${where} group by item_code`.execute(db)
+      : sql<{ item_code: string } & Counts>`select item_code, ${SUMS_SQL} from stat_item_months where ${conditions(f, false)} group by item_code`.execute(db),
   ]);
-  const breakdownSets = await Promise.all((['region', 'industry', 'size'] as const).map((d) => breakdown(db, catalogue, f, d)));
 
-  const totalOrgs = orgMasks.reduce((s, r) => s + r.n, 0);
-  const totalAssessments = assessMasks.reduce((s, r) => s + r.n, 0);
+  const maskIndex = new Map(maskList.map((m, i) => [m, i]));
+  /** How many of a row's submissions (or organisations) an item or domain with mask m applies to. */
+  const applying = (row: MaskRow | undefined, m: ApplicabilityMask): number => {
+    if (!row || m < 0) return 0;
+    if (m === 0) return row.n;
+    return row.c[maskIndex.get(m) ?? -1] ?? 0;
+  };
+  const rowOf = (rows: readonly MaskRow[], dim: Dimension | null, key?: string): MaskRow | undefined =>
+    rows.find((r) => r.dim === dim && (dim === null || r.key === key));
+  const assessAll = rowOf(assessRows.rows, null);
+  const orgAll = rowOf(orgRows.rows, null);
+  const total = monthRows.rows.find((r) => r.month === null) ?? { assessments: 0, organisations: 0, shared: 0 };
+  const totalOrgs = total.organisations;
+  const totalAssessments = total.assessments;
   const allSmall = isSmall(totalOrgs);
 
-  const scope = f.domain ? catalogue.domains.filter((d) => d.code === f.domain) : catalogue.domains;
-  const domainCounts = new Map(domainRows.map((r) => [r.domain_code, countsOf(r)]));
+  const domainCounts = new Map(domainRows.rows.filter((r) => r.domain_code !== null && r.dim === null).map((r) => [r.domain_code ?? '', countsOf(r)]));
   const domains: DomainFigure[] = scope.map((d) => {
     const m = domainMask(catalogue, d.code);
-    return { code: d.code, name: d.name, nameEn: d.nameEn, department: d.department, ...figure(sumWhere(orgMasks, m), sumWhere(assessMasks, m), domainCounts.get(d.code) ?? ZERO, allSmall) };
+    return { code: d.code, name: d.name, nameEn: d.nameEn, department: d.department, ...figure(applying(orgAll, m), applying(assessAll, m), domainCounts.get(d.code) ?? ZERO, allSmall) };
   });
 
-  const itemCounts = new Map(itemRows.map((r) => [r.item_code, countsOf(r)]));
+  const itemCounts = new Map(itemRows.rows.map((r) => [r.item_code, countsOf(r)]));
   const items: ItemFigure[] = scope.flatMap((d) => d.items.map((item) => {
     const m = itemMask(catalogue, item.appliesTo);
     return {
       code: item.code, domain: d.code, title: item.title, high: item.frequency === 'high', leniency: hasLeniency(item),
-      ...figure(sumWhere(orgMasks, m), sumWhere(assessMasks, m), itemCounts.get(item.code) ?? ZERO, allSmall),
+      ...figure(applying(orgAll, m), applying(assessAll, m), itemCounts.get(item.code) ?? ZERO, allSmall),
     };
   }));
   const topGaps = items.filter((i) => !i.suppressed && (i.gaps ?? 0) > 0)
     .sort((a, b) => (b.gaps ?? 0) - (a.gaps ?? 0) || a.code.localeCompare(b.code))
     .slice(0, 20);
 
-  const overallCounts = domains.reduce<Counts>((s, d) => {
+  const overallCounts = domains.reduce<Counts>((acc, d) => {
     const c = domainCounts.get(d.code) ?? ZERO;
-    return { compliant: s.compliant + c.compliant, non_compliant: s.non_compliant + c.non_compliant, not_applicable: s.not_applicable + c.not_applicable, unsure: s.unsure + c.unsure };
+    return { compliant: acc.compliant + c.compliant, non_compliant: acc.non_compliant + c.non_compliant, not_applicable: acc.not_applicable + c.not_applicable, unsure: acc.unsure + c.unsure };
   }, ZERO);
 
   // Leniency share is taken over every item (the total describes ≥ MIN_ORGS organisations).
@@ -155,18 +181,27 @@ export async function computeSummary(db: Db, catalogue: Catalogue, f: StatsFilte
     if (hasLeniency(item)) lenient += g;
   }
 
-  const regionOrgs = new Map<string, MaskCount[]>();
-  for (const r of regionMasks) regionOrgs.set(r.region, [...(regionOrgs.get(r.region) ?? []), { mask: r.mask, n: r.n }]);
-  const regions = [...regionOrgs.keys()].sort((a, b) => a.localeCompare(b, 'zh-CN'));
-  const heatCounts = new Map(heatRows.map((r) => [`${r.domain_code}\u0000${r.region}`, countsOf(r)]));
+  const scopeMask: ApplicabilityMask = f.domain ? domainMask(catalogue, f.domain) : 0;
+  const breakdown = (dim: Dimension): BreakdownRow[] => {
+    const keys = [...new Set(orgRows.rows.filter((r) => r.dim === dim).map((r) => r.key ?? ''))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    const counts = new Map(domainRows.rows.filter((r) => r.domain_code === null && r.dim === dim).map((r) => [r.key ?? '', countsOf(r)]));
+    const raw = keys.map((key) => {
+      const organisations = applying(rowOf(orgRows.rows, dim, key), scopeMask);
+      return { key, organisations, assessments: applying(rowOf(assessRows.rows, dim, key), scopeMask), counts: counts.get(key) ?? ZERO, suppressed: allSmall || isSmall(organisations) };
+    }).filter((r) => r.organisations > 0);
+    return secondarySuppress(raw).map((r) => ({ key: r.key, ...figure(r.organisations, r.assessments, r.counts, r.suppressed) }));
+  };
+
+  const regions = [...new Set(orgRows.rows.filter((r) => r.dim === 'region').map((r) => r.key ?? ''))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const heatCounts = new Map(domainRows.rows.filter((r) => r.domain_code !== null && r.dim === 'region').map((r) => [`${r.domain_code}\u0000${r.key}`, countsOf(r)]));
   const cells: HeatCell[] = scope.flatMap((d) => regions.map((region) => {
-    const orgs = sumWhere(regionOrgs.get(region) ?? [], domainMask(catalogue, d.code));
+    const orgs = applying(rowOf(orgRows.rows, 'region', region), domainMask(catalogue, d.code));
     const c = heatCounts.get(`${d.code}\u0000${region}`) ?? ZERO;
     const suppressed = allSmall || isSmall(orgs);
     return { domain: d.code, region, complianceRate: suppressed ? null : rate(c), suppressed };
   }));
 
-  const months: MonthRow[] = monthRows.map((r) => (allSmall || isSmall(r.organisations)
+  const months: MonthRow[] = monthRows.rows.filter((r): r is typeof r & { month: string } => r.month !== null).map((r) => (allSmall || isSmall(r.organisations)
     ? { month: r.month, organisations: null, assessments: null, suppressed: true }
     : { month: r.month, organisations: r.organisations, assessments: r.assessments, suppressed: false }));
 
@@ -175,46 +210,14 @@ export async function computeSummary(db: Db, catalogue: Catalogue, f: StatsFilte
     checklistVersion: { id: catalogue.version.id, hash: catalogue.version.hash },
     threshold: MIN_ORGS,
     suppressed: allSmall,
-    totals: allSmall ? { organisations: null, assessments: null, shared: null } : { organisations: totalOrgs, assessments: totalAssessments, shared: shared.n },
+    totals: allSmall ? { organisations: null, assessments: null, shared: null } : { organisations: totalOrgs, assessments: totalAssessments, shared: total.shared },
     overall: figure(totalOrgs, totalAssessments, overallCounts, allSmall),
     months,
     domains,
     items,
     topGaps,
-    breakdowns: {
-      region: allSmall ? breakdownSets[0].map(withheld) : breakdownSets[0],
-      industry: allSmall ? breakdownSets[1].map(withheld) : breakdownSets[1],
-      size: allSmall ? breakdownSets[2].map(withheld) : breakdownSets[2],
-    },
+    breakdowns: { region: breakdown('region'), industry: breakdown('industry'), size: breakdown('size') },
     heatmap: { regions, cells },
     leniency: allSmall ? { gaps: null, gapsWithLeniency: null, share: null } : { gaps, gapsWithLeniency: lenient, share: gaps === 0 ? null : Math.round((lenient / gaps) * 10000) / 10000 },
   };
-}
-
-/** Rows per value of one dimension, within the other filters (and the domain, if one is chosen). */
-async function breakdown(db: Db, catalogue: Catalogue, f: StatsFilters, dim: Dimension): Promise<BreakdownRow[]> {
-  const m: ApplicabilityMask = f.domain ? domainMask(catalogue, f.domain) : 0;
-  let cells = where(db.selectFrom('stat_domain_cells'), f).select([sql.ref<string>(dim).as('key'), ...SUMS]).groupBy(dim);
-  if (f.domain) cells = cells.where('domain_code', '=', f.domain);
-  const subs = where(db.selectFrom('stat_submissions'), f);
-  const [countRows, orgRows, assessRows] = await Promise.all([
-    cells.execute(),
-    db.selectFrom(subs.select([sql.ref<string>(dim).as('key'), 'org_id', sql<number>`bit_or(tag_mask)`.as('mask')]).groupBy([dim, 'org_id']).as('o'))
-      .select(['o.key', 'o.mask', sql<number>`count(*)::int`.as('n')]).groupBy(['o.key', 'o.mask']).execute(),
-    subs.select([sql.ref<string>(dim).as('key'), 'tag_mask as mask', sql<number>`count(*)::int`.as('n')]).groupBy([dim, 'tag_mask']).execute(),
-  ]);
-  const group = (rows: ReadonlyArray<{ key: string; mask: number; n: number }>): Map<string, MaskCount[]> => {
-    const map = new Map<string, MaskCount[]>();
-    for (const r of rows) map.set(r.key, [...(map.get(r.key) ?? []), { mask: r.mask, n: r.n }]);
-    return map;
-  };
-  const orgs = group(orgRows);
-  const assess = group(assessRows);
-  const counts = new Map(countRows.map((r) => [r.key, countsOf(r)]));
-  const keys = [...orgs.keys()].sort((a, b) => a.localeCompare(b, 'zh-CN'));
-  const raw = keys.map((key) => {
-    const organisations = sumWhere(orgs.get(key) ?? [], m);
-    return { key, organisations, assessments: sumWhere(assess.get(key) ?? [], m), counts: counts.get(key) ?? ZERO, suppressed: isSmall(organisations) };
-  }).filter((r) => r.organisations > 0);
-  return secondarySuppress(raw).map((r) => ({ key: r.key, ...figure(r.organisations, r.assessments, r.counts, r.suppressed) }));
 }

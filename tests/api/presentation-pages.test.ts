@@ -33,8 +33,8 @@ describe('GET /present/domains/:code', () => {
     const html = res.text;
     expect(html.match(/class="slide slide-title"/g)).toHaveLength(1);
     expect(html.match(/class="slide slide-closing"/g)).toHaveLength(1);
-    // Two QR codes on the title slide and two on the closing one, inline SVG.
-    expect(html.match(/<svg class="qr"/g)).toHaveLength(4);
+    // Three QR codes on the title slide (domain page, self-assessment, check-in), two on the closing one.
+    expect(html.match(/<svg class="qr"/g)).toHaveLength(5);
     expect(html).toContain(`/domains/AQ`);
     for (const item of domain.items) expect(html).toContain(`data-slide-id="${item.code}"`);
     const cases = domain.items.reduce((n, i) => n + (i.cases?.length ?? 0), 0);

@@ -2,7 +2,9 @@
 // slides checked for overflow; and the offline file opened from disk with no network.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { createUser } from '../../server/accounts/service';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
 import { launchBrowser, listen } from '../support/browser';
@@ -126,7 +128,7 @@ describe('presenting a domain deck', () => {
     const { context, page, problems } = await projector();
     await page.goto(`${server.url}/present/domains/${largest}#1`);
     await page.screenshot({ path: join(shots, 'present-title.png') });
-    expect(await page.locator('.slide.is-current svg.qr').count()).toBe(2);
+    expect(await page.locator('.slide.is-current svg.qr').count()).toBe(3);
     const count = await page.locator('#slides > .slide').count();
     const offenders: string[] = [];
     for (let i = 1; i <= count; i += 1) {
@@ -142,7 +144,7 @@ describe('presenting a domain deck', () => {
     expect(size).toBeGreaterThanOrEqual(31);
     expect(problems).toEqual([]);
     await context.close();
-  });
+  }, 90_000);
 
   it('is a scrolling page without JavaScript', async () => {
     const { context, page } = await projector(false);
@@ -172,10 +174,56 @@ describe('the offline file', () => {
     await page.keyboard.press('End');
     expect(await currentId(page)).toBe('end');
     expect(await overflowOfCurrent(page)).toEqual([]);
+    // The same file is its own speaker view (?speaker), in step with the audience window.
+    const speaker = await context.newPage();
+    await speaker.goto(`file://${path}?speaker#3`);
+    const last = String(await page.locator('#slides > .slide').count());
+    await expectSoon(() => speaker.locator('#speaker-number').textContent(), last);
+    expect(await speaker.locator('#speaker-current .slide').count()).toBe(1);
+    await page.bringToFront();
+    await page.keyboard.press('Home');
+    await expectSoon(() => speaker.locator('#speaker-number').textContent(), '1');
     expect(requests).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });
+});
+
+describe('composing a deck', () => {
+  it('reorders items by Alt+arrow and by dragging, then saves that order', async () => {
+    const email = `lecturer-${randomUUID()}@example.cn`;
+    await createUser(t.db.db, { email, password: 'correct horse battery', role: 'lecturer' });
+    const { context, page, problems } = await projector();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.url}/login?next=/present/decks/new`);
+    await page.fill('#email', email);
+    await page.fill('#password', 'correct horse battery');
+    await page.click('.form-page button.button');
+    await page.waitForURL('**/present/decks/new');
+    await page.fill('#title', '三项专题');
+    for (const code of ['XF-001', 'AQ-001', 'LD-001']) {
+      await page.fill('#q', code);
+      await page.keyboard.press('Enter');
+      await page.waitForLoadState();
+      await page.locator(`button[value="add:${code}"]`).click();
+      await page.waitForLoadState();
+    }
+    const order = (): Promise<string[]> => page.locator('input[name=code]').evaluateAll((es) => es.map((e) => (e as HTMLInputElement).value));
+    expect(await order()).toEqual(['XF-001', 'AQ-001', 'LD-001']);
+    await page.locator('#note-0').fill('讲灭火器');
+    await page.locator('#note-0').press('Alt+ArrowDown');
+    expect(await order()).toEqual(['AQ-001', 'XF-001', 'LD-001']);
+    expect(await page.locator('#compose-status').textContent()).toBe('XF-001 → 2');
+    await page.locator('.compose-item[data-code="LD-001"] .compose-item-head').dragTo(page.locator('.compose-item[data-code="AQ-001"] .compose-item-head'));
+    expect(await order()).toEqual(['LD-001', 'AQ-001', 'XF-001']);
+    await page.screenshot({ path: join(shots, 'present-compose.png'), fullPage: true });
+    await page.click('#save-button');
+    await page.waitForURL(/\/edit\?saved=1$/);
+    expect(await order()).toEqual(['LD-001', 'AQ-001', 'XF-001']);
+    expect(await page.locator('.compose-item[data-code="XF-001"] textarea').inputValue()).toBe('讲灭火器');
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 90_000);
 });
 
 async function expectSoon<T>(read: () => Promise<T>, want: T | RegExp, timeoutMs = 3000): Promise<void> {

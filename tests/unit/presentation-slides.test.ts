@@ -84,3 +84,19 @@ describe('buildSlides', () => {
     expect(Math.max(...perItem.values())).toBeLessThanOrEqual(3);
   });
 });
+
+describe('keeping a citation with its quote', () => {
+  it('moves a citation that would end a column to the next one', () => {
+    const filler = { style: 'para' as const, text: '填充'.repeat(12 * 11) };
+    const sections: Section[] = [
+      { headingKey: 'item.illegal', blocks: [filler] },
+      { headingKey: 'item.basis', blocks: [{ style: 'cite', text: '《中华人民共和国消防法》第十六条' }, { style: 'quote', text: '机关、团体、企业、事业等单位应当履行下列消防安全职责。'.repeat(3) }] },
+    ];
+    for (const column of packSections(sections, 16).flat()) {
+      for (const s of column) {
+        const last = s.blocks[s.blocks.length - 1];
+        expect(last.style).not.toBe('cite');
+      }
+    }
+  });
+});

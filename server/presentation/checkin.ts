@@ -1,0 +1,123 @@
+// Live check-in: attendees scan the title slide's QR code and answer the deck's
+// self-check questions anonymously (是 / 否 / 不确定); the lecturer's screen shows
+// the counts. Nothing identifies a person: only deck, item, answer and time are kept.
+import { Router, type Request, type Response } from 'express';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { AreaDeps } from '../area';
+import { hitRateLimit } from '../accounts/rate-limit';
+import type { Catalogue } from '../catalogue/catalogue';
+import type { Item } from '../catalogue/types';
+import { HttpError, notFound } from '../http/errors';
+import { bodyOf, field, FormErrors, langOf } from '../http/forms';
+import { translate } from '../http/i18n';
+import type { DeckService } from './deck-service';
+
+export const CHECKIN_ANSWERS = ['yes', 'no', 'unsure'] as const;
+export type CheckinAnswer = (typeof CHECKIN_ANSWERS)[number];
+/** A phone form stays short: the first questions of the deck. */
+export const CHECKIN_MAX_ITEMS = 10;
+const PER_IP = { limit: 20, windowSeconds: 3600 } as const;
+
+export interface CheckinTally {
+  readonly code: string;
+  readonly question: string;
+  readonly yes: number;
+  readonly no: number;
+  readonly unsure: number;
+  readonly total: number;
+}
+
+export async function recordCheckin(db: Kysely<Database>, deckKey: string, answers: ReadonlyMap<string, CheckinAnswer>): Promise<void> {
+  if (answers.size === 0) return;
+  await db.insertInto('checkin_answers').values([...answers].map(([item_code, answer]) => ({ deck_key: deckKey, item_code, answer }))).execute();
+}
+
+export async function tallyCheckins(db: Kysely<Database>, deckKey: string, items: readonly Item[]): Promise<CheckinTally[]> {
+  const rows = await db.selectFrom('checkin_answers')
+    .select(({ fn }) => ['item_code', 'answer', fn.countAll<string>().as('n')])
+    .where('deck_key', '=', deckKey)
+    .groupBy(['item_code', 'answer'])
+    .execute();
+  return items.map((item) => {
+    const count = (a: CheckinAnswer): number => Number(rows.find((r) => r.item_code === item.code && r.answer === a)?.n ?? 0);
+    const yes = count('yes');
+    const no = count('no');
+    const unsure = count('unsure');
+    return { code: item.code, question: item.question, yes, no, unsure, total: yes + no + unsure };
+  });
+}
+
+interface Poll { readonly key: string; readonly title: string; readonly items: readonly Item[]; readonly path: string }
+
+export function checkinPages(deps: AreaDeps, decks: DeckService): Router {
+  const router = Router();
+
+  const pollOf = async (req: Request): Promise<Poll> => {
+    const kind = String(req.params.kind);
+    const key = String(req.params.key);
+    if (kind === 'domains') {
+      const domain = deps.catalogues.current().domain(key);
+      if (domain && domain.code === key) return { key: `domain-${domain.code}`, title: domain.name, items: domain.items.slice(0, CHECKIN_MAX_ITEMS), path: `/present/checkin/domains/${domain.code}` };
+    } else if (kind === 'shared') {
+      const deck = await decks.byShareToken(key);
+      if (deck) {
+        const catalogue: Catalogue = await decks.catalogueOf(deck.versionId);
+        const items = deck.items.flatMap((i) => { const f = catalogue.item(i.code); return f ? [f.item] : []; }).slice(0, CHECKIN_MAX_ITEMS);
+        return { key: `deck-${deck.id}`, title: deck.title, items, path: `/present/checkin/shared/${deck.shareToken}` };
+      }
+    }
+    throw notFound('没有这个现场调查。No such check-in.');
+  };
+
+  const render = (res: Response, poll: Poll, extra: Record<string, unknown> = {}): void => {
+    deps.views.render(res, 'presentation/checkin', {
+      title: poll.title,
+      styles: ['/assets/assess.css', '/assets/present.css'],
+      poll,
+      questions: poll.items.map((item) => ({ code: item.code, question: item.question, title: item.title, options: CHECKIN_ANSWERS.map((a) => ({ value: a, id: `${item.code}-${a}`, labelKey: `present.checkin.${a}` })) })),
+      ...extra,
+    });
+  };
+
+  router.get('/present/checkin/:kind/:key', async (req, res) => {
+    const poll = await pollOf(req);
+    render(res, poll, { thanks: req.query.thanks === '1' });
+  });
+
+  router.post('/present/checkin/:kind/:key', async (req, res) => {
+    const poll = await pollOf(req);
+    const body = bodyOf(req);
+    const answers = new Map<string, CheckinAnswer>();
+    for (const item of poll.items) {
+      const value = field(body, item.code);
+      if ((CHECKIN_ANSWERS as readonly string[]).includes(value)) answers.set(item.code, value as CheckinAnswer);
+    }
+    if (answers.size === 0) {
+      const errors = new FormErrors();
+      errors.add('answers', `${poll.items[0]?.code ?? 'x'}-yes`, translate(langOf(res), 'present.checkin.error'));
+      res.status(400);
+      render(res, poll, { formErrors: errors.view() });
+      return;
+    }
+    const limit = await hitRateLimit(deps.db, `checkin:ip:${req.ip}`, PER_IP);
+    if (!limit.allowed) throw new HttpError(429, 'Too Many Requests', '提交次数过多，请稍后再试。Too many answers from here: try again later.');
+    await recordCheckin(deps.db, poll.key, answers);
+    res.redirect(303, `${poll.path}?thanks=1`);
+  });
+
+  router.get('/present/checkin/:kind/:key/results', async (req, res) => {
+    const poll = await pollOf(req);
+    const tally = await tallyCheckins(deps.db, poll.key, poll.items);
+    deps.views.render(res, 'presentation/checkin-results', {
+      title: poll.title,
+      styles: ['/assets/present.css'],
+      scripts: ['/assets/present-refresh.js'],
+      poll,
+      tally,
+      respondents: Math.max(0, ...tally.map((t) => t.total)),
+    });
+  });
+
+  return router;
+}

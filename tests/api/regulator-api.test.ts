@@ -1,0 +1,363 @@
+// Regulator statistics and exports: access (session, Bearer tokens, roles),
+// filters, small-cell suppression, shared-only answers, and the files read back.
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import request from 'supertest';
+import { createUser } from '../../server/accounts/service';
+import { seedDemo } from '../../server/regulator/seed';
+import { startTestApp, type TestApp } from '../support/app';
+import { randomIp, registerCompany } from '../support/company';
+import { fixtureContent, fixtureItem } from '../support/fixtures';
+
+const content = fixtureContent(
+  [
+    fixtureItem('XF-001', { frequency: 'high', leniency: [{ kind: 'first-violation', conditions: ['初次违法'], correctionDays: 3, basis: '中华人民共和国行政处罚法 第三十三条第一款' }] }),
+    fixtureItem('XF-002'),
+  ],
+  [{ code: 'LD', position: 11, name: '劳动用工', nameEn: 'Employment', department: '人力资源和社会保障局', summary: '劳动合同订立与管理等用工合规要求。', items: [fixtureItem('LD-001', { appliesTo: ['employees'] })] }],
+);
+
+let t: TestApp;
+let regulator: { agent: request.Agent; csrf: string };
+
+/** A tiny RFC 4180 reader (quotes, doubled quotes, CRLF/LF), enough to read our CSV back. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (ch === '"') quoted = false; else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i += 1;
+      row.push(cell); rows.push(row); row = []; cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length > 0) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void): void => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+const arrayBuffer = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+
+async function loginAs(role: 'regulator' | 'admin' | 'lecturer', department?: string): Promise<{ agent: request.Agent; csrf: string }> {
+  const email = `${role}-${Math.random().toString(36).slice(2)}@example.gov.cn`;
+  const password = 'regulator password 1';
+  await createUser(t.db.db, { email, password, role, department });
+  const agent = request.agent(t.app);
+  const res = await agent.post('/api/v1/auth/login').set('X-Forwarded-For', randomIp()).send({ email, password }).expect(200);
+  return { agent, csrf: String(res.body.csrfToken) };
+}
+
+beforeAll(async () => {
+  t = await startTestApp(content);
+  const until = new Date('2026-06-15T04:00:00Z');
+  // 6 organisations in 杨舍镇 (manufacturing), 4 in 常阴沙 (retail): one assessment each.
+  await seedDemo(t.db.db, t.catalogue, { orgs: 6, region: '杨舍镇', industry: 'C', size: 'small', repeatShare: 0, sharedShare: 0.5, fullReports: true, seed: 1, run: 1, until, months: 3 });
+  await seedDemo(t.db.db, t.catalogue, { orgs: 4, region: '常阴沙', industry: 'F', size: 'micro', repeatShare: 0, sharedShare: 1, fullReports: true, seed: 2, run: 2, until, months: 3 });
+  regulator = await loginAs('regulator', '消防救援机构');
+});
+afterAll(async () => { await t.close(); });
+
+/** Ground truth straight from the answers of submitted assessments. */
+async function truth(region?: string): Promise<Map<string, { compliant: number; non_compliant: number; not_applicable: number; unsure: number }>> {
+  const rows = await sql<{ item_code: string; status: string; n: number }>`
+    select a.item_code, a.status, count(*)::int as n from answers a
+    join assessments s on s.id = a.assessment_id and s.status = 'submitted' join orgs o on o.id = s.org_id
+    where (${region ?? null}::text is null or o.region = ${region ?? null}) group by 1, 2`.execute(t.db.db);
+  const map = new Map<string, { compliant: number; non_compliant: number; not_applicable: number; unsure: number }>();
+  for (const r of rows.rows) {
+    const c = map.get(r.item_code) ?? { compliant: 0, non_compliant: 0, not_applicable: 0, unsure: 0 };
+    map.set(r.item_code, { ...c, [r.status]: r.n });
+  }
+  return map;
+}
+
+describe('access to statistics and exports', () => {
+  const routes = ['/api/v1/stats/summary', '/api/v1/exports/summary.csv', '/api/v1/exports/answers.csv', '/api/v1/stats/shared-reports'];
+
+  it.each(routes)('When anonymous, then %s answers 401', async (route) => {
+    const res = await request(t.app).get(route).expect(401);
+    expect(res.type).toBe('application/problem+json');
+  });
+
+  it.each(routes)('When a company user asks, then %s answers 403', async (route) => {
+    const company = await registerCompany(t.app);
+    await company.agent.get(route).expect(403);
+  });
+
+  it('When a lecturer asks, then the summary answers 403', async () => {
+    const lecturer = await loginAs('lecturer');
+    await lecturer.agent.get('/api/v1/stats/summary').expect(403);
+  });
+
+  it('When the dashboard page is opened by a company user, then it is 403; anonymous goes to login', async () => {
+    const company = await registerCompany(t.app);
+    await company.agent.get('/regulator').expect(403);
+    const res = await request(t.app).get('/regulator').expect(303);
+    expect(res.headers.location).toBe('/login?next=%2Fregulator');
+  });
+});
+
+describe('API tokens', () => {
+  it('When a token is created, then Bearer works for stats and exports, records last use, and stops after revocation', async () => {
+    const created = await regulator.agent.post('/api/v1/regulator/tokens').set('X-CSRF-Token', regulator.csrf).send({ name: '月度报表' }).expect(201);
+    const token = String(created.body.token);
+    expect(token).toMatch(/^hgr_/);
+    const stored = await t.db.db.selectFrom('api_tokens').select(['token_hash', 'last_used_at']).where('id', '=', created.body.id).executeTakeFirstOrThrow();
+    expect(stored.token_hash).not.toContain(token.slice(4));
+    expect(stored.last_used_at).toBeNull();
+
+    await request(t.app).get('/api/v1/stats/summary').set('Authorization', `Bearer ${token}`).expect(200);
+    await request(t.app).get('/api/v1/exports/summary.json').set('Authorization', `Bearer ${token}`).expect(200);
+    const list = await regulator.agent.get('/api/v1/regulator/tokens').expect(200);
+    const listed = list.body.tokens.find((x: { id: string }) => x.id === created.body.id);
+    expect(listed).toMatchObject({ name: '月度报表', lastUsedAt: expect.any(String), revokedAt: null });
+    expect(JSON.stringify(list.body)).not.toContain(token);
+
+    // A token cannot manage tokens: those routes need the session.
+    await request(t.app).get('/api/v1/regulator/tokens').set('Authorization', `Bearer ${token}`).expect(401);
+
+    await regulator.agent.delete(`/api/v1/regulator/tokens/${created.body.id}`).set('X-CSRF-Token', regulator.csrf).expect(204);
+    const res = await request(t.app).get('/api/v1/stats/summary').set('Authorization', `Bearer ${token}`).expect(401);
+    expect(res.body.detail).toContain('revoked');
+    await request(t.app).get('/api/v1/exports/answers.csv').set('Authorization', `Bearer ${token}`).expect(401);
+  });
+
+  it('When the token is unknown or malformed, then 401', async () => {
+    await request(t.app).get('/api/v1/stats/summary').set('Authorization', 'Bearer hgr_nope').expect(401);
+    await request(t.app).get('/api/v1/stats/summary').set('Authorization', 'Basic abc').expect(401);
+  });
+
+  it('When a company user holds a token, then it still cannot read statistics', async () => {
+    const company = await registerCompany(t.app);
+    await company.agent.post('/api/v1/regulator/tokens').set('X-CSRF-Token', company.csrf).send({ name: 'x' }).expect(403);
+  });
+
+  it('When another regulator revokes my token id, then it is 404 and mine still works', async () => {
+    const created = await regulator.agent.post('/api/v1/regulator/tokens').set('X-CSRF-Token', regulator.csrf).send({ name: '脚本' }).expect(201);
+    const other = await loginAs('regulator');
+    await other.agent.delete(`/api/v1/regulator/tokens/${created.body.id}`).set('X-CSRF-Token', other.csrf).expect(404);
+    await request(t.app).get('/api/v1/stats/summary').set('Authorization', `Bearer ${created.body.token}`).expect(200);
+  });
+});
+
+describe('GET /api/v1/stats/summary', () => {
+  it('When unfiltered, then the figures equal the submitted answers', async () => {
+    const res = await regulator.agent.get('/api/v1/stats/summary').expect(200);
+    expect(res.body.suppressed).toBe(false);
+    expect(res.body.totals).toEqual({ organisations: 10, assessments: 10, shared: expect.any(Number) });
+    const expected = await truth();
+    for (const item of res.body.items as Array<{ code: string; counts: unknown; organisations: number }>) {
+      expect(item.counts).toEqual(expected.get(item.code) ?? { compliant: 0, non_compliant: 0, not_applicable: 0, unsure: 0 });
+    }
+    expect(res.body.breakdowns.region).toEqual([
+      expect.objectContaining({ key: '常阴沙', suppressed: true, organisations: null, counts: null }),
+      // Only one region is below 5: the other is withheld too, or 10 − 6 would reveal it.
+      expect.objectContaining({ key: '杨舍镇', suppressed: true }),
+    ]);
+    expect(res.body.topGaps.length).toBeLessThanOrEqual(20);
+  });
+
+  it('When filtered by a region with 6 organisations, then figures describe those only', async () => {
+    const res = await regulator.agent.get('/api/v1/stats/summary?region=杨舍镇').expect(200);
+    expect(res.body.totals.organisations).toBe(6);
+    const expected = await truth('杨舍镇');
+    const xf1 = res.body.items.find((i: { code: string }) => i.code === 'XF-001');
+    expect(xf1.counts).toEqual(expected.get('XF-001'));
+    expect(xf1.organisations).toBe(6);
+    const c = expected.get('XF-001') ?? { compliant: 0, non_compliant: 0, unsure: 0 };
+    expect(xf1.complianceRate).toBeCloseTo(c.compliant / (c.compliant + c.non_compliant + c.unsure), 4);
+  });
+
+  it('When a filter matches 4 organisations, then nothing identifying is shown', async () => {
+    const res = await regulator.agent.get('/api/v1/stats/summary?region=常阴沙').expect(200);
+    expect(res.body.suppressed).toBe(true);
+    expect(res.body.totals).toEqual({ organisations: null, assessments: null, shared: null });
+    for (const list of [res.body.domains, res.body.items, res.body.breakdowns.region, res.body.breakdowns.industry, res.body.breakdowns.size]) {
+      for (const row of list) expect(row).toMatchObject({ suppressed: true, organisations: null, counts: null, complianceRate: null });
+    }
+    expect(res.body.topGaps).toEqual([]);
+    for (const m of res.body.months) expect(m.assessments).toBeNull();
+    expect(res.body.leniency.share).toBeNull();
+  });
+
+  it('When filtered by industry, size, month range, domain or version, then the filter applies', async () => {
+    expect((await regulator.agent.get('/api/v1/stats/summary?industry=C&size=small').expect(200)).body.totals.organisations).toBe(6);
+    expect((await regulator.agent.get('/api/v1/stats/summary?from=2027-01').expect(200)).body.suppressed).toBe(true);
+    expect((await regulator.agent.get('/api/v1/stats/summary?from=2026-01&to=2026-06').expect(200)).body.totals.organisations).toBe(10);
+    const byDomain = await regulator.agent.get('/api/v1/stats/summary?domain=LD').expect(200);
+    expect(byDomain.body.domains.map((d: { code: string }) => d.code)).toEqual(['LD']);
+    expect(byDomain.body.items.map((d: { code: string }) => d.code)).toEqual(['LD-001']);
+    expect((await regulator.agent.get(`/api/v1/stats/summary?version=${t.catalogue.version.id}`).expect(200)).body.checklistVersion.id).toBe(t.catalogue.version.id);
+  });
+
+  it('When a filter is malformed, then 400 names the field', async () => {
+    const res = await regulator.agent.get('/api/v1/stats/summary?from=2026-13&industry=Z&size=huge&version=999').expect(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['from', 'industry', 'size', 'version']);
+  });
+
+  it('When a company submits through the API, then the statistics count it; drafts never count', async () => {
+    const before = (await regulator.agent.get('/api/v1/stats/summary?region=锦丰镇').expect(200)).body;
+    expect(before.suppressed).toBe(true);
+    for (let i = 0; i < 5; i += 1) {
+      const c = await registerCompany(t.app, { region: '锦丰镇' });
+      const created = await c.agent.post('/api/v1/assessments').set('X-CSRF-Token', c.csrf).send({ profile: { tags: [] } }).expect(201);
+      const id = String(created.body.id);
+      await c.agent.put(`/api/v1/assessments/${id}/answers/XF-001`).set('X-CSRF-Token', c.csrf).send({ status: 'non_compliant' }).expect(200);
+      if (i === 4) break; // the fifth stays a draft
+      await c.agent.put(`/api/v1/assessments/${id}/answers/XF-002`).set('X-CSRF-Token', c.csrf).send({ status: 'compliant' }).expect(200);
+      await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(200);
+    }
+    const four = (await regulator.agent.get('/api/v1/stats/summary?region=锦丰镇').expect(200)).body;
+    expect(four.suppressed).toBe(true); // 4 submitted + 1 draft: still fewer than 5
+    const c = await registerCompany(t.app, { region: '锦丰镇' });
+    const created = await c.agent.post('/api/v1/assessments').set('X-CSRF-Token', c.csrf).send({ profile: { tags: [] } }).expect(201);
+    await c.agent.put(`/api/v1/assessments/${created.body.id}/answers/XF-001`).set('X-CSRF-Token', c.csrf).send({ status: 'non_compliant' }).expect(200);
+    await c.agent.put(`/api/v1/assessments/${created.body.id}/answers/XF-002`).set('X-CSRF-Token', c.csrf).send({ status: 'unsure' }).expect(200);
+    await c.agent.post(`/api/v1/assessments/${created.body.id}/submit`).set('X-CSRF-Token', c.csrf).expect(200);
+    const five = (await regulator.agent.get('/api/v1/stats/summary?region=锦丰镇').expect(200)).body;
+    expect(five.totals).toMatchObject({ organisations: 5, assessments: 5, shared: 0 });
+    const xf1 = five.items.find((i: { code: string }) => i.code === 'XF-001');
+    expect(xf1.counts).toEqual({ compliant: 0, non_compliant: 5, not_applicable: 0, unsure: 0 });
+    expect(five.items.find((i: { code: string }) => i.code === 'LD-001')).toMatchObject({ suppressed: true }); // applies to nobody here
+    expect(five.leniency).toEqual({ gaps: 6, gapsWithLeniency: 5, share: 0.8333 });
+    expect(five.topGaps[0]).toMatchObject({ code: 'XF-001', gaps: 5 });
+  });
+});
+
+describe('exports', () => {
+  it('summary.csv has a BOM, Chinese headers and the same figures as the JSON', async () => {
+    const res = await regulator.agent.get('/api/v1/exports/summary.csv?region=杨舍镇').buffer(true).parse(binary).expect(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="?hegui-summary-\d{4}-\d{2}-\d{2}\.csv/);
+    const text = (res.body as Buffer).toString('utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const rows = parseCsv(text.slice(1));
+    expect(rows[0].slice(0, 5)).toEqual(['层级 level', '编号 code', '名称 name', '领域 domain', '企业数 organisations']);
+    const json = (await regulator.agent.get('/api/v1/exports/summary.json?region=杨舍镇').expect(200)).body;
+    const xf1Csv = rows.find((r) => r[1] === 'XF-001');
+    const xf1Json = json.items.find((i: { code: string }) => i.code === 'XF-001');
+    expect(xf1Csv?.slice(4, 10).map(Number)).toEqual([xf1Json.organisations, xf1Json.assessments, xf1Json.compliant, xf1Json.non_compliant, xf1Json.not_applicable, xf1Json.unsure]);
+    expect(Number(xf1Csv?.[10])).toBeCloseTo(xf1Json.compliance_rate, 4);
+    expect(xf1Csv?.[14]).toBe('0');
+  });
+
+  it('summary.csv of 4 organisations: numbers empty and flagged', async () => {
+    const res = await regulator.agent.get('/api/v1/exports/summary.csv?region=常阴沙').buffer(true).parse(binary).expect(200);
+    const rows = parseCsv((res.body as Buffer).toString('utf8').slice(1)).slice(1).filter((r) => r.length > 1);
+    expect(rows.length).toBe(5); // 2 domains + 3 items
+    for (const r of rows) {
+      expect(r.slice(4, 14)).toEqual(Array(10).fill(''));
+      expect(r[14]).toBe('1');
+    }
+  });
+
+  it('summary.xlsx reads back with frozen headers, number formats and one sheet per level', async () => {
+    const res = await regulator.agent.get('/api/v1/exports/summary.xlsx?region=杨舍镇').buffer(true).parse(binary).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(arrayBuffer(res.body as Buffer));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['领域 Domains', '事项 Items']);
+    const items = wb.getWorksheet('事项 Items');
+    expect(items?.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(items?.getRow(2).getCell(5).value).toBe('企业数 organisations');
+    const json = (await regulator.agent.get('/api/v1/exports/summary.json?region=杨舍镇').expect(200)).body;
+    const row = items?.getRow(3);
+    expect(row?.getCell(2).value).toBe('XF-001');
+    const xf1 = json.items[0];
+    expect([5, 6, 7, 8, 9, 10].map((c) => row?.getCell(c).value)).toEqual([xf1.organisations, xf1.assessments, xf1.compliant, xf1.non_compliant, xf1.not_applicable, xf1.unsure]);
+    expect(row?.getCell(11).value).toBeCloseTo(xf1.compliance_rate, 4);
+    expect(row?.getCell(11).numFmt).toBe('0.0%');
+  });
+
+  it('answers.csv holds every answer of shared reports and nothing else', async () => {
+    const res = await regulator.agent.get('/api/v1/exports/answers.csv').buffer(true).parse(binary).expect(200);
+    const text = (res.body as Buffer).toString('utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const rows = parseCsv(text.slice(1)).filter((r) => r.length > 1);
+    const header = rows[0];
+    expect(header).toContain('统一社会信用代码 credit code');
+    const expected = await sql<{ n: number }>`select count(*)::int as n from answers a join assessments s on s.id = a.assessment_id where s.shared and s.status = 'submitted'`.execute(t.db.db);
+    expect(rows.length - 1).toBe(expected.rows[0].n);
+    const shared = await t.db.db.selectFrom('assessments').select('fingerprint').where('shared', '=', true).execute();
+    const fingerprints = new Set(shared.map((s) => s.fingerprint));
+    const fpCol = header.indexOf('校验码 fingerprint');
+    for (const r of rows.slice(1)) expect(fingerprints.has(r[fpCol])).toBe(true);
+    const unshared = await t.db.db.selectFrom('assessments').innerJoin('orgs', 'orgs.id', 'assessments.org_id').select('orgs.credit_code').where('shared', '=', false).where('status', '=', 'submitted').execute();
+    for (const u of unshared) expect(text).not.toContain(u.credit_code);
+  });
+
+  it('answers.xlsx reads back with the same rows as the CSV, filtered by region', async () => {
+    const csv = await regulator.agent.get('/api/v1/exports/answers.csv?region=常阴沙').buffer(true).parse(binary).expect(200);
+    const csvRows = parseCsv((csv.body as Buffer).toString('utf8').slice(1)).filter((r) => r.length > 1);
+    const res = await regulator.agent.get('/api/v1/exports/answers.xlsx?region=常阴沙').buffer(true).parse(binary).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(arrayBuffer(res.body as Buffer));
+    const ws = wb.worksheets[0];
+    expect(ws.rowCount).toBe(csvRows.length);
+    expect(ws.getRow(2).getCell(2).value).toBe(csvRows[1][1]);
+    for (const r of csvRows.slice(1)) expect(r[2]).toBe('常阴沙');
+  });
+
+  it('shared reports are listed, unshared ones are not found', async () => {
+    const list = await regulator.agent.get('/api/v1/stats/shared-reports').expect(200);
+    const sharedIds = (await t.db.db.selectFrom('assessments').select('id').where('shared', '=', true).execute()).map((r) => r.id).sort();
+    expect(list.body.reports.map((r: { id: string }) => r.id).sort()).toEqual(sharedIds);
+    await regulator.agent.get(`/regulator/reports/${sharedIds[0]}`).expect(200);
+    const unshared = await t.db.db.selectFrom('assessments').select('id').where('shared', '=', false).where('status', '=', 'submitted').executeTakeFirstOrThrow();
+    await regulator.agent.get(`/regulator/reports/${unshared.id}`).expect(404);
+  });
+
+  it('report.docx and report.pdf are written summaries', async () => {
+    const docx = await regulator.agent.get('/api/v1/exports/report.docx').buffer(true).parse(binary).expect(200);
+    expect((docx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+    const pdf = await regulator.agent.get('/api/v1/exports/report.pdf').buffer(true).parse(binary);
+    expect([200, 503]).toContain(pdf.status);
+    if (pdf.status === 200) expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('pages', () => {
+  it('the dashboard renders figures, charts and export links that keep the filters', async () => {
+    const res = await regulator.agent.get('/regulator?region=杨舍镇').expect(200);
+    expect(res.text).toContain('<svg class="chart"');
+    const html = res.text.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
+    expect(html).toContain('/api/v1/exports/summary.xlsx?region=%E6%9D%A8%E8%88%8D%E9%95%87&version=');
+    expect(res.text).toMatch(/data-kpi="organisations">6</);
+    expect(res.text).not.toMatch(/<script>(?!<\/script>)/);
+  });
+
+  it('the dashboard of 4 organisations shows <5 and the notice', async () => {
+    const res = await regulator.agent.get('/regulator?region=常阴沙').expect(200);
+    expect(res.text).toMatch(/data-kpi="organisations">&lt;5</);
+  });
+
+  it('tokens: created in the UI, shown once, revoked in the UI', async () => {
+    const page = await regulator.agent.get('/regulator/tokens').expect(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
+    const created = await regulator.agent.post('/regulator/tokens').type('form').send({ _csrf: csrf, name: 'WPS 表格' }).expect(200);
+    const token = /value="(hgr_[^"]+)"/.exec(created.text)?.[1] ?? '';
+    expect(token).not.toBe('');
+    const again = await regulator.agent.get('/regulator/tokens').expect(200);
+    expect(again.text).not.toContain(token);
+    await request(t.app).get('/api/v1/stats/summary').set('Authorization', `Bearer ${token}`).expect(200);
+    const row = await t.db.db.selectFrom('api_tokens').select('id').where('name', '=', 'WPS 表格').executeTakeFirstOrThrow();
+    await regulator.agent.post(`/regulator/tokens/${row.id}/revoke`).type('form').send({ _csrf: csrf }).expect(303);
+    await request(t.app).get('/api/v1/stats/summary').set('Authorization', `Bearer ${token}`).expect(401);
+  });
+
+  it('tokens: an empty name re-renders with an error summary', async () => {
+    const page = await regulator.agent.get('/regulator/tokens').expect(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
+    const res = await regulator.agent.post('/regulator/tokens').type('form').send({ _csrf: csrf, name: '  ' }).expect(400);
+    expect(res.text).toContain('error-summary');
+  });
+});
