@@ -69,8 +69,14 @@ async function benchSaves(url: string, _baselineRps: number): Promise<{ figure: 
   const { csrfToken } = (await reg.json()) as { csrfToken: string };
   const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
   const profile = (await (await fetch(`${url}/api/v1/catalogue.json`)).json()) as { profile: { questions: Array<{ tag: string }> } };
-  const created = await fetch(`${url}/api/v1/assessments`, { method: 'POST', headers, body: body({ profile: { tags: profile.profile.questions.map((q) => q.tag) } }) });
-  const assessment = (await created.json()) as { id: string; items: string[] };
+  // One draft per connection, as when 50 people each fill in their own assessment
+  // (all saving into one row would measure that row's lock, not the server).
+  const drafts: Array<{ id: string; items: string[] }> = [];
+  for (let i = 0; i < connections; i += 1) {
+    const created = await fetch(`${url}/api/v1/assessments`, { method: 'POST', headers, body: body({ profile: { tags: profile.profile.questions.map((q) => q.tag) } }) });
+    drafts.push((await created.json()) as { id: string; items: string[] });
+  }
+  const assessment = drafts[0];
   let n = 0;
   const statuses = ['compliant', 'non_compliant', 'unsure', 'not_applicable'];
   const result = await autocannon({
@@ -79,7 +85,8 @@ async function benchSaves(url: string, _baselineRps: number): Promise<{ figure: 
       method: 'PUT',
       setupRequest: (req: autocannon.Request) => {
         const i = n++;
-        return { ...req, method: 'PUT', path: `/api/v1/assessments/${assessment.id}/answers/${assessment.items[i % assessment.items.length]}`, headers,
+        const draft = drafts[i % drafts.length];
+        return { ...req, method: 'PUT', path: `/api/v1/assessments/${draft.id}/answers/${draft.items[Math.floor(i / drafts.length) % draft.items.length]}`, headers,
           body: body({ status: statuses[i % 4], note: i % 4 === 1 ? '月检记录缺失，需补齐' : null, owner: i % 4 === 1 ? '安全员' : null, dueDate: i % 4 === 1 ? '2026-12-31' : null }) };
       },
     }],
