@@ -1,25 +1,14 @@
 // The report as a PDF (pdfkit), with Debian's Noto Sans CJK. Pages are
 // buffered so that every footer can say 第 X 页 共 Y 页 and carry the fingerprint.
-import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
+import { BODY, BOLD, DEFAULT_FONTS, openCjkPdf, type PdfFonts } from '../documents/cjk-pdf';
 import type { Report } from './report-model';
 import { reportView, zh, type CitationView, type CountsView, type GapView, type LeniencyGuide, type ReportView } from './report-text';
 
-export const CJK_FONT_REGULAR = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
-export const CJK_FONT_BOLD = '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc';
-
-export class PdfFontsMissingError extends Error {
-  constructor(missing: readonly string[]) {
-    super(`PDF reports need the Noto CJK fonts (${missing.join(', ')} missing): apt-get install fonts-noto-cjk`);
-    this.name = 'PdfFontsMissingError';
-  }
-}
+export { CJK_FONT_BOLD, CJK_FONT_REGULAR, PdfFontsMissingError, type PdfFonts } from '../documents/cjk-pdf';
 
 type Doc = PDFKit.PDFDocument;
 
 const MARGIN = { top: 62, bottom: 72, left: 56, right: 56 };
-const BODY = 'cjk';
-const BOLD = 'cjk-bold';
 const MONO = 'Courier'; // built in: the fingerprint reads best in a fixed-width face
 const SIZE = { title: 18, org: 14, h1: 14, h2: 11.5, h3: 10.5, body: 9.5, small: 8, table: 8.5 };
 const GREY = '#555d66';
@@ -282,33 +271,13 @@ function pageFurniture(doc: Doc, v: ReportView): void {
   }
 }
 
-export interface PdfFonts {
-  /** .ttc files holding the faces NotoSansCJKsc-Regular and NotoSansCJKsc-Bold. */
-  readonly regular: string;
-  readonly bold: string;
-}
-
-export async function renderReportPdf(report: Report, fingerprint: string, fonts: PdfFonts = { regular: CJK_FONT_REGULAR, bold: CJK_FONT_BOLD }): Promise<Buffer> {
-  const missing = [fonts.regular, fonts.bold].filter((f) => !existsSync(f));
-  if (missing.length > 0) throw new PdfFontsMissingError(missing);
+export async function renderReportPdf(report: Report, fingerprint: string, fonts: PdfFonts = DEFAULT_FONTS): Promise<Buffer> {
   const v = reportView(report, fingerprint);
-  const doc = new PDFDocument({
-    size: 'A4',
+  const { doc, done } = openCjkPdf({
     margins: MARGIN,
     bufferPages: true,
-    lang: 'zh-CN',
-    displayTitle: true,
     info: { Title: v.title, Author: 'Hegui 合规', Subject: `SHA-256 ${fingerprint}`, Creator: 'Hegui 合规' },
-  });
-  const done = new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  // A .ttc holds several faces: name the Simplified Chinese one.
-  doc.registerFont(BODY, fonts.regular, 'NotoSansCJKsc-Regular');
-  doc.registerFont(BOLD, fonts.bold, 'NotoSansCJKsc-Bold');
+  }, fonts);
   doc.x = MARGIN.left;
   doc.y = MARGIN.top;
   headerBlock(doc, v);

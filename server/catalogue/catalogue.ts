@@ -79,6 +79,7 @@ export class Catalogue {
   private readonly itemsByCode: ReadonlyMap<string, { item: Item; domain: Domain }>;
   private readonly index: readonly IndexedItem[];
   private readonly summaries: readonly DomainSummary[];
+  private readonly profileByTag: ReadonlyMap<string, ProfileQuestion>;
   // Content never changes within a version, so results of recent queries can be reused.
   private readonly searchCache = new Lru<string, SearchHit[]>(500);
 
@@ -86,6 +87,7 @@ export class Catalogue {
     this.domains = content.domains;
     this.profile = content.profile.questions;
     this.domainsByCode = new Map(content.domains.map((d) => [d.code, d]));
+    this.profileByTag = new Map(this.profile.map((q) => [q.tag, q]));
     this.itemsByCode = new Map(content.domains.flatMap((d) => d.items.map((item) => [item.code, { item, domain: d }] as const)));
     this.itemCount = this.itemsByCode.size;
     this.index = content.domains.flatMap((d) => d.items.map((i) => indexItem(i, d)));
@@ -104,6 +106,11 @@ export class Catalogue {
 
   domainSummaries(): readonly DomainSummary[] {
     return this.summaries;
+  }
+
+  /** The profile questions behind an item's appliesTo tags (none = applies to every business). */
+  profileQuestionsOf(item: Item): ProfileQuestion[] {
+    return (item.appliesTo ?? []).flatMap((t) => this.profileByTag.get(t) ?? []);
   }
 
   domain(code: string): Domain | undefined {

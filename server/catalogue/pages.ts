@@ -10,11 +10,6 @@ import type { CatalogueStore } from './versions';
 
 const SEARCH_EXAMPLES = ['灭火器', '劳动合同', '发票', '危险废物', '健康证', 'AQ-001'];
 
-function profileTags(c: Catalogue, item: Item): unknown[] {
-  const tags = new Map(c.profile.map((q) => [q.tag, q]));
-  return (item.appliesTo ?? []).map((t) => tags.get(t)).filter(Boolean);
-}
-
 function homeView(c: Catalogue): Record<string, unknown> {
   return { title: null, domains: c.domainSummaries(), domainCount: c.domains.length, itemCount: c.itemCount, version: c.version };
 }
@@ -23,7 +18,7 @@ function domainView(c: Catalogue, domain: Domain): Record<string, unknown> {
   return {
     title: domain.name,
     domain,
-    items: domain.items.map((item) => ({ ...item, hasLeniency: hasLeniency(item), tags: profileTags(c, item) })),
+    items: domain.items.map((item) => ({ ...item, hasLeniency: hasLeniency(item), tags: c.profileQuestionsOf(item) })),
     highCount: domain.items.filter((i) => i.frequency === 'high').length,
     version: c.version,
   };
@@ -37,7 +32,7 @@ function itemView(c: Catalogue, item: Item, domain: Domain): Record<string, unkn
     domain,
     prev: domain.items[index - 1],
     next: domain.items[index + 1],
-    tags: profileTags(c, item),
+    tags: c.profileQuestionsOf(item),
     leniency: item.leniency.map((l) => ({ ...l, labelKey: `leniency.${l.kind}`, relief: l.kind !== 'none' })),
     version: c.version,
   };

@@ -1,8 +1,6 @@
 // The handout as an A4 PDF (pdfkit + Noto Sans CJK): two items per page, each
 // with a QR code to its page; an item too long for half a page flows on.
-import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
-import { CJK_FONT_BOLD, CJK_FONT_REGULAR, PdfFontsMissingError } from '../assessment/report-pdf';
+import { BODY, BOLD, openCjkPdf } from '../documents/cjk-pdf';
 import type { Catalogue } from '../catalogue/catalogue';
 import { translate } from '../http/i18n';
 import type { DeckSource } from './deck-view';
@@ -12,8 +10,6 @@ import { qrPng } from './qr';
 type Doc = PDFKit.PDFDocument;
 const MARGIN = 42;
 const QR = 64;
-const BODY = 'cjk';
-const BOLD = 'cjk-bold';
 const BRAND = '#084685';
 const GREY = '#4f5861';
 
@@ -57,17 +53,7 @@ async function writeItem(doc: Doc, item: HandoutItem): Promise<void> {
 }
 
 export async function handoutPdf(source: DeckSource, catalogue: Catalogue, origin: string): Promise<Buffer> {
-  const missing = [CJK_FONT_REGULAR, CJK_FONT_BOLD].filter((f) => !existsSync(f));
-  if (missing.length > 0) throw new PdfFontsMissingError(missing);
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, lang: 'zh-CN', displayTitle: true, info: { Title: `${source.title} · 讲义`, Author: 'Hegui 合规', Creator: 'Hegui 合规' } });
-  const done = new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont(BODY, CJK_FONT_REGULAR, 'NotoSansCJKsc-Regular');
-  doc.registerFont(BOLD, CJK_FONT_BOLD, 'NotoSansCJKsc-Bold');
+  const { doc, done } = openCjkPdf({ margin: MARGIN, info: { Title: `${source.title} · 讲义`, Author: 'Hegui 合规', Creator: 'Hegui 合规' } });
   const items = handoutItems(source, catalogue, origin);
   para(doc, `${source.title} · ${translate('zh-CN', 'present.handout.title')}`, { font: BOLD, size: 15 });
   para(doc, `${translate('zh-CN', 'present.itemTotal', { n: items.length })} · ${translate('zh-CN', 'present.version', { id: source.version.id })}`, { color: GREY });

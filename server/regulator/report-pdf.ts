@@ -1,29 +1,15 @@
 // The statistics report as PDF (pdfkit, Noto Sans CJK): the same content as the
 // DOCX, with the domain compliance rates drawn as a bar chart.
-import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
-import { CJK_FONT_BOLD, CJK_FONT_REGULAR, PdfFontsMissingError } from '../assessment/report-pdf';
+import { BODY, BOLD, DEFAULT_FONTS, openCjkPdf } from '../documents/cjk-pdf';
 import type { Catalogue } from '../catalogue/catalogue';
 import { statsReportContent } from './report-content';
 import type { Summary } from './stats';
 
-const BODY = 'cjk';
-const BOLD = 'cjk-bold';
 const MARGIN = 56;
 
-export async function renderStatsPdf(summary: Summary, catalogue: Catalogue, fonts = { regular: CJK_FONT_REGULAR, bold: CJK_FONT_BOLD }): Promise<Buffer> {
-  const missing = [fonts.regular, fonts.bold].filter((f) => !existsSync(f));
-  if (missing.length > 0) throw new PdfFontsMissingError(missing);
+export async function renderStatsPdf(summary: Summary, catalogue: Catalogue, fonts = DEFAULT_FONTS): Promise<Buffer> {
   const c = statsReportContent(summary, catalogue);
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, lang: 'zh-CN', displayTitle: true, info: { Title: c.title, Author: 'Hegui 合规' } });
-  const done = new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont(BODY, fonts.regular, 'NotoSansCJKsc-Regular');
-  doc.registerFont(BOLD, fonts.bold, 'NotoSansCJKsc-Bold');
+  const { doc, done } = openCjkPdf({ margin: MARGIN, bufferPages: true, info: { Title: c.title, Author: 'Hegui 合规' } }, fonts);
   const width = doc.page.width - 2 * MARGIN;
   const heading = (t: string): void => { doc.moveDown(0.8).font(BOLD).fontSize(13).text(t).moveDown(0.3).font(BODY).fontSize(10); };
   doc.font(BOLD).fontSize(18).text(c.title, { align: 'center' }).moveDown(0.5);

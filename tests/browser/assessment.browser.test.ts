@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { applicableItems } from '../../server/assessment/service';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, listen } from '../support/browser';
+import { launchBrowser, listen, watchedPage } from '../support/browser';
 import { randomIp, uniqueCreditCode } from '../support/company';
 
 const shots = join(__dirname, '..', '..', 'tmp', 'screenshots');
@@ -36,16 +36,7 @@ interface Phone { context: BrowserContext; page: Page; problems: string[] }
 
 async function phone(javaScriptEnabled = true): Promise<Phone> {
   // Each phone comes from its own address, as separate firms would (registration is rate-limited per IP).
-  const context = await browser.newContext({
-    locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, javaScriptEnabled, acceptDownloads: true,
-    extraHTTPHeaders: { 'X-Forwarded-For': randomIp() },
-  });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (msg) => { if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`); });
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('response', (res) => { if (res.status() >= 400) problems.push(`${res.status()} ${res.url()}`); });
-  return { context, page, problems };
+  return watchedPage(browser, { viewport: { width: 390, height: 844 }, javaScriptEnabled, acceptDownloads: true, extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
 }
 
 const overflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, listen } from '../support/browser';
+import { launchBrowser, listen, watchedPage } from '../support/browser';
 
 const shots = join(__dirname, '..', '..', 'tmp', 'screenshots');
 let t: TestApp;
@@ -23,13 +23,7 @@ afterAll(async () => {
 });
 
 async function phone(javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 360, height: 640 }, javaScriptEnabled });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (msg) => { if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`); });
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('response', (res) => { if (res.status() >= 400) problems.push(`${res.status()} ${res.url()}`); });
-  return { context, page, problems };
+  return watchedPage(browser, { viewport: { width: 360, height: 640 }, javaScriptEnabled });
 }
 
 async function horizontalOverflow(page: Page): Promise<number> {

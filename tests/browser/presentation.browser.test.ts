@@ -7,7 +7,7 @@ import request from 'supertest';
 import { createUser } from '../../server/accounts/service';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, listen } from '../support/browser';
+import { launchBrowser, listen, watchedPage } from '../support/browser';
 
 const shots = join(__dirname, '..', '..', 'tmp', 'screenshots');
 let t: TestApp;
@@ -29,16 +29,7 @@ afterAll(async () => {
 });
 
 async function projector(javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1920, height: 1080 }, javaScriptEnabled });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  const watch = (p: Page): void => {
-    p.on('console', (msg) => { if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`); });
-    p.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  };
-  watch(page);
-  context.on('page', watch);
-  return { context, page, problems };
+  return watchedPage(browser, { viewport: { width: 1920, height: 1080 }, javaScriptEnabled }, { failedResponses: false });
 }
 
 const hashOf = (page: Page): Promise<string> => page.evaluate(() => location.hash);

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createUser } from '../../server/accounts/service';
 import { seedDemo } from '../../server/regulator/seed';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, listen } from '../support/browser';
+import { launchBrowser, listen, watchedPage } from '../support/browser';
 import { randomIp } from '../support/company';
 
 const shots = join(__dirname, '..', '..', 'tmp', 'screenshots');
@@ -36,16 +36,7 @@ afterAll(async () => {
 });
 
 async function desktop(javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({
-    locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 }, javaScriptEnabled, acceptDownloads: true,
-    extraHTTPHeaders: { 'X-Forwarded-For': randomIp() },
-  });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (msg) => { if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`); });
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('response', (res) => { if (res.status() >= 400) problems.push(`${res.status()} ${res.url()}`); });
-  return { context, page, problems };
+  return watchedPage(browser, { viewport: { width: 1280, height: 900 }, javaScriptEnabled, acceptDownloads: true, extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
 }
 
 async function logIn(page: Page): Promise<void> {

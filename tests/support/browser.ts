@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -16,4 +16,25 @@ export async function listen(app: Express): Promise<{ url: string; close: () => 
   const server: Server = await new Promise((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export interface WatchedPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Console errors/warnings, page errors and (optionally) HTTP ≥ 400 responses of every page in the context. */
+  readonly problems: string[];
+}
+
+/** A new context (zh-CN, Asia/Shanghai unless overridden) and page that record what went wrong. */
+export async function watchedPage(browser: Browser, options: BrowserContextOptions, { failedResponses = true } = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+  const problems: string[] = [];
+  const watch = (p: Page): void => {
+    p.on('console', (msg) => { if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`); });
+    p.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+    if (failedResponses) p.on('response', (res) => { if (res.status() >= 400) problems.push(`${res.status()} ${res.url()}`); });
+  };
+  context.on('page', watch);
+  const page = await context.newPage();
+  return { context, page, problems };
 }
