@@ -1,6 +1,7 @@
 // npm run bench — cold start times and throughput of key routes against a
 // baseline route of the same server. Uses PostgreSQL when DATABASE_URL is set,
-// else embedded PGlite. BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 50).
+// else embedded PGlite. BENCH_DURATION (s, default 10), BENCH_WARMUP (s before each
+// measured run, default 2), BENCH_CONNECTIONS (default 50).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import autocannon from 'autocannon';
 const root = resolve(__dirname, '..');
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const warmup = Number(process.env.BENCH_WARMUP ?? 2);
 
 interface Running { child: ChildProcess; url: string; readyMs: number }
 
@@ -35,66 +37,80 @@ async function stop(r: Running): Promise<void> {
   await new Promise<void>((resolveStop) => { r.child.once('exit', () => resolveStop()); r.child.kill('SIGTERM'); });
 }
 
-interface Figure { label: string; path: string; rps: number; p99: number; errors: number; non2xx: number }
+interface Figure { label: string; path: string; rps: number; p50: number; p99: number; errors: number; non2xx: number }
 
 // Queries that rotate per request, so the search cache cannot answer most of them.
 const VARIED = ['消防', '灭火器', '劳动合同', '发票', '危险废物', '健康证', '培训', '台账', '排污', '广告', '工资', '社保', '年报', '特种设备',
   '食品', '标签', '叉车', '噪声', '扬尘', '押金', '预付', '商标', '检定', '环评', '施工', '招牌', '超载', '应急预案', '隐患', '职业病',
   '加班', '试用期', '童工', '公积金', '纳税申报', '账簿', '油烟', '危化品', '疏散', 'AQ-0'];
 
+/** A short warm-up (JIT, connection pool, prepared statements), then the measured run. */
+async function measure(options: autocannon.Options): Promise<autocannon.Result> {
+  await autocannon({ ...options, duration: warmup });
+  return autocannon({ ...options, duration });
+}
+
+function figureOf(label: string, path: string, r: autocannon.Result): Figure {
+  return { label, path, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+}
+
 async function load(url: string, label: string, path: string, varied = false): Promise<Figure> {
   let n = 0;
-  const result = await autocannon({
+  const result = await measure({
     url: `${url}${path}`,
     connections,
-    duration,
     ...(varied ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: `/api/v1/search?q=${encodeURIComponent(`${VARIED[n++ % VARIED.length]}`)}&limit=${1 + (n % 97)}` }) }] } : {}),
   });
-  return { label, path, rps: result.requests.average, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+  return figureOf(label, path, result);
 }
 
 interface Session { cookie: string; csrf: string; assessment: string; items: string[] }
 
-async function benchSaves(url: string, _baselineRps: number): Promise<{ figure: Figure; session: Session }> {
-  const body = (b: unknown): string => JSON.stringify(b);
-  const cc = '91320582MA1BENCH' + 'X';
-  const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  const sum = [...cc].reduce((s, ch, i) => s + CHARSET.indexOf(ch) * weights[i], 0);
-  const creditCode = cc + CHARSET[(31 - (sum % 31)) % 31];
-  const reg = await fetch(`${url}/api/v1/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' },
-    body: body({ email: 'bench@example.cn', password: 'benchmark-pass-1', orgName: '基准测试企业', creditCode, region: '杨舍镇', industry: 'C', size: 'small' }) });
+const CREDIT_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+/** A valid 统一社会信用代码 for the i-th benchmark company (GB 32100-2015 check character). */
+function benchCreditCode(i: number): string {
+  const body = `91320582MA1B${String(i).padStart(5, '0')}`;
+  const sum = [...body].reduce((s, ch, j) => s + CREDIT_CHARSET.indexOf(ch) * CREDIT_WEIGHTS[j], 0);
+  return body + CREDIT_CHARSET[(31 - (sum % 31)) % 31];
+}
+
+/** Registers company i (own address, own session) and starts its draft with every profile tag. */
+async function benchCompany(url: string, i: number, tags: string[]): Promise<Session> {
+  const json = { 'content-type': 'application/json' };
+  const reg = await fetch(`${url}/api/v1/auth/register`, { method: 'POST', headers: { ...json, 'x-forwarded-for': `10.77.${i >> 8}.${i & 255}` },
+    body: JSON.stringify({ email: `bench-${i}@example.cn`, password: 'benchmark-pass-1', orgName: `基准测试企业${i}`, creditCode: benchCreditCode(i), region: '杨舍镇', industry: 'C', size: 'small' }) });
   if (reg.status !== 201) throw new Error(`register: ${reg.status} ${await reg.text()}`);
   const cookie = (reg.headers.get('set-cookie') ?? '').split(';')[0];
   const { csrfToken } = (await reg.json()) as { csrfToken: string };
-  const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
+  const created = await fetch(`${url}/api/v1/assessments`, { method: 'POST', headers: { ...json, cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ profile: { tags } }) });
+  const draft = (await created.json()) as { id: string; items: string[] };
+  return { cookie, csrf: csrfToken, assessment: draft.id, items: draft.items };
+}
+
+async function benchSaves(url: string): Promise<{ figure: Figure; session: Session }> {
   const profile = (await (await fetch(`${url}/api/v1/catalogue.json`)).json()) as { profile: { questions: Array<{ tag: string }> } };
-  // One draft per connection, as when 50 people each fill in their own assessment
-  // (all saving into one row would measure that row's lock, not the server).
-  const drafts: Array<{ id: string; items: string[] }> = [];
-  for (let i = 0; i < connections; i += 1) {
-    const created = await fetch(`${url}/api/v1/assessments`, { method: 'POST', headers, body: body({ profile: { tags: profile.profile.questions.map((q) => q.tag) } }) });
-    drafts.push((await created.json()) as { id: string; items: string[] });
-  }
-  const assessment = drafts[0];
+  const tags = profile.profile.questions.map((q) => q.tag);
+  // One company, session and draft per connection, as when 50 people each fill
+  // in their own assessment (all saving into one row would measure that row's lock).
+  const sessions: Session[] = [];
+  for (let i = 0; i < connections; i += 1) sessions.push(await benchCompany(url, i, tags));
   let n = 0;
   const statuses = ['compliant', 'non_compliant', 'unsure', 'not_applicable'];
-  const result = await autocannon({
-    url, connections, duration,
+  const result = await measure({
+    url, connections,
     requests: [{
       method: 'PUT',
       setupRequest: (req: autocannon.Request) => {
         const i = n++;
-        const draft = drafts[i % drafts.length];
-        return { ...req, method: 'PUT', path: `/api/v1/assessments/${draft.id}/answers/${draft.items[Math.floor(i / drafts.length) % draft.items.length]}`, headers,
-          body: body({ status: statuses[i % 4], note: i % 4 === 1 ? '月检记录缺失，需补齐' : null, owner: i % 4 === 1 ? '安全员' : null, dueDate: i % 4 === 1 ? '2026-12-31' : null }) };
+        const s = sessions[i % sessions.length];
+        return { ...req, method: 'PUT', path: `/api/v1/assessments/${s.assessment}/answers/${s.items[Math.floor(i / sessions.length) % s.items.length]}`,
+          headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
+          body: JSON.stringify({ status: statuses[i % 4], note: i % 4 === 1 ? '月检记录缺失，需补齐' : null, owner: i % 4 === 1 ? '安全员' : null, dueDate: i % 4 === 1 ? '2026-12-31' : null }) };
       },
     }],
   });
-  return {
-    figure: { label: 'answer save (PUT)', path: '/api/v1/assessments/:id/answers/:code', rps: result.requests.average, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx },
-    session: { cookie, csrf: csrfToken, assessment: assessment.id, items: assessment.items },
-  };
+  return { figure: figureOf('answer save (PUT)', '/api/v1/assessments/:id/answers/:code', result), session: sessions[0] };
 }
 
 async function benchReport(url: string, saving: { session: Session }): Promise<{ items: number; ms: Record<string, number> }> {
@@ -145,15 +161,15 @@ async function main(): Promise<void> {
   const figures = [baseline];
   for (const [label, path] of routes) figures.push(await load(server.url, label, path));
   figures.push(await load(server.url, 'search, 3880 distinct uncached', '/api/v1/search', true));
-  const saving = await benchSaves(server.url, baseline.rps);
+  const saving = await benchSaves(server.url);
   const rendering = await benchReport(server.url, saving);
   await stop(server);
   rmSync(dataDir, { recursive: true, force: true });
   figures.push(saving.figure);
 
-  console.log('\nroute                        req/s    p99 ms   ratio to baseline   errors/non-2xx');
+  console.log('\nroute                                                 req/s   p50 ms   p99 ms   ratio to baseline   errors/non-2xx');
   for (const f of figures) {
-    console.log(`${`${f.label} ${f.path}`.padEnd(52).slice(0, 52)} ${f.rps.toFixed(0).padStart(6)} ${String(f.p99).padStart(8)}   ${(f.rps / baseline.rps).toFixed(2).padStart(6)}   ${f.errors}/${f.non2xx}`);
+    console.log(`${`${f.label} ${f.path}`.padEnd(52).slice(0, 52)} ${f.rps.toFixed(0).padStart(6)} ${String(f.p50).padStart(8)} ${String(f.p99).padStart(8)}   ${(f.rps / baseline.rps).toFixed(2).padStart(6)}   ${f.errors}/${f.non2xx}`);
   }
   const ratio = (label: string): number => (figures.find((f) => f.label === label)?.rps ?? 0) / baseline.rps;
   console.log(`\nreport of an assessment with all ${rendering.items} items answered (first render, not cached):`);

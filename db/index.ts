@@ -5,6 +5,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } f
 import { join, resolve } from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool } from 'pg';
+import { prepareMarkedStatements } from './prepared';
 import type { Database } from './schema';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -90,7 +91,10 @@ export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
     // A client losing its connection (database restart) must not crash the process:
     // idle clients report through the pool, checked-out ones through their own 'error'.
     pool.on('error', (err) => opts.onPoolError?.(err));
-    pool.on('connect', (client) => client.on('error', (err) => opts.onPoolError?.(err)));
+    pool.on('connect', (client) => {
+      client.on('error', (err) => opts.onPoolError?.(err));
+      prepareMarkedStatements(client);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', ping: withPing(db), close: () => db.destroy() };
   }
@@ -109,6 +113,7 @@ export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
   try {
     const pglite = await PGlite.create({ dataDir, loadDataDir: opts.loadDataDir });
     const pool = new Pool(createPgConfig(pglite));
+    pool.on('connect', prepareMarkedStatements);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { DbHandle } from '../db';
 import { accountsApi } from './accounts/api';
 import { accountPages } from './accounts/pages';
-import { assessmentApi } from './assessment/api';
+import { assessmentApi, quickAnswerSave } from './assessment/api';
 import { assessmentPages } from './assessment/pages';
 import type { ReportRenderers } from './assessment/report-formats';
 import { defaultRenderers } from './assessment/renderers';
@@ -49,22 +49,27 @@ export function createApp(deps: AppDeps): Express {
     },
     hsts: deps.production,
   }));
-  app.use((req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      deps.logger.debug({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
+  // Request lines are debug output: no per-request listener unless they are wanted.
+  if (deps.logger.isLevelEnabled('debug')) {
+    app.use((req, res, next) => {
+      const started = process.hrtime.bigint();
+      res.on('finish', () => {
+        deps.logger.debug({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
+      });
+      next();
     });
-    next();
-  });
+  }
 
+  const db = deps.database.db;
+  const assessments = new AssessmentService(db, deps.catalogues);
+  // The busiest write goes first, ahead of every other router: see quickAnswerSave.
+  app.put('/api/v1/assessments/:id/answers/:itemCode', express.json({ limit: '100kb' }), quickAnswerSave(assessments));
   app.use(healthRoutes(deps.database));
   app.use('/assets', express.static(join(viewsDir, 'assets'), { maxAge: deps.production ? '1d' : 0, fallthrough: true }));
   app.get('/api/v1/openapi.json', (_req, res) => { res.json(openApiDocument); });
   app.use('/api/v1', catalogueApi(deps.catalogues, deps.database.db));
 
   // Everything below may change state: bodies are small, sessions come from the database.
-  const db = deps.database.db;
-  const assessments = new AssessmentService(db, deps.catalogues);
   const baseUrl = (req: express.Request): string => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   // A pasted JSON report can be larger than any other form: only /verify accepts that much.
   app.post('/verify', express.urlencoded({ extended: false, limit: '5mb' }));

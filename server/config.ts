@@ -9,6 +9,8 @@ export interface Config {
   /** Set → real PostgreSQL; unset → embedded PGlite under dataDir. */
   readonly databaseUrl?: string;
   readonly dataDir: string;
+  /** Connections per app instance to PostgreSQL (unused with PGlite). */
+  readonly dbPoolSize: number;
   readonly production: boolean;
   readonly logLevel: LogLevel;
   readonly checklistsDir: string;
@@ -23,8 +25,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
   if (!LEVELS.includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  const dbPoolSize = Number(env.DB_POOL_SIZE ?? 10);
+  if (!Number.isInteger(dbPoolSize) || dbPoolSize < 1 || dbPoolSize > 1000) throw new Error(`DB_POOL_SIZE must be a whole number from 1 to 1000, got "${env.DB_POOL_SIZE}"`);
   return {
     port,
+    dbPoolSize,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.DATA_DIR ?? resolve(projectRoot, 'data')),

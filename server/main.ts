@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const opening = openDb({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    poolSize: config.dbPoolSize,
     onPoolError: (err) => logger.warn({ err: err.message }, 'database connection lost'),
   });
   opening.catch(() => undefined); // handled below; avoids an unhandled rejection meanwhile

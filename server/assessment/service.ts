@@ -1,6 +1,7 @@
 // Assessments: create from a profile, save answers, submit (immutable, pinned to
 // its checklist version, fingerprinted), share, copy, move to a newer version.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { PREPARED } from '../../db/prepared';
 import type { Database } from '../../db/schema';
 import type { AuthOrg } from '../accounts/sessions';
 import { appendAudit } from '../audit/audit-log';
@@ -137,14 +138,40 @@ export class AssessmentService {
    */
   async saveAnswer(orgId: string, userId: string, id: string, itemCode: string, input: AnswerInput): Promise<AnswerRecord> {
     if (!isUuid(id)) throw missing();
-    const result = await sql<{ item_code: string; status: AnswerStatus; note: string | null; owner: string | null; due_date: string | null; corrected_on: string | null }>`
-      with target as (
-        select id from assessments
-        where id = ${id}::uuid and org_id = ${orgId}::uuid and status = 'draft' and item_codes ? ${itemCode}
-        for share
+    const saved = await this.upsertAnswer(sql`select ${orgId}::uuid as org_id, ${userId}::uuid as user_id`, id, itemCode, input);
+    if (saved) return saved;
+    // Nothing written: find out why (rare path).
+    const assessment = await this.db.selectFrom('assessments').select(['status', 'item_codes']).where('id', '=', id).where('org_id', '=', orgId).executeTakeFirst();
+    if (!assessment) throw missing();
+    if (assessment.status !== 'draft') throw submittedConflict();
+    throw notFound(`事项 ${itemCode} 不在这份自评中。Item ${itemCode} is not part of this assessment.`);
+  }
+
+  /**
+   * The same save for the answer API's hot path: the session (unexpired, with
+   * this CSRF token, a company user) is checked inside the same statement, so a
+   * save costs one round trip. Undefined when nothing was written, for whatever
+   * reason; the caller then takes the general route, which says why.
+   */
+  async saveAnswerForSession(sessionHash: string, csrfToken: string, id: string, itemCode: string, input: AnswerInput): Promise<AnswerRecord | undefined> {
+    if (!isUuid(id)) return undefined;
+    return this.upsertAnswer(sql`
+      select u.org_id, u.id as user_id from sessions s join users u on u.id = s.user_id
+      where s.token_hash = ${sessionHash} and s.csrf_token = ${csrfToken} and s.expires_at > now() and u.role = 'company' and u.org_id is not null`,
+    id, itemCode, input);
+  }
+
+  /** Writes the answer if `writer` (org_id, user_id) owns a draft `id` that includes the item. */
+  private async upsertAnswer(writer: RawBuilder<unknown>, id: string, itemCode: string, input: AnswerInput): Promise<AnswerRecord | undefined> {
+    const result = await sql<{ item_code: string; status: AnswerStatus; note: string | null; owner: string | null; due_date: string | null; corrected_on: string | null }>`${sql.raw(PREPARED)}
+      with writer as (${writer}),
+      target as (
+        select a.id, writer.user_id from assessments a join writer on a.org_id = writer.org_id
+        where a.id = ${id}::uuid and a.status = 'draft' and a.item_codes ? ${itemCode}
+        for share of a
       )
       insert into answers (assessment_id, item_code, status, note, owner, due_date, corrected_on, updated_at, updated_by)
-      select target.id, ${itemCode}, ${input.status}, ${input.note ?? null}, ${input.owner ?? null}, ${input.dueDate ?? null}::date, ${input.correctedOn ?? null}::date, now(), ${userId}::uuid
+      select target.id, ${itemCode}, ${input.status}, ${input.note ?? null}, ${input.owner ?? null}, ${input.dueDate ?? null}::date, ${input.correctedOn ?? null}::date, now(), target.user_id
       from target
       on conflict (assessment_id, item_code) do update set
         status = excluded.status, note = excluded.note, owner = excluded.owner, due_date = excluded.due_date,
@@ -152,12 +179,7 @@ export class AssessmentService {
       returning item_code, status, note, owner, due_date::text as due_date, corrected_on::text as corrected_on
     `.execute(this.db);
     const row = result.rows[0];
-    if (row) return answerRecord(row);
-    // Nothing written: find out why (rare path).
-    const assessment = await this.db.selectFrom('assessments').select(['status', 'item_codes']).where('id', '=', id).where('org_id', '=', orgId).executeTakeFirst();
-    if (!assessment) throw missing();
-    if (assessment.status !== 'draft') throw submittedConflict();
-    throw notFound(`事项 ${itemCode} 不在这份自评中。Item ${itemCode} is not part of this assessment.`);
+    return row ? answerRecord(row) : undefined;
   }
 
   async submit(orgId: string, userId: string, id: string, org: AuthOrg): Promise<{ fingerprint: string; submittedAt: Date; report: Report }> {

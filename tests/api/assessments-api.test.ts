@@ -5,7 +5,8 @@ import { verifyAuditChain } from '../../server/audit/audit-log';
 import { CatalogueStore, importCatalogue } from '../../server/catalogue/versions';
 import { createLogger } from '../../server/logger';
 import { startTestApp, type TestApp } from '../support/app';
-import { registerCompany, type Company } from '../support/company';
+import { randomIp, registerCompany, type Company } from '../support/company';
+import { createUser } from '../../server/accounts/service';
 import { fixtureContent, fixtureItem } from '../support/fixtures';
 
 const content = fixtureContent(
@@ -100,6 +101,38 @@ describe('PUT /api/v1/assessments/:id/answers/:itemCode', () => {
     const id = await newAssessment(c);
     const res = await answer(c, id, 'XF-001', body).expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  // The save authenticates inside its own statement (one round trip); these
+  // check that nothing it cannot authorise is written, and the reason given.
+  it('writes nothing for an expired session (401) or a wrong CSRF token (403)', async () => {
+    const c = await registerCompany(t.app);
+    const id = await newAssessment(c);
+    await c.agent.put(`/api/v1/assessments/${id}/answers/XF-001`).set('X-CSRF-Token', 'y'.repeat(43)).send({ status: 'compliant' }).expect(403);
+    await t.db.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', c.userId).execute();
+    const expired = await answer(c, id, 'XF-001', { status: 'compliant' }).expect(401);
+    expect(expired.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const stored = await t.db.db.selectFrom('answers').select('item_code').where('assessment_id', '=', id).execute();
+    expect(stored).toEqual([]);
+  });
+
+  it('refuses answers from a signed-in user who is not a company user (403)', async () => {
+    const c = await registerCompany(t.app);
+    const id = await newAssessment(c);
+    const email = `regulator-${Math.random().toString(36).slice(2)}@example.gov.cn`;
+    await createUser(t.db.db, { email, password: 'regulator password 1', role: 'regulator' });
+    const regulator = request.agent(t.app);
+    const login = await regulator.post('/api/v1/auth/login').set('X-Forwarded-For', randomIp()).send({ email, password: 'regulator password 1' }).expect(200);
+    await regulator.put(`/api/v1/assessments/${id}/answers/XF-001`).set('X-CSRF-Token', String(login.body.csrfToken)).send({ status: 'compliant' }).expect(403);
+    expect(await t.db.db.selectFrom('answers').select('item_code').where('assessment_id', '=', id).execute()).toEqual([]);
+  });
+
+  it('records which colleague saved an answer last', async () => {
+    const c = await registerCompany(t.app);
+    const id = await newAssessment(c);
+    await answer(c, id, 'XF-001', { status: 'unsure' }).expect(200);
+    const row = await t.db.db.selectFrom('answers').select(['updated_by', 'status']).where('assessment_id', '=', id).where('item_code', '=', 'XF-001').executeTakeFirstOrThrow();
+    expect(row).toEqual({ updated_by: c.userId, status: 'unsure' });
   });
 
   it('keeps a 2000-character note exactly', async () => {
