@@ -4,7 +4,9 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
+import type { Readable } from 'node:stream';
 import { Pool } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import { prepareMarkedStatements } from './prepared';
 import type { Database } from './schema';
 
@@ -15,8 +17,16 @@ export interface DbHandle {
   readonly kind: DbKind;
   /** Throws unless the database answers a trivial query within the timeout. */
   ping(timeoutMs?: number): Promise<void>;
+  /**
+   * PostgreSQL only (PGlite has no COPY TO STDOUT): the rows of a query as CSV,
+   * straight from the server, for exports that must not pass through the heap.
+   */
+  readonly copyCsv?: CopyCsv;
   close(): Promise<void>;
 }
+
+/** Streams `COPY (query) TO STDOUT (FORMAT csv)`; the query text is sent as is (COPY takes no parameters). */
+export type CopyCsv = (query: string) => Promise<Readable>;
 
 export interface OpenDbOptions {
   readonly databaseUrl?: string;
@@ -81,6 +91,24 @@ function withPing(db: Kysely<Database>): (timeoutMs?: number) => Promise<void> {
   };
 }
 
+function copyCsvFrom(pool: Pool): CopyCsv {
+  return async (query) => {
+    const client = await pool.connect();
+    const stream = client.query(copyTo(`copy (${query}) to stdout with (format csv)`));
+    let released = false;
+    // A COPY cut short (client gone, error) leaves the connection mid-protocol: the pool must drop it.
+    const release = (err?: Error): void => {
+      if (released) return;
+      released = true;
+      client.release(err);
+    };
+    stream.on('end', () => release());
+    stream.on('error', (err) => release(err));
+    stream.on('close', () => release(stream.readableEnded ? undefined : new Error('COPY stopped before the end')));
+    return stream;
+  };
+}
+
 export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
   if (opts.databaseUrl) {
     const pool = new Pool({
@@ -96,7 +124,7 @@ export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
       prepareMarkedStatements(client);
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', ping: withPing(db), close: () => db.destroy() };
+    return { db, kind: 'postgres', ping: withPing(db), copyCsv: copyCsvFrom(pool), close: () => db.destroy() };
   }
 
   // Loaded lazily: PGlite's WASM build is only needed in embedded mode.

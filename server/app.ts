@@ -76,7 +76,7 @@ export function createApp(deps: AppDeps): Express {
   app.post('/api/v1/verify', express.json({ limit: '5mb' }));
   app.use(express.json({ limit: '100kb' }));
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
-  const area = { db, catalogues: deps.catalogues, views, logger: deps.logger, production: deps.production };
+  const area = { db, catalogues: deps.catalogues, views, logger: deps.logger, production: deps.production, copyCsv: deps.database.copyCsv };
   app.use('/api/v1', sessionLoader(db), csrfGuard, accountsApi(db, deps.production, baseUrl), assessmentApi(assessments, deps.renderers ?? defaultRenderers),
     presentationApi(area), regulatorApi(area));
   app.use(langLocals(deps.production));

@@ -1,5 +1,6 @@
 // What every area's routes get from createApp.
 import type { Kysely } from 'kysely';
+import type { CopyCsv } from '../db';
 import type { Database } from '../db/schema';
 import type { CatalogueStore } from './catalogue/versions';
 import type { Views } from './http/views';
@@ -11,4 +12,6 @@ export interface AreaDeps {
   readonly views: Views;
   readonly logger: Logger;
   readonly production: boolean;
+  /** PostgreSQL's COPY TO STDOUT, when the database has it. */
+  readonly copyCsv?: CopyCsv;
 }

@@ -1,5 +1,7 @@
 import type { ReportRenderers } from './report-formats';
-import { renderReportDocx } from './report-docx';
-import { renderReportPdf } from './report-pdf';
 
-export const defaultRenderers: ReportRenderers = { docx: renderReportDocx, pdf: renderReportPdf };
+// docx and pdfkit are loaded on the first report, not at start (tens of MB the server may never need).
+export const defaultRenderers: ReportRenderers = {
+  docx: async (report, fingerprint) => (require('./report-docx') as typeof import('./report-docx')).renderReportDocx(report, fingerprint),
+  pdf: async (report, fingerprint) => (require('./report-pdf') as typeof import('./report-pdf')).renderReportPdf(report, fingerprint),
+};

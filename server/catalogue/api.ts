@@ -9,7 +9,6 @@ import { notModified } from '../http/cache';
 import { queryValidator } from '../http/validate';
 import { MAX_QUERY_LENGTH, type Catalogue } from './catalogue';
 import { listVersions, type CatalogueStore } from './versions';
-import { catalogueXlsx } from './xlsx';
 
 interface VersionQuery { version?: number }
 interface SearchQuery { q: string; limit: number }
@@ -91,7 +90,8 @@ export function catalogueApi(store: CatalogueStore, db: Kysely<Database>): Route
     if (notModified(req, res, c.version.hash)) return;
     let buffer = xlsxCache.get(c.version.hash);
     if (!buffer) {
-      buffer = await catalogueXlsx(c);
+      // Loaded on first use: the document libraries cost tens of MB a server may never need.
+      buffer = await (require('./xlsx') as typeof import('./xlsx')).catalogueXlsx(c);
       xlsxCache.set(c.version.hash, buffer);
     }
     res

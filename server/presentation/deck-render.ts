@@ -8,9 +8,7 @@ import { projectRoot } from '../config';
 import { notFound } from '../http/errors';
 import type { Views } from '../http/views';
 import { deckView, type DeckSource } from './deck-view';
-import { handoutDocx } from './handout-docx';
 import { handoutView } from './handout-model';
-import { handoutPdf } from './handout-pdf';
 
 export const DECK_VIEWS = ['', 'speaker', 'handout', 'handout.pdf', 'handout.docx', 'offline.html'] as const;
 export type DeckViewName = (typeof DECK_VIEWS)[number];
@@ -58,12 +56,14 @@ export async function sendDeck(req: Request, res: Response, views: Views, source
       return;
     }
     case 'handout.pdf': {
-      const pdf = await handoutPdf(source, catalogue, origin);
+      // Loaded on first use: the document libraries cost tens of MB a server may never need.
+      const pdf = await (require('./handout-pdf') as typeof import('./handout-pdf')).handoutPdf(source, catalogue, origin);
       res.set('Content-Disposition', attachment(`${source.fileName}-handout.pdf`)).type('application/pdf').send(pdf);
       return;
     }
     case 'handout.docx': {
-      const docx = await handoutDocx(source, catalogue, origin);
+      // Loaded on first use: the document libraries cost tens of MB a server may never need.
+      const docx = await (require('./handout-docx') as typeof import('./handout-docx')).handoutDocx(source, catalogue, origin);
       res.set('Content-Disposition', attachment(`${source.fileName}-handout.docx`))
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(docx);
       return;

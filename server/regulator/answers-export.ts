@@ -2,7 +2,8 @@
 // share, streamed in batches of submissions (keyset on the partial index
 // stat_submissions_shared), so memory stays flat whatever the row count.
 import type { Response } from 'express';
-import ExcelJS from 'exceljs';
+import { pipeline } from 'node:stream/promises';
+import type { CopyCsv } from '../../db';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Catalogue } from '../catalogue/catalogue';
@@ -101,15 +102,20 @@ export async function* answerRows(db: Kysely<Database>, catalogue: Catalogue, f:
   for await (const batch of answerBatches(db, catalogue, f)) yield* batch;
 }
 
-/** The same rows as one statement, for `psql \copy` in the benchmark. */
-export function answersSqlText(f: StatsFilters): string {
+/**
+ * The same rows as one statement with the filters written in as literals: for
+ * COPY, which takes no parameters (and for `psql \copy` in the benchmark).
+ * Every value is either validated by parseFilters or quoted here.
+ */
+export function answersSqlText(f: StatsFilters, catalogue?: Catalogue): string {
   const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
-  const where = ['s.shared', `s.version_id = ${f.version}`];
+  const where = ['s.shared', `s.version_id = ${Number(f.version)}`];
   if (f.from) where.push(`s.month >= ${lit(`${f.from}-01`)}::date`);
   if (f.to) where.push(`s.month <= ${lit(`${f.to}-01`)}::date`);
   if (f.region) where.push(`s.region = ${lit(f.region)}`);
   if (f.industry) where.push(`s.industry = ${lit(f.industry)}`);
   if (f.size) where.push(`s.size = ${lit(f.size)}`);
+  if (f.domain && catalogue) where.push(`a.item_code in (${itemCodes(catalogue, f).map(lit).join(', ') || 'null'})`);
   return `select o.name as organisation, o.credit_code, s.region, s.industry, s.size, a.item_code, a.status, a.note, a.owner,
   a.due_date::text as due_date, to_char(s.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as submitted_at, x.fingerprint
   from stat_submissions s join assessments x on x.id = s.assessment_id join orgs o on o.id = s.org_id
@@ -117,7 +123,8 @@ export function answersSqlText(f: StatsFilters): string {
   where ${where.join(' and ')} order by s.submitted_at, s.assessment_id, a.item_code`;
 }
 
-const csvCell = (v: string | null): string => (v === null ? '' : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+/** CSV as PostgreSQL's COPY writes it (LF line ends; NULL empty, an empty string ""), so both paths give the same bytes. */
+const csvCell = (v: string | null): string => (v === null ? '' : v === '' || /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /** Resolves when the socket wants more, or when the client has gone (then writing stops). */
 function drained(res: Response): Promise<void> {
@@ -128,14 +135,28 @@ function drained(res: Response): Promise<void> {
   });
 }
 
-/** Hand-written RFC 4180 lines, one write per batch: csv-stringify's per-row streams cost half the throughput. */
-export async function sendAnswersCsv(res: Response, db: Kysely<Database>, catalogue: Catalogue, f: StatsFilters, filename: string): Promise<void> {
+/**
+ * On PostgreSQL the rows come from COPY and are piped to the socket: the
+ * database does the formatting and the process holds only stream buffers,
+ * whatever the number of rows. On PGlite (no COPY TO STDOUT) they are written
+ * in batches, as lines formatted exactly as COPY would (one write per batch:
+ * csv-stringify's per-row streams cost half the throughput).
+ */
+export async function sendAnswersCsv(res: Response, db: Kysely<Database>, catalogue: Catalogue, f: StatsFilters, filename: string, copyCsv?: CopyCsv): Promise<void> {
   res.type('text/csv; charset=utf-8').attachment(filename);
-  res.write(`${BOM}${ANSWER_COLUMNS.map((c) => csvCell(c.header)).join(',')}\r\n`);
+  res.write(`${BOM}${ANSWER_COLUMNS.map((c) => csvCell(c.header)).join(',')}\n`);
+  if (copyCsv) {
+    try {
+      await pipeline(await copyCsv(answersSqlText(f, catalogue)), res);
+    } catch (err) {
+      if (!res.destroyed) throw err; // a download the client gave up is not an error
+    }
+    return;
+  }
   for await (const batch of answerBatches(db, catalogue, f)) {
     if (res.destroyed) return;
     let text = '';
-    for (const r of batch) text += `${ANSWER_COLUMNS.map((c) => csvCell(r[c.key])).join(',')}\r\n`;
+    for (const r of batch) text += `${ANSWER_COLUMNS.map((c) => csvCell(r[c.key])).join(',')}\n`;
     if (!res.write(text)) await drained(res);
   }
   res.end();
@@ -143,6 +164,7 @@ export async function sendAnswersCsv(res: Response, db: Kysely<Database>, catalo
 
 export async function sendAnswersXlsx(res: Response, db: Kysely<Database>, catalogue: Catalogue, f: StatsFilters, filename: string): Promise<void> {
   res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(filename);
+  const { default: ExcelJS } = await import('exceljs'); // loaded on first use: large
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
   wb.creator = '合规 Hegui';
   const ws = wb.addWorksheet('共享报告答案 Answers', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -7,8 +7,6 @@ import { badRequest } from '../http/errors';
 import { bodyValidator } from '../http/validate';
 import { sendAnswersCsv, sendAnswersXlsx } from './answers-export';
 import { parseFilters } from './filters';
-import { renderStatsDocx } from './report-docx';
-import { renderStatsPdf } from './report-pdf';
 import { listSharedReports } from './shared-reports';
 import type { Summary } from './stats';
 import { SummaryCache } from './summary-cache';
@@ -64,7 +62,7 @@ export function regulatorApiRouter(deps: AreaDeps): Router {
 
   router.get('/exports/answers.csv', ...readers, async (req, res) => {
     const { filters, catalogue } = await filtersOf(req);
-    await sendAnswersCsv(res, deps.db, catalogue, filters, `hegui-answers-${stamp()}.csv`);
+    await sendAnswersCsv(res, deps.db, catalogue, filters, `hegui-answers-${stamp()}.csv`, deps.copyCsv);
   });
   router.get('/exports/answers.xlsx', ...readers, async (req, res) => {
     const { filters, catalogue } = await filtersOf(req);
@@ -74,13 +72,15 @@ export function regulatorApiRouter(deps: AreaDeps): Router {
   router.get('/exports/report.docx', ...readers, async (req, res) => {
     const { filters, catalogue } = await filtersOf(req);
     const summary = await summaries.get(catalogue, filters);
-    const buffer = await renderStatsDocx(summary, catalogue);
+    // Loaded on first use: the document libraries cost tens of MB a server may never need.
+    const buffer = await (require('./report-docx') as typeof import('./report-docx')).renderStatsDocx(summary, catalogue);
     res.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').attachment(`hegui-statistics-${stamp()}.docx`).send(buffer);
   });
   router.get('/exports/report.pdf', ...readers, async (req, res) => {
     const { filters, catalogue } = await filtersOf(req);
     const summary = await summaries.get(catalogue, filters);
-    const buffer = await renderStatsPdf(summary, catalogue);
+    // Loaded on first use: the document libraries cost tens of MB a server may never need.
+    const buffer = await (require('./report-pdf') as typeof import('./report-pdf')).renderStatsPdf(summary, catalogue);
     res.type('application/pdf').attachment(`hegui-statistics-${stamp()}.pdf`).send(buffer);
   });
 

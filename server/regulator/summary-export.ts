@@ -2,7 +2,6 @@
 // organisations, assessments, the four status counts, rates and the
 // suppression flag. Withheld rows keep their code and name but no numbers.
 import type { Response } from 'express';
-import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -100,6 +99,7 @@ export async function sendSummaryCsv(res: Response, s: Summary, filename: string
 export async function sendSummaryXlsx(res: Response, s: Summary, filename: string): Promise<void> {
   const { domains, items } = summaryRows(s);
   res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(filename);
+  const { default: ExcelJS } = await import('exceljs'); // loaded on first use: large
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
   wb.creator = '合规 Hegui';
   for (const [name, rows] of [['领域 Domains', domains], ['事项 Items', items]] as const) {

@@ -4,6 +4,8 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import request from 'supertest';
 import { createUser } from '../../server/accounts/service';
+import { createApp } from '../../server/app';
+import { createLogger } from '../../server/logger';
 import { seedDemo } from '../../server/regulator/seed';
 import { startTestApp, type TestApp } from '../support/app';
 import { randomIp, registerCompany } from '../support/company';
@@ -293,6 +295,28 @@ describe('exports', () => {
     for (const r of rows.slice(1)) expect(fingerprints.has(r[fpCol])).toBe(true);
     const unshared = await t.db.db.selectFrom('assessments').innerJoin('orgs', 'orgs.id', 'assessments.org_id').select('orgs.credit_code').where('shared', '=', false).where('status', '=', 'submitted').execute();
     for (const u of unshared) expect(text).not.toContain(u.credit_code);
+  });
+
+  // On PostgreSQL answers.csv comes from COPY; without it (PGlite) from batches
+  // formatted in JavaScript. Both must give the same bytes for awkward text.
+  it('answers.csv has the same bytes with and without COPY, quotes and line breaks included', async () => {
+    const awkward = ['他说"整改完毕", 已验收', '第一行\n第二行', '', '=SUM(A1)'];
+    const target = await sql<{ assessment_id: string; item_code: string }>`
+      select a.assessment_id, a.item_code from answers a join assessments s on s.id = a.assessment_id
+      where s.shared and s.status = 'submitted' and s.org_id in (select id from orgs where region = '常阴沙') order by 1, 2 limit ${awkward.length}`.execute(t.db.db);
+    expect(target.rows).toHaveLength(awkward.length);
+    for (const [i, r] of target.rows.entries()) {
+      await t.db.db.updateTable('answers').set({ note: awkward[i] }).where('assessment_id', '=', r.assessment_id).where('item_code', '=', r.item_code).execute();
+    }
+    const withoutCopy = createApp({ database: { ...t.db, copyCsv: undefined }, catalogues: t.store, logger: createLogger('silent'), production: false });
+    const url = '/api/v1/exports/answers.csv?region=%E5%B8%B8%E9%98%B4%E6%B2%99';
+    const a = await regulator.agent.get(url).buffer(true).parse(binary).expect(200);
+    const token = (await regulator.agent.post('/api/v1/regulator/tokens').set('X-CSRF-Token', regulator.csrf).send({ name: 'csv paths' }).expect(201)).body.token as string;
+    const b = await request(withoutCopy).get(url).set('Authorization', `Bearer ${token}`).buffer(true).parse(binary).expect(200);
+    expect((a.body as Buffer).equals(b.body as Buffer)).toBe(true);
+    const rows = parseCsv((a.body as Buffer).toString('utf8').slice(1)).filter((r) => r.length > 1);
+    const notes = rows.map((r) => r[rows[0].indexOf('备注 note')]);
+    for (const note of awkward) expect(notes).toContain(note);
   });
 
   it('answers.xlsx reads back with the same rows as the CSV, filtered by region', async () => {
