@@ -6,9 +6,9 @@
 //  - GET /api/v1/exports/answers.csv throughput against psql \copy of the same
 //    query, with the server's peak RSS (VmHWM) during the export,
 //  - GET /api/v1/exports/summary.xlsx time.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { openDb } from '../db';
 import { migrateToLatest } from '../db/migrate';
 import { createUser } from '../server/accounts/service';
@@ -18,8 +18,8 @@ import { answersSqlText } from '../server/regulator/answers-export';
 import { seedDemo } from '../server/regulator/seed';
 import { computeSummary } from '../server/regulator/stats';
 import { createToken } from '../server/regulator/tokens';
+import { buildServer, root, startServer, stopServer } from './server';
 
-const root = resolve(__dirname, '..');
 const url = process.env.DATABASE_URL;
 const target = Number(process.env.BENCH_ASSESSMENTS ?? 100_000);
 const runs = Number(process.env.BENCH_RUNS ?? 15);
@@ -36,18 +36,6 @@ function peakRssMb(pid: number): number {
 function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
-}
-
-async function startServer(): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'main.ts')], {
-    cwd: root, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try { if ((await fetch(`${base}/readyz`)).status === 200) return { child, base }; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 async function timed(fetchUrl: string, token: string): Promise<{ ms: number; bytes: number; lines: number; status: number }> {
@@ -115,7 +103,9 @@ async function main(): Promise<void> {
   await database.close();
   console.log(`data: ${counts.assessments} submitted assessments, ${counts.orgs} organisations, ${answers} answers, ${cells} item cells (checklist v${catalogue.version.id})`);
 
-  const { child, base } = await startServer();
+  buildServer();
+  const server = await startServer({}, port);
+  const { child, url: base } = server;
   try {
     for (const [label, query] of (only === 'export' ? [] : [['unfiltered', ''], ['region=杨舍镇', 'region=杨舍镇'], ['region+industry+months', 'region=杨舍镇&industry=C&from=2026-01&to=2026-06']] as const)) {
       const q = `${base}/api/v1/stats/summary${query ? `?${encodeURI(query)}` : ''}`;
@@ -142,7 +132,7 @@ async function main(): Promise<void> {
     const xlsx = await timed(`${base}/api/v1/exports/summary.xlsx`, token);
     console.log(`summary.xlsx: ${(xlsx.bytes / 1e3).toFixed(0)} kB in ${ms(xlsx.ms)} (status ${xlsx.status})`);
   } finally {
-    child.kill('SIGTERM');
+    await stopServer(server);
   }
 }
 

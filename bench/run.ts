@@ -2,40 +2,15 @@
 // baseline route of the same server. Uses PostgreSQL when DATABASE_URL is set,
 // else embedded PGlite. BENCH_DURATION (s, default 10), BENCH_WARMUP (s before each
 // measured run, default 2), BENCH_CONNECTIONS (default 50).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { buildServer, startServer as start, stopServer as stop } from './server';
 
-const root = resolve(__dirname, '..');
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const warmup = Number(process.env.BENCH_WARMUP ?? 2);
-
-interface Running { child: ChildProcess; url: string; readyMs: number }
-
-async function start(env: NodeJS.ProcessEnv, port: number): Promise<Running> {
-  const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'main.ts')], {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
-    try {
-      const res = await fetch(`${url}/readyz`);
-      if (res.status === 200) return { child, url, readyMs: performance.now() - t0 };
-    } catch { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-async function stop(r: Running): Promise<void> {
-  await new Promise<void>((resolveStop) => { r.child.once('exit', () => resolveStop()); r.child.kill('SIGTERM'); });
-}
 
 interface Figure { label: string; path: string; rps: number; p50: number; p99: number; errors: number; non2xx: number }
 
@@ -137,6 +112,7 @@ async function main(): Promise<void> {
   const pg = Boolean(process.env.DATABASE_URL);
   console.log(`Hegui benchmark — ${pg ? 'PostgreSQL' : 'PGlite'}, ${connections} connections, ${duration} s per route, Node ${process.version}\n`);
 
+  buildServer();
   const dataDir = mkdtempSync(join(tmpdir(), 'hegui-bench-'));
   const pgliteEnv = { DATA_DIR: dataDir, DATABASE_URL: '' };
   const fresh = await start(pgliteEnv, 3201);

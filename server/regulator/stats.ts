@@ -79,8 +79,8 @@ function conditions(f: StatsFilters, withDims = true): RawBuilder<unknown> {
   return sql.join(parts, sql` and `);
 }
 
-/** n = all submissions (or organisations) of the row; c[i] = those whose profile matches maskList[i]. */
-interface MaskRow { readonly dim: Dimension | null; readonly key: string | null; readonly n: number; readonly c: readonly number[] }
+/** How many submissions (or organisations) of one breakdown row had profile mask `mask`. */
+interface MaskCount { readonly dim: Dimension | null; readonly key: string | null; readonly mask: number; readonly n: number }
 interface CountRow extends Counts { readonly domain_code: string | null; readonly dim: Dimension | null; readonly key: string | null }
 
 // grouping() tells which set a row belongs to; the key column is the dimension's value.
@@ -90,38 +90,33 @@ const SUMS_SQL = sql`coalesce(sum(compliant), 0)::int as compliant, coalesce(sum
   coalesce(sum(not_applicable), 0)::int as not_applicable, coalesce(sum(unsure), 0)::int as unsure`;
 
 /**
- * Five statements whatever the filters: one scan of stat_submissions for the
- * assessments per profile mask (overall and per region/industry/size, with
- * grouping sets), one for the organisations per mask, one for months and
- * totals, one over the domain cells (domains, heat map, breakdowns) and one
- * over the item cells.
+ * Five statements whatever the filters, each one pass over a statistics table
+ * with hash aggregates: submissions per profile mask (overall and per
+ * region/industry/size, with grouping sets), organisations per mask (each
+ * organisation's masks OR-ed first), months, the domain cells (domains, heat
+ * map, breakdowns) and the item cells. Which items a mask covers is worked out
+ * here, over a few hundred (mask, count) rows instead of in SQL per submission.
  */
 export async function computeSummary(db: Db, catalogue: Catalogue, f: StatsFilters): Promise<Summary> {
   const where = conditions(f);
   const dims = f.region !== undefined || f.industry !== undefined || f.size !== undefined;
   const domainWhere = f.domain ? sql`${where} and domain_code = ${f.domain}` : where;
-  // The distinct applicability masks of the items and domains in scope: one filtered count per mask.
   const scope = f.domain ? catalogue.domains.filter((d) => d.code === f.domain) : catalogue.domains;
-  const maskList = [...new Set(scope.flatMap((d) => [domainMask(catalogue, d.code), ...d.items.map((i) => itemMask(catalogue, i.appliesTo))]).filter((m) => m > 0))];
-  const maskCounts = (col: string): RawBuilder<number[]> => (maskList.length === 0
-    ? sql<number[]>`array[]::int[]`
-    : sql<number[]>`array[${sql.join(maskList.map((m) => sql`(count(*) filter (where ${sql.ref(col)} & ${m}::int <> 0))::int`))}]`);
   const [assessRows, orgRows, monthRows, domainRows, itemRows] = await Promise.all([
-    sql<MaskRow>`
-      select ${DIM_OF} as dim, ${KEY_OF} as key, count(*)::int as n, ${maskCounts('tag_mask')} as c
+    sql<MaskCount>`
+      select ${DIM_OF} as dim, ${KEY_OF} as key, tag_mask as mask, count(*)::int as n
       from stat_submissions where ${where}
-      group by grouping sets ((), (region), (industry), (size))`.execute(db),
+      group by grouping sets ((tag_mask), (region, tag_mask), (industry, tag_mask), (size, tag_mask))`.execute(db),
     // An organisation counts for an item when any of its submissions (within the filters) had the item.
-    // One pass, one row per organisation (per dimension value for the breakdowns), then counted per row.
-    sql<MaskRow>`
-      select dim, key, count(*)::int as n, ${maskCounts('m')} as c
+    sql<MaskCount>`
+      select dim, key, m as mask, count(*)::int as n
       from (select ${DIM_OF} as dim, ${KEY_OF} as key, bit_or(tag_mask) as m from stat_submissions where ${where}
             group by grouping sets ((org_id), (org_id, region), (org_id, industry), (org_id, size))) o
-      group by dim, key`.execute(db),
-    sql<{ month: string | null; assessments: number; organisations: number; shared: number }>`
-      select to_char(month, 'YYYY-MM') as month, count(*)::int as assessments, count(distinct org_id)::int as organisations, (count(*) filter (where shared))::int as shared
-      from stat_submissions where ${where}
-      group by grouping sets ((month), ()) order by month nulls first`.execute(db),
+      group by dim, key, m`.execute(db),
+    sql<{ month: string; assessments: number; organisations: number; shared: number }>`
+      select to_char(month, 'YYYY-MM') as month, sum(n)::int as assessments, count(*)::int as organisations, sum(s)::int as shared
+      from (select month, org_id, count(*) as n, count(*) filter (where shared) as s from stat_submissions where ${where} group by month, org_id) o
+      group by month order by month`.execute(db),
     sql<CountRow>`
       select domain_code, ${DIM_OF} as dim, ${KEY_OF} as key, ${SUMS_SQL}
       from stat_domain_cells where ${domainWhere}
@@ -131,20 +126,32 @@ export async function computeSummary(db: Db, catalogue: Catalogue, f: StatsFilte
       : sql<{ item_code: string } & Counts>`select item_code, ${SUMS_SQL} from stat_item_months where ${conditions(f, false)} group by item_code`.execute(db),
   ]);
 
-  const maskIndex = new Map(maskList.map((m, i) => [m, i]));
-  /** How many of a row's submissions (or organisations) an item or domain with mask m applies to. */
+  /** (mask, n) pairs per breakdown row: '' = all, else dim + key. */
+  const group = (rows: readonly MaskCount[]): Map<string, MaskCount[]> => {
+    const out = new Map<string, MaskCount[]>();
+    for (const r of rows) {
+      const k = r.dim === null ? '' : `${r.dim}\u0000${r.key}`;
+      const list = out.get(k);
+      if (list) list.push(r); else out.set(k, [r]);
+    }
+    return out;
+  };
+  type MaskRow = readonly MaskCount[];
+  const assessGroups = group(assessRows.rows);
+  const orgGroups = group(orgRows.rows);
+  /** How many of a row's submissions (or organisations) an item or domain with mask m applies to (0 = applies to all). */
   const applying = (row: MaskRow | undefined, m: ApplicabilityMask): number => {
     if (!row || m < 0) return 0;
-    if (m === 0) return row.n;
-    return row.c[maskIndex.get(m) ?? -1] ?? 0;
+    let n = 0;
+    for (const r of row) if (m === 0 || (r.mask & m) !== 0) n += r.n;
+    return n;
   };
-  const rowOf = (rows: readonly MaskRow[], dim: Dimension | null, key?: string): MaskRow | undefined =>
-    rows.find((r) => r.dim === dim && (dim === null || r.key === key));
-  const assessAll = rowOf(assessRows.rows, null);
-  const orgAll = rowOf(orgRows.rows, null);
-  const total = monthRows.rows.find((r) => r.month === null) ?? { assessments: 0, organisations: 0, shared: 0 };
-  const totalOrgs = total.organisations;
-  const totalAssessments = total.assessments;
+  const rowOf = (groups: Map<string, MaskCount[]>, dim: Dimension | null, key?: string): MaskRow | undefined => groups.get(dim === null ? '' : `${dim}\u0000${key}`);
+  const assessAll = rowOf(assessGroups, null);
+  const orgAll = rowOf(orgGroups, null);
+  const totalOrgs = applying(orgAll, 0);
+  const totalAssessments = applying(assessAll, 0);
+  const totalShared = monthRows.rows.reduce((n, r) => n + r.shared, 0);
   const allSmall = isSmall(totalOrgs);
 
   const domainCounts = new Map(domainRows.rows.filter((r) => r.domain_code !== null && r.dim === null).map((r) => [r.domain_code ?? '', countsOf(r)]));
@@ -186,8 +193,8 @@ export async function computeSummary(db: Db, catalogue: Catalogue, f: StatsFilte
     const keys = [...new Set(orgRows.rows.filter((r) => r.dim === dim).map((r) => r.key ?? ''))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
     const counts = new Map(domainRows.rows.filter((r) => r.domain_code === null && r.dim === dim).map((r) => [r.key ?? '', countsOf(r)]));
     const raw = keys.map((key) => {
-      const organisations = applying(rowOf(orgRows.rows, dim, key), scopeMask);
-      return { key, organisations, assessments: applying(rowOf(assessRows.rows, dim, key), scopeMask), counts: counts.get(key) ?? ZERO, suppressed: allSmall || isSmall(organisations) };
+      const organisations = applying(rowOf(orgGroups, dim, key), scopeMask);
+      return { key, organisations, assessments: applying(rowOf(assessGroups, dim, key), scopeMask), counts: counts.get(key) ?? ZERO, suppressed: allSmall || isSmall(organisations) };
     }).filter((r) => r.organisations > 0);
     return secondarySuppress(raw).map((r) => ({ key: r.key, ...figure(r.organisations, r.assessments, r.counts, r.suppressed) }));
   };
@@ -195,13 +202,13 @@ export async function computeSummary(db: Db, catalogue: Catalogue, f: StatsFilte
   const regions = [...new Set(orgRows.rows.filter((r) => r.dim === 'region').map((r) => r.key ?? ''))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
   const heatCounts = new Map(domainRows.rows.filter((r) => r.domain_code !== null && r.dim === 'region').map((r) => [`${r.domain_code}\u0000${r.key}`, countsOf(r)]));
   const cells: HeatCell[] = scope.flatMap((d) => regions.map((region) => {
-    const orgs = applying(rowOf(orgRows.rows, 'region', region), domainMask(catalogue, d.code));
+    const orgs = applying(rowOf(orgGroups, 'region', region), domainMask(catalogue, d.code));
     const c = heatCounts.get(`${d.code}\u0000${region}`) ?? ZERO;
     const suppressed = allSmall || isSmall(orgs);
     return { domain: d.code, region, complianceRate: suppressed ? null : rate(c), suppressed };
   }));
 
-  const months: MonthRow[] = monthRows.rows.filter((r): r is typeof r & { month: string } => r.month !== null).map((r) => (allSmall || isSmall(r.organisations)
+  const months: MonthRow[] = monthRows.rows.map((r) => (allSmall || isSmall(r.organisations)
     ? { month: r.month, organisations: null, assessments: null, suppressed: true }
     : { month: r.month, organisations: r.organisations, assessments: r.assessments, suppressed: false }));
 
@@ -210,7 +217,7 @@ export async function computeSummary(db: Db, catalogue: Catalogue, f: StatsFilte
     checklistVersion: { id: catalogue.version.id, hash: catalogue.version.hash },
     threshold: MIN_ORGS,
     suppressed: allSmall,
-    totals: allSmall ? { organisations: null, assessments: null, shared: null } : { organisations: totalOrgs, assessments: totalAssessments, shared: total.shared },
+    totals: allSmall ? { organisations: null, assessments: null, shared: null } : { organisations: totalOrgs, assessments: totalAssessments, shared: totalShared },
     overall: figure(totalOrgs, totalAssessments, overallCounts, allSmall),
     months,
     domains,
