@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001-checklist-versions';
 import * as m0002 from './migrations/0002-accounts-assessments';
 import * as m0003 from './migrations/0003-presentation';
 import * as m0004 from './migrations/0004-regulator';
+import * as m0005 from './migrations/0005-stat-mixed-orgs';
 
 // Listed in code (not read from disk) so the same list works under tsx, jest and dist/.
 export const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '0002-accounts-assessments': m0002,
   '0003-presentation': m0003,
   '0004-regulator': m0004,
+  '0005-stat-mixed-orgs': m0005,
 };
 
 /** Brings the schema up to date; throws if any migration fails. */

@@ -193,6 +193,12 @@ export interface StatItemMonthsTable extends StatCounts {
   item_code: string;
 }
 
+/** Organisations that submitted under more than one (region, industry, size) in a version. */
+export interface StatMixedOrgsTable {
+  version_id: number;
+  org_id: string;
+}
+
 export interface Database {
   checklist_versions: ChecklistVersionsTable;
   orgs: OrgsTable;
@@ -212,6 +218,7 @@ export interface Database {
   stat_domain_cells: StatDomainCellsTable;
   stat_item_months: StatItemMonthsTable;
   stat_generation: StatGenerationTable;
+  stat_mixed_orgs: StatMixedOrgsTable;
 }
 
 export type ChecklistVersionRow = Selectable<ChecklistVersionsTable>;

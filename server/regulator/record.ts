@@ -36,7 +36,7 @@ export function factsOfReport(assessmentId: string, orgId: string, catalogue: Ca
   };
 }
 
-/** Inserts the submission rows (one multi-row statement). */
+/** Inserts the submission rows (one multi-row statement) and lists organisations now under several profiles. */
 export async function insertSubmissions(db: Kysely<Database> | Transaction<Database>, facts: readonly SubmissionFacts[]): Promise<void> {
   if (facts.length === 0) return;
   const count = (f: SubmissionFacts, s: string): number => f.answers.filter((a) => a.status === s).length;
@@ -45,6 +45,12 @@ export async function insertSubmissions(db: Kysely<Database> | Transaction<Datab
     region: f.region, industry: f.industry, size: f.size, tag_mask: f.tagMask, shared: f.shared,
     compliant: count(f, 'compliant'), non_compliant: count(f, 'non_compliant'), not_applicable: count(f, 'not_applicable'), unsure: count(f, 'unsure'),
   }))).execute();
+  await sql`
+    insert into stat_mixed_orgs (version_id, org_id)
+    select s.version_id, s.org_id from stat_submissions s
+    where (s.version_id, s.org_id) in (select * from unnest(${facts.map((f) => f.versionId)}::int[], ${facts.map((f) => f.orgId)}::uuid[]))
+    group by s.version_id, s.org_id having count(distinct (s.region, s.industry, s.size)) > 1
+    on conflict do nothing`.execute(db);
 }
 
 type Status = 'compliant' | 'non_compliant' | 'not_applicable' | 'unsure';
@@ -112,6 +118,8 @@ export function itemDomainMap(catalogue: Catalogue): Map<string, string> {
 
 /** Called from AssessmentService.submit inside its transaction. */
 export async function recordSubmission(tx: Transaction<Database>, assessmentId: string, orgId: string, catalogue: Catalogue, report: Report): Promise<void> {
+  // Two submissions of one organisation at once must see each other's profile (stat_mixed_orgs).
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`stat-org:${orgId}`}, 0))`.execute(tx);
   const facts = [factsOfReport(assessmentId, orgId, catalogue, report)];
   await insertSubmissions(tx, facts);
   await addToCells(tx, facts);

@@ -2,7 +2,7 @@
 // submissions per month, per-domain and per-item counts, top gaps, breakdowns
 // by region/industry/size, a domain × region heat map and the leniency share.
 // Every figure carries its organisation count and is withheld below MIN_ORGS.
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { hasLeniency, type Catalogue } from '../catalogue/catalogue';
 import { domainMask, itemMask, type ApplicabilityMask } from './applicability';
@@ -79,8 +79,20 @@ function conditions(f: StatsFilters, withDims = true): RawBuilder<unknown> {
   return sql.join(parts, sql` and `);
 }
 
-/** How many submissions (or organisations) of one breakdown row had profile mask `mask`. */
-interface MaskCount { readonly dim: Dimension | null; readonly key: string | null; readonly mask: number; readonly n: number }
+/**
+ * Runs one heavy aggregate with enough work_mem for its hash tables (the
+ * default 4 MB spills them to disk at 100,000 submissions), for this
+ * transaction only.
+ */
+function withWorkMem<T>(db: Db, run: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    await sql`set local work_mem = '32MB'`.execute(tx);
+    return run(tx);
+  });
+}
+
+/** A breakdown row's histogram: counts[i] submissions (or organisations) had profile mask masks[i]. */
+interface MaskHistogram { readonly dim: Dimension | null; readonly key: string | null; readonly masks: number[]; readonly counts: number[] }
 interface CountRow extends Counts { readonly domain_code: string | null; readonly dim: Dimension | null; readonly key: string | null }
 
 // grouping() tells which set a row belongs to; the key column is the dimension's value.
@@ -102,51 +114,66 @@ export async function computeSummary(db: Db, catalogue: Catalogue, f: StatsFilte
   const dims = f.region !== undefined || f.industry !== undefined || f.size !== undefined;
   const domainWhere = f.domain ? sql`${where} and domain_code = ${f.domain}` : where;
   const scope = f.domain ? catalogue.domains.filter((d) => d.code === f.domain) : catalogue.domains;
-  const [assessRows, orgRows, monthRows, domainRows, itemRows] = await Promise.all([
-    sql<MaskCount>`
-      select ${DIM_OF} as dim, ${KEY_OF} as key, tag_mask as mask, count(*)::int as n
-      from stat_submissions where ${where}
-      group by grouping sets ((tag_mask), (region, tag_mask), (industry, tag_mask), (size, tag_mask))`.execute(db),
+  const mixed = sql`s.org_id in (select x.org_id from stat_mixed_orgs x where x.version_id = ${f.version})`;
+  const [assessRows, singleOrgRows, mixedOrgRows, monthRows, domainRows, itemRows] = await Promise.all([
+    withWorkMem(db, (tx) => sql<MaskHistogram>`
+      select dim, key, array_agg(mask) as masks, array_agg(n) as counts from (
+        select ${DIM_OF} as dim, ${KEY_OF} as key, tag_mask as mask, count(*)::int as n
+        from stat_submissions where ${where}
+        group by grouping sets ((tag_mask), (region, tag_mask), (industry, tag_mask), (size, tag_mask))) h
+      group by dim, key`.execute(tx)),
     // An organisation counts for an item when any of its submissions (within the filters) had the item.
-    sql<MaskCount>`
-      select dim, key, m as mask, count(*)::int as n
-      from (select ${DIM_OF} as dim, ${KEY_OF} as key, bit_or(tag_mask) as m from stat_submissions where ${where}
-            group by grouping sets ((org_id), (org_id, region), (org_id, industry), (org_id, size))) o
-      group by dim, key, m`.execute(db),
-    sql<{ month: string; assessments: number; organisations: number; shared: number }>`
+    // With one profile (nearly all), its one OR-ed row is already its row in every breakdown...
+    withWorkMem(db, (tx) => sql<MaskHistogram>`
+      select dim, key, array_agg(m) as masks, array_agg(n) as counts from (
+        select ${DIM_OF} as dim, ${KEY_OF} as key, m, count(*)::int as n
+        from (select region, industry, size, bit_or(tag_mask) as m from stat_submissions s
+              where ${where} and not ${mixed} group by org_id, region, industry, size) single
+        group by grouping sets ((m), (region, m), (industry, m), (size, m))) h
+      group by dim, key`.execute(tx)),
+    // ...while the few under several profiles (stat_mixed_orgs) are OR-ed per breakdown value.
+    sql<MaskHistogram>`
+      select dim, key, array_agg(m) as masks, array_agg(n) as counts from (
+        select dim, key, m, count(*)::int as n
+        from (select ${DIM_OF} as dim, ${KEY_OF} as key, bit_or(tag_mask) as m from stat_submissions s where ${where} and ${mixed}
+              group by grouping sets ((org_id), (org_id, region), (org_id, industry), (org_id, size))) o
+        group by dim, key, m) h
+      group by dim, key`.execute(db),
+    withWorkMem(db, (tx) => sql<{ month: string; assessments: number; organisations: number; shared: number }>`
       select to_char(month, 'YYYY-MM') as month, sum(n)::int as assessments, count(*)::int as organisations, sum(s)::int as shared
       from (select month, org_id, count(*) as n, count(*) filter (where shared) as s from stat_submissions where ${where} group by month, org_id) o
-      group by month order by month`.execute(db),
-    sql<CountRow>`
+      group by month order by month`.execute(tx)),
+    withWorkMem(db, (tx) => sql<CountRow>`
       select domain_code, ${DIM_OF} as dim, ${KEY_OF} as key, ${SUMS_SQL}
       from stat_domain_cells where ${domainWhere}
-      group by grouping sets ((domain_code), (domain_code, region), (region), (industry), (size))`.execute(db),
+      group by grouping sets ((domain_code), (domain_code, region), (region), (industry), (size))`.execute(tx)),
     dims
       ? sql<{ item_code: string } & Counts>`select item_code, ${SUMS_SQL} from stat_item_cells where ${where} group by item_code`.execute(db)
       : sql<{ item_code: string } & Counts>`select item_code, ${SUMS_SQL} from stat_item_months where ${conditions(f, false)} group by item_code`.execute(db),
   ]);
 
-  /** (mask, n) pairs per breakdown row: '' = all, else dim + key. */
-  const group = (rows: readonly MaskCount[]): Map<string, MaskCount[]> => {
-    const out = new Map<string, MaskCount[]>();
+  /** Histograms per breakdown row: '' = all, else dim + key. */
+  const group = (rows: readonly MaskHistogram[]): Map<string, MaskHistogram> => {
+    const out = new Map<string, MaskHistogram>();
     for (const r of rows) {
       const k = r.dim === null ? '' : `${r.dim}\u0000${r.key}`;
-      const list = out.get(k);
-      if (list) list.push(r); else out.set(k, [r]);
+      const seen = out.get(k);
+      // Single-profile and mixed organisations are disjoint: their histograms simply add up.
+      out.set(k, seen ? { ...r, masks: [...seen.masks, ...r.masks], counts: [...seen.counts, ...r.counts] } : r);
     }
     return out;
   };
-  type MaskRow = readonly MaskCount[];
+  const orgRows = { rows: [...singleOrgRows.rows, ...mixedOrgRows.rows] };
   const assessGroups = group(assessRows.rows);
   const orgGroups = group(orgRows.rows);
   /** How many of a row's submissions (or organisations) an item or domain with mask m applies to (0 = applies to all). */
-  const applying = (row: MaskRow | undefined, m: ApplicabilityMask): number => {
+  const applying = (row: MaskHistogram | undefined, m: ApplicabilityMask): number => {
     if (!row || m < 0) return 0;
     let n = 0;
-    for (const r of row) if (m === 0 || (r.mask & m) !== 0) n += r.n;
+    for (let i = 0; i < row.masks.length; i += 1) if (m === 0 || (row.masks[i] & m) !== 0) n += row.counts[i];
     return n;
   };
-  const rowOf = (groups: Map<string, MaskCount[]>, dim: Dimension | null, key?: string): MaskRow | undefined => groups.get(dim === null ? '' : `${dim}\u0000${key}`);
+  const rowOf = (groups: Map<string, MaskHistogram>, dim: Dimension | null, key?: string): MaskHistogram | undefined => groups.get(dim === null ? '' : `${dim}\u0000${key}`);
   const assessAll = rowOf(assessGroups, null);
   const orgAll = rowOf(orgGroups, null);
   const totalOrgs = applying(orgAll, 0);
