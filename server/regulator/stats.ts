@@ -167,10 +167,17 @@ export async function computeSummary(db: Db, catalogue: Catalogue, f: StatsFilte
   const assessGroups = group(assessRows.rows);
   const orgGroups = group(orgRows.rows);
   /** How many of a row's submissions (or organisations) an item or domain with mask m applies to (0 = applies to all). */
+  const sums = new WeakMap<MaskHistogram, Map<number, number>>(); // many items share a mask: sum each once per row
   const applying = (row: MaskHistogram | undefined, m: ApplicabilityMask): number => {
     if (!row || m < 0) return 0;
-    let n = 0;
-    for (let i = 0; i < row.masks.length; i += 1) if (m === 0 || (row.masks[i] & m) !== 0) n += row.counts[i];
+    let memo = sums.get(row);
+    if (!memo) sums.set(row, (memo = new Map()));
+    let n = memo.get(m);
+    if (n === undefined) {
+      n = 0;
+      for (let i = 0; i < row.masks.length; i += 1) if (m === 0 || (row.masks[i] & m) !== 0) n += row.counts[i];
+      memo.set(m, n);
+    }
     return n;
   };
   const rowOf = (groups: Map<string, MaskHistogram>, dim: Dimension | null, key?: string): MaskHistogram | undefined => groups.get(dim === null ? '' : `${dim}\u0000${key}`);
