@@ -72,7 +72,7 @@ async function benchSaves(url: string): Promise<{ figure: Figure; session: Sessi
   for (let i = 0; i < connections; i += 1) sessions.push(await benchCompany(url, i, tags));
   let n = 0;
   const statuses = ['compliant', 'non_compliant', 'unsure', 'not_applicable'];
-  const result = await measure({
+  const options: autocannon.Options = {
     url, connections,
     requests: [{
       method: 'PUT',
@@ -84,8 +84,17 @@ async function benchSaves(url: string): Promise<{ figure: Figure; session: Sessi
           body: JSON.stringify({ status: statuses[i % 4], note: i % 4 === 1 ? '月检记录缺失，需补齐' : null, owner: i % 4 === 1 ? '安全员' : null, dueDate: i % 4 === 1 ? '2026-12-31' : null }) };
       },
     }],
-  });
-  return { figure: figureOf('answer save (PUT)', '/api/v1/assessments/:id/answers/:code', result), session: sessions[0] };
+  };
+  // Three measured runs after one warm-up; the figure is the median of each column. On a
+  // shared 2-core box one 10 s run swings by a third; every run is printed as well.
+  await autocannon({ ...options, duration: warmup });
+  const runs: Figure[] = [];
+  for (let i = 0; i < 3; i += 1) runs.push(figureOf('answer save (PUT)', '/api/v1/assessments/:id/answers/:code', await autocannon({ ...options, duration })));
+  for (const [i, r] of runs.entries()) console.log(`  answer saves, run ${i + 1}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}/${r.non2xx}`);
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[1];
+  const figure: Figure = { ...runs[0], rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)),
+    errors: runs.reduce((n, r) => n + r.errors, 0), non2xx: runs.reduce((n, r) => n + r.non2xx, 0) };
+  return { figure, session: sessions[0] };
 }
 
 async function benchReport(url: string, saving: { session: Session }): Promise<{ items: number; ms: Record<string, number> }> {
@@ -151,7 +160,7 @@ async function main(): Promise<void> {
   console.log(`\nreport of an assessment with all ${rendering.items} items answered (first render, not cached):`);
   for (const [format, ms] of Object.entries(rendering.ms)) console.log(`  ${format.padEnd(5)} ${ms.toFixed(0).padStart(6)} ms`);
   const saves = saving.figure;
-  console.log(`\ntargets: answer saves ≥ 0.15 of baseline and p99 < 50 ms: ${(saves.rps / baseline.rps).toFixed(2)}, p99 ${saves.p99} ms ${saves.rps / baseline.rps >= 0.15 && saves.p99 < 50 ? 'met' : 'NOT met'}`);
+  console.log(`\ntargets: answer saves (median of 3 runs) ≥ 0.15 of baseline and p99 < 50 ms: ${(saves.rps / baseline.rps).toFixed(2)}, p99 ${saves.p99} ms ${saves.rps / baseline.rps >= 0.15 && saves.p99 < 50 ? 'met' : 'NOT met'}`);
   console.log(`targets: domain page ≥ 0.50 of baseline: ${ratio('domain page').toFixed(2)} ${ratio('domain page') >= 0.5 ? 'met' : 'NOT met'}; search ≥ 0.30: ${ratio('search API').toFixed(2)} ${ratio('search API') >= 0.3 ? 'met' : 'NOT met'}`);
 }
 

@@ -1,6 +1,6 @@
 // Assessments: create from a profile, save answers, submit (immutable, pinned to
 // its checklist version, fingerprinted), share, copy, move to a newer version.
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { PREPARED } from '../../db/prepared';
 import type { Database } from '../../db/schema';
 import type { AuthOrg } from '../accounts/sessions';
@@ -59,9 +59,37 @@ export function unknownTags(catalogue: Catalogue, tags: readonly string[]): stri
 
 const isUuid = (id: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
-function answerRecord(row: { item_code: string; status: AnswerStatus; note: string | null; owner: string | null; due_date: string | null; corrected_on: string | null }): AnswerRecord {
+function answerRecord(row: AnswerRow): AnswerRecord {
   return { itemCode: row.item_code, status: row.status, note: row.note, owner: row.owner, dueDate: row.due_date, correctedOn: row.corrected_on };
 }
+
+type AnswerRow = { item_code: string; status: AnswerStatus; note: string | null; owner: string | null; due_date: string | null; corrected_on: string | null };
+
+/**
+ * The answer upsert, written out once (it runs on every answer given, as a
+ * named prepared statement): $1, $2 identify the writer (see the two `writer`
+ * queries below), $3 the assessment, $4 the item, $5–$9 the answer. It writes
+ * only if the writer's organisation owns a draft that includes the item.
+ */
+const upsertAnswerSql = (writer: string): string => `${PREPARED}
+  with writer as (${writer}),
+  target as (
+    select a.id, writer.user_id from assessments a join writer on a.org_id = writer.org_id
+    where a.id = $3::uuid and a.status = 'draft' and a.item_codes ? $4
+    for share of a
+  )
+  insert into answers (assessment_id, item_code, status, note, owner, due_date, corrected_on, updated_at, updated_by)
+  select target.id, $4, $5, $6, $7, $8::date, $9::date, now(), target.user_id
+  from target
+  on conflict (assessment_id, item_code) do update set
+    status = excluded.status, note = excluded.note, owner = excluded.owner, due_date = excluded.due_date,
+    corrected_on = excluded.corrected_on, updated_at = excluded.updated_at, updated_by = excluded.updated_by
+  returning item_code, status, note, owner, due_date::text as due_date, corrected_on::text as corrected_on`;
+/** A member already authenticated: $1 organisation, $2 user. */
+const SAVE_AS_MEMBER = upsertAnswerSql('select $1::uuid as org_id, $2::uuid as user_id');
+/** A session to check in the same statement: $1 SHA-256 of the cookie token, $2 the CSRF token sent. */
+const SAVE_AS_SESSION = upsertAnswerSql(`select u.org_id, u.id as user_id from sessions s join users u on u.id = s.user_id
+    where s.token_hash = $1 and s.csrf_token = $2 and s.expires_at > now() and u.role = 'company' and u.org_id is not null`);
 
 export class AssessmentService {
   constructor(private readonly db: Kysely<Database>, private readonly catalogues: CatalogueStore) {}
@@ -138,7 +166,7 @@ export class AssessmentService {
    */
   async saveAnswer(orgId: string, userId: string, id: string, itemCode: string, input: AnswerInput): Promise<AnswerRecord> {
     if (!isUuid(id)) throw missing();
-    const saved = await this.upsertAnswer(sql`select ${orgId}::uuid as org_id, ${userId}::uuid as user_id`, id, itemCode, input);
+    const saved = await this.upsertAnswer(SAVE_AS_MEMBER, [orgId, userId], id, itemCode, input);
     if (saved) return saved;
     // Nothing written: find out why (rare path).
     const assessment = await this.db.selectFrom('assessments').select(['status', 'item_codes']).where('id', '=', id).where('org_id', '=', orgId).executeTakeFirst();
@@ -155,29 +183,13 @@ export class AssessmentService {
    */
   async saveAnswerForSession(sessionHash: string, csrfToken: string, id: string, itemCode: string, input: AnswerInput): Promise<AnswerRecord | undefined> {
     if (!isUuid(id)) return undefined;
-    return this.upsertAnswer(sql`
-      select u.org_id, u.id as user_id from sessions s join users u on u.id = s.user_id
-      where s.token_hash = ${sessionHash} and s.csrf_token = ${csrfToken} and s.expires_at > now() and u.role = 'company' and u.org_id is not null`,
-    id, itemCode, input);
+    return this.upsertAnswer(SAVE_AS_SESSION, [sessionHash, csrfToken], id, itemCode, input);
   }
 
-  /** Writes the answer if `writer` (org_id, user_id) owns a draft `id` that includes the item. */
-  private async upsertAnswer(writer: RawBuilder<unknown>, id: string, itemCode: string, input: AnswerInput): Promise<AnswerRecord | undefined> {
-    const result = await sql<{ item_code: string; status: AnswerStatus; note: string | null; owner: string | null; due_date: string | null; corrected_on: string | null }>`${sql.raw(PREPARED)}
-      with writer as (${writer}),
-      target as (
-        select a.id, writer.user_id from assessments a join writer on a.org_id = writer.org_id
-        where a.id = ${id}::uuid and a.status = 'draft' and a.item_codes ? ${itemCode}
-        for share of a
-      )
-      insert into answers (assessment_id, item_code, status, note, owner, due_date, corrected_on, updated_at, updated_by)
-      select target.id, ${itemCode}, ${input.status}, ${input.note ?? null}, ${input.owner ?? null}, ${input.dueDate ?? null}::date, ${input.correctedOn ?? null}::date, now(), target.user_id
-      from target
-      on conflict (assessment_id, item_code) do update set
-        status = excluded.status, note = excluded.note, owner = excluded.owner, due_date = excluded.due_date,
-        corrected_on = excluded.corrected_on, updated_at = excluded.updated_at, updated_by = excluded.updated_by
-      returning item_code, status, note, owner, due_date::text as due_date, corrected_on::text as corrected_on
-    `.execute(this.db);
+  private async upsertAnswer(statement: string, writer: readonly [string, string], id: string, itemCode: string, input: AnswerInput): Promise<AnswerRecord | undefined> {
+    const result = await this.db.executeQuery<AnswerRow>(CompiledQuery.raw(statement, [
+      ...writer, id, itemCode, input.status, input.note ?? null, input.owner ?? null, input.dueDate ?? null, input.correctedOn ?? null,
+    ]));
     const row = result.rows[0];
     return row ? answerRecord(row) : undefined;
   }
