@@ -3,7 +3,7 @@
 // re-render with an error summary; success redirects (Post/Redirect/Get).
 import { Router, type Request, type Response } from 'express';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { Database, Role } from '../../db/schema';
 import type { OrgSize } from '../assessment/report-model';
 import { INDUSTRY_SECTIONS } from '../assessment/report-text';
 import { authOf, requireAuth } from '../http/auth';
@@ -34,7 +34,8 @@ const REGISTER_FIELDS: ReadonlyArray<{ name: keyof RegisterInput; id: string; me
   { name: 'password', id: 'password', message: 'account.error.password' },
 ];
 const validateRegister = bodyValidator(registerSchema);
-const DEFAULT_AFTER_LOGIN = '/assess';
+/** Where signing in without a `next` lands: the area the account is for. */
+const HOME: Readonly<Record<Role, string>> = { company: '/assess', regulator: '/regulator', admin: '/regulator', lecturer: '/present' };
 
 /** The ajv check of the JSON API, so the form and the API accept exactly the same input. */
 function schemaFailures(input: Record<string, string>): Set<string> {
@@ -91,7 +92,8 @@ export function accountPages(db: Kysely<Database>, secureCookies: boolean, views
   };
 
   router.get('/register', (_req, res) => {
-    if (authOf(res)) { res.redirect(303, DEFAULT_AFTER_LOGIN); return; }
+    const auth = authOf(res);
+    if (auth) { res.redirect(303, HOME[auth.user.role]); return; }
     renderRegister(res, {});
   });
 
@@ -134,7 +136,8 @@ export function accountPages(db: Kysely<Database>, secureCookies: boolean, views
 
   router.get('/login', (req, res) => {
     const next = safeNext(req.query.next, '');
-    if (authOf(res)) { res.redirect(303, next || DEFAULT_AFTER_LOGIN); return; }
+    const auth = authOf(res);
+    if (auth) { res.redirect(303, next || HOME[auth.user.role]); return; }
     renderLogin(res, { next, loggedOut: req.query.out === '1' });
   });
 
@@ -171,7 +174,8 @@ export function accountPages(db: Kysely<Database>, secureCookies: boolean, views
     const previous = authOf(res);
     if (previous) await deleteSession(db, previous.tokenHash);
     await startSession(db, res, userId, secureCookies);
-    res.redirect(303, next || DEFAULT_AFTER_LOGIN);
+    const { role } = await db.selectFrom('users').select('role').where('id', '=', userId).executeTakeFirstOrThrow();
+    res.redirect(303, next || HOME[role]);
   });
 
   router.post('/logout', async (_req, res) => {
@@ -247,7 +251,7 @@ export function accountPages(db: Kysely<Database>, secureCookies: boolean, views
         const previous = authOf(res);
         if (previous) await deleteSession(db, previous.tokenHash);
         await startSession(db, res, user.id, secureCookies);
-        res.redirect(303, DEFAULT_AFTER_LOGIN);
+        res.redirect(303, HOME.company); // invitations are for colleagues in a company
         return;
       } catch (err) {
         const found = serviceErrors(err, lang, { email: 'email', password: 'password' });

@@ -101,6 +101,16 @@ describe('access to statistics and exports', () => {
     await lecturer.agent.get('/api/v1/stats/summary').expect(403);
   });
 
+  it('signs a regulator in to the dashboard and a lecturer to the decks, unless the form carries next', async () => {
+    for (const [role, home] of [['regulator', '/regulator'], ['lecturer', '/present']] as const) {
+      const email = `${role}-home-${Math.random().toString(36).slice(2)}@example.gov.cn`;
+      await createUser(t.db.db, { email, password: 'regulator password 1', role });
+      const form = { email, password: 'regulator password 1' };
+      await request(t.app).post('/login').set('X-Forwarded-For', randomIp()).type('form').send(form).expect(303).expect('Location', home);
+      await request(t.app).post('/login').set('X-Forwarded-For', randomIp()).type('form').send({ ...form, next: '/domains/XF' }).expect(303).expect('Location', '/domains/XF');
+    }
+  });
+
   it('When the dashboard page is opened by a company user, then it is 403; anonymous goes to login', async () => {
     const company = await registerCompany(t.app);
     await company.agent.get('/regulator').expect(403);
