@@ -4,6 +4,20 @@
 // and prints as it shows. Values appear as text, never as colour alone.
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
+/** Rough width at the 12 px label size: CJK characters are square, others about half. */
+const textWidth = (s: string): number => [...s].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 12 : 7), 0);
+
+/** A label cut to fit `width` with an ellipsis (the table beside the chart has the whole text). */
+export function fitLabel(label: string, width: number): string {
+  if (textWidth(label) <= width) return label;
+  let out = '';
+  for (const ch of label) {
+    if (textWidth(`${out}${ch}…`) > width) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
 export interface BarDatum { readonly label: string; readonly value: number | null; readonly text: string; readonly href?: string }
 
 /** Horizontal bars, value in 0..1 (null = withheld, drawn as a hatched empty bar). */
@@ -16,7 +30,8 @@ export function barChart(title: string, data: readonly BarDatum[], opts: { label
   const rows = data.map((d, i) => {
     const y = 5 + i * rowH;
     const w = d.value === null ? 0 : Math.max(0, Math.min(1, d.value)) * barW;
-    const label = `<text x="${labelW - 6}" y="${y + 15}" text-anchor="end" class="chart-label">${esc(d.label)}</text>`;
+    // The row's title holds the whole label: a tooltip where the label had to be cut.
+    const label = `<title>${esc(d.label)}</title><text x="${labelW - 6}" y="${y + 15}" text-anchor="end" class="chart-label">${esc(fitLabel(d.label, labelW - 10))}</text>`;
     const track = `<rect x="${labelW}" y="${y + 3}" width="${barW}" height="${rowH - 8}" class="chart-track"/>`;
     const bar = d.value === null ? '' : `<rect x="${labelW}" y="${y + 3}" width="${w.toFixed(1)}" height="${rowH - 8}" class="chart-bar"/>`;
     const value = `<text x="${labelW + barW + 6}" y="${y + 15}" class="chart-value">${esc(d.text)}</text>`;
@@ -48,7 +63,9 @@ export function lineChart(title: string, points: readonly LinePoint[]): string {
     ? `<circle cx="${x(i).toFixed(1)}" cy="${height - pad.bottom}" r="3" class="chart-dot-withheld"/>`
     : `<circle cx="${x(i).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="3" class="chart-dot"/>`)).join('');
   const every = Math.max(1, Math.ceil(points.length / 8));
-  const labels = points.map((p, i) => (i % every === 0 ? `<text x="${x(i).toFixed(1)}" y="${height - 12}" text-anchor="middle" class="chart-label">${esc(p.label)}</text>` : '')).join('');
+  // The last label is anchored at its end so it stays inside the chart.
+  const anchor = (i: number): string => (i === points.length - 1 && points.length > 1 ? 'end' : 'middle');
+  const labels = points.map((p, i) => (i % every === 0 ? `<text x="${x(i).toFixed(1)}" y="${height - 12}" text-anchor="${anchor(i)}" class="chart-label">${esc(p.label)}</text>` : '')).join('');
   const axis = `<line x1="${pad.left}" y1="${height - pad.bottom}" x2="${width - pad.right}" y2="${height - pad.bottom}" class="chart-axis"/>`
     + `<text x="${pad.left - 6}" y="${y(max) + 4}" text-anchor="end" class="chart-label">${max.toLocaleString('en-US')}</text>`
     + `<text x="${pad.left - 6}" y="${height - pad.bottom + 4}" text-anchor="end" class="chart-label">0</text>`;

@@ -51,7 +51,8 @@ async function logIn(page: Page): Promise<void> {
 async function chartValues(page: Page, selector: string): Promise<Map<string, string>> {
   const pairs = await page.$$eval(`${selector} svg g`, (groups) => groups.map((g) => {
     const texts = g.querySelectorAll('text');
-    return [texts[0]?.textContent ?? '', texts[texts.length - 1]?.textContent ?? ''] as [string, string];
+    // A bar's label may be cut to fit; its title holds the whole label.
+    return [g.querySelector('title')?.textContent ?? texts[0]?.textContent ?? '', texts[texts.length - 1]?.textContent ?? ''] as [string, string];
   }));
   return new Map(pairs);
 }

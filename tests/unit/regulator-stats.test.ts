@@ -3,7 +3,7 @@
 import { validateCreditCode } from '../../server/accounts/credit-code';
 import { Catalogue } from '../../server/catalogue/catalogue';
 import { applies, domainMask, itemMask, tagMask } from '../../server/regulator/applicability';
-import { barChart, heatClass, heatMap, lineChart } from '../../server/regulator/charts';
+import { barChart, fitLabel, heatClass, heatMap, lineChart } from '../../server/regulator/charts';
 import { monthOf } from '../../server/regulator/record';
 import { demoCreditCode, failureRate, prng } from '../../server/regulator/seed';
 import { figure, rate } from '../../server/regulator/stats';
@@ -88,5 +88,15 @@ describe('charts', () => {
     expect(lineChart('t', [{ label: '2026-01', value: 3 }, { label: '2026-02', value: null }])).toContain('chart-dot-withheld');
     expect(heatMap('h', ['杨舍镇'], [{ label: 'XF', cells: [{ value: 0.95, text: '95.0%' }] }])).toContain('heat-5');
     expect(heatClass(null)).toBe('heat-na');
+  });
+
+  it('cuts a label too long for its column, keeping the whole text as its tooltip', () => {
+    expect(fitLabel('XF 消防安全', 160)).toBe('XF 消防安全');
+    const cut = fitLabel('AQ 安全生产（含应急预案、事故报告）', 160);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(cut.startsWith('AQ 安全生产')).toBe(true);
+    expect(cut.length).toBeLessThan('AQ 安全生产（含应急预案、事故报告）'.length);
+    const svg = barChart('t', [{ label: 'AQ 安全生产（含应急预案、事故报告）', value: 0.7, text: '70.0%' }]);
+    expect(svg).toContain(`<title>AQ 安全生产（含应急预案、事故报告）</title><text x="164" y="20" text-anchor="end" class="chart-label">${cut}</text>`);
   });
 });
