@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
+import { openDb } from '../../db';
+import { verifyPassword } from '../../server/accounts/passwords';
 import { appendAudit, verifyAuditChain } from '../../server/audit/audit-log';
 import { backend } from '../support/backend';
 import { freshDb, type TestDb } from '../support/db';
@@ -61,5 +63,28 @@ describe('command-line tools', () => {
       .rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('usage:') });
     const verified = await run(tsx, ['server/tools/audit-verify.ts'], { cwd: root, env });
     expect(verified.stdout).toMatch(/audit chain intact: \d+ event/);
+  });
+
+  it('seeds demo data only into an empty database and gives the demo regulator a new password each run', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'hegui-demo-'));
+    const env = backend === 'postgres' ? { ...process.env, DATABASE_URL: db.url ?? '' } : { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir };
+    const tsx = join(root, 'node_modules', '.bin', 'tsx');
+    const args = ['server/tools/seed-demo.ts', '--orgs', '6', '--seed', '7', '--if-empty', '--demo-login'];
+    const first = await run(tsx, args, { cwd: root, env });
+    expect(first.stdout).toMatch(/seeded 6 organisations, \d+ submitted assessments/);
+    const again = await run(tsx, args, { cwd: root, env });
+    expect(again.stdout).toMatch(/already holds \d+ submitted assessments; nothing seeded/);
+    const password = (out: string): string => /demo regulator login: regulator@demo\.hegui\.invalid \/ (\S+)/.exec(out)?.[1] ?? '';
+    expect(password(again.stdout)).not.toBe(password(first.stdout));
+    const check = backend === 'postgres' ? db : await openDb({ dataDir });
+    try {
+      const users = await check.db.selectFrom('users').select(['password_hash', 'role']).where('email', '=', 'regulator@demo.hegui.invalid').execute();
+      expect(users).toHaveLength(1);
+      expect(users[0].role).toBe('regulator');
+      expect(await verifyPassword(users[0].password_hash, password(again.stdout))).toBe(true);
+      expect(await verifyPassword(users[0].password_hash, password(first.stdout))).toBe(false);
+    } finally {
+      if (check !== db) await check.close();
+    }
   });
 });
