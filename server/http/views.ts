@@ -42,6 +42,8 @@ function registerHelpers(hb: typeof Handlebars): void {
     return new hb.SafeString(`${esc(zh)} <span class="en" lang="en">${esc(translate('en', key, params(options)))}</span>`);
   });
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
+  hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hb.registerHelper('gt', (a: number, b: number) => a > b);
   hb.registerHelper('inc', (n: number) => n + 1);
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));

@@ -106,7 +106,10 @@ describe('access to statistics and exports', () => {
       const email = `${role}-home-${Math.random().toString(36).slice(2)}@example.gov.cn`;
       await createUser(t.db.db, { email, password: 'regulator password 1', role });
       const form = { email, password: 'regulator password 1' };
-      await request(t.app).post('/login').set('X-Forwarded-For', randomIp()).type('form').send(form).expect(303).expect('Location', home);
+      const agent = request.agent(t.app);
+      await agent.post('/login').set('X-Forwarded-For', randomIp()).type('form').send(form).expect(303).expect('Location', home);
+      // The header's first link is the account's own area on its pages.
+      expect((await agent.get('/account/password').expect(200)).text).toContain(`class="lang-switch nav-assess" href="${home}"`);
       await request(t.app).post('/login').set('X-Forwarded-For', randomIp()).type('form').send({ ...form, next: '/domains/XF' }).expect(303).expect('Location', '/domains/XF');
     }
   });
