@@ -162,6 +162,7 @@ async function main(): Promise<void> {
   const saves = saving.figure;
   console.log(`\ntargets: answer saves (median of 3 runs) ≥ 0.15 of baseline and p99 < 50 ms: ${(saves.rps / baseline.rps).toFixed(2)}, p99 ${saves.p99} ms ${saves.rps / baseline.rps >= 0.15 && saves.p99 < 50 ? 'met' : 'NOT met'}`);
   console.log(`targets: domain page ≥ 0.50 of baseline: ${ratio('domain page').toFixed(2)} ${ratio('domain page') >= 0.5 ? 'met' : 'NOT met'}; search ≥ 0.30: ${ratio('search API').toFixed(2)} ${ratio('search API') >= 0.3 ? 'met' : 'NOT met'}`);
+  console.log('\nregulator statistics at scale (100,000 submitted assessments; seeds them on first run, ~12 min): DATABASE_URL=… npm run bench:regulator');
 }
 
 main().catch((err: unknown) => { console.error(err); process.exit(1); });
