@@ -62,19 +62,20 @@ export function createApp(deps: AppDeps): Express {
 
   const db = deps.database.db;
   const assessments = new AssessmentService(db, deps.catalogues);
+  const jsonBody = express.json({ limit: '100kb' });
   // The busiest write goes first, ahead of every other router: see quickAnswerSave.
-  app.put('/api/v1/assessments/:id/answers/:itemCode', express.json({ limit: '100kb' }), quickAnswerSave(assessments));
+  app.put('/api/v1/assessments/:id/answers/:itemCode', jsonBody, quickAnswerSave(assessments));
   app.use(healthRoutes(deps.database));
   app.use('/assets', express.static(join(viewsDir, 'assets'), { maxAge: deps.production ? '1d' : 0, fallthrough: true }));
   app.get('/api/v1/openapi.json', (_req, res) => { res.json(openApiDocument); });
-  app.use('/api/v1', catalogueApi(deps.catalogues, deps.database.db));
+  app.use('/api/v1', catalogueApi(deps.catalogues, db));
 
   // Everything below may change state: bodies are small, sessions come from the database.
   const baseUrl = (req: express.Request): string => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   // A pasted JSON report can be larger than any other form: only /verify accepts that much.
   app.post('/verify', express.urlencoded({ extended: false, limit: '5mb' }));
   app.post('/api/v1/verify', express.json({ limit: '5mb' }));
-  app.use(express.json({ limit: '100kb' }));
+  app.use(jsonBody);
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   const area = { db, catalogues: deps.catalogues, views, logger: deps.logger, production: deps.production, copyCsv: deps.database.copyCsv };
   app.use('/api/v1', sessionLoader(db), csrfGuard, accountsApi(db, deps.production, baseUrl), assessmentApi(assessments, deps.renderers ?? defaultRenderers),

@@ -59,7 +59,7 @@ export async function startSession(db: Kysely<Database>, res: Response, userId: 
 }
 
 /** Rate-limited credential check shared by the API and the login form. */
-export async function login(db: Kysely<Database>, req: Request, emailAddress: string, pass: string): Promise<string | undefined> {
+export async function login(db: Kysely<Database>, req: Request, emailAddress: string, pass: string): ReturnType<typeof checkCredentials> {
   const byIp = await hitRateLimit(db, `login:ip:${req.ip}`, LIMITS.loginPerIp);
   const byAccount = await hitRateLimit(db, `login:acct:${normaliseEmail(emailAddress)}`, LIMITS.loginPerAccount);
   if (!byIp.allowed || !byAccount.allowed) throw tooMany(Math.max(byIp.retryAfterSeconds, byAccount.retryAfterSeconds));
@@ -96,9 +96,9 @@ export function accountsApi(db: Kysely<Database>, secureCookies: boolean, baseUr
 
   router.post('/auth/login', async (req, res) => {
     const { email: address, password: pass } = validateLogin(req.body);
-    const userId = await login(db, req, address, pass);
-    if (!userId) throw new HttpError(401, 'Unauthorized', '邮箱或密码不正确。Wrong email or password.');
-    const csrfToken = await startSession(db, res, userId, secureCookies);
+    const user = await login(db, req, address, pass);
+    if (!user) throw new HttpError(401, 'Unauthorized', '邮箱或密码不正确。Wrong email or password.');
+    const csrfToken = await startSession(db, res, user.id, secureCookies);
     res.json({ csrfToken });
   });
 

@@ -155,9 +155,9 @@ export function accountPages(db: Kysely<Database>, secureCookies: boolean, views
       renderLogin(res, { email, next }, errors);
       return;
     }
-    let userId: string | undefined;
+    let user: Awaited<ReturnType<typeof login>>;
     try {
-      userId = await login(db, req, email, password);
+      user = await login(db, req, email, password);
     } catch (err) {
       const found = serviceErrors(err, lang, {});
       if (!found) throw err;
@@ -165,7 +165,7 @@ export function accountPages(db: Kysely<Database>, secureCookies: boolean, views
       renderLogin(res, { email, next }, found);
       return;
     }
-    if (!userId) {
+    if (!user) {
       errors.add('email', 'email', translate(lang, 'account.error.login'));
       res.status(401);
       renderLogin(res, { email, next }, errors);
@@ -173,9 +173,8 @@ export function accountPages(db: Kysely<Database>, secureCookies: boolean, views
     }
     const previous = authOf(res);
     if (previous) await deleteSession(db, previous.tokenHash);
-    await startSession(db, res, userId, secureCookies);
-    const { role } = await db.selectFrom('users').select('role').where('id', '=', userId).executeTakeFirstOrThrow();
-    res.redirect(303, next || HOME[role]);
+    await startSession(db, res, user.id, secureCookies);
+    res.redirect(303, next || HOME[user.role]);
   });
 
   router.post('/logout', async (_req, res) => {

@@ -86,10 +86,10 @@ export async function createUser(db: Kysely<Database>, input: CreateUserInput): 
 }
 
 /** Returns the user id when the password matches; the same work is done when the account does not exist. */
-export async function checkCredentials(db: Kysely<Database>, email: string, password: string): Promise<string | undefined> {
-  const user = await db.selectFrom('users').select(['id', 'password_hash']).where((eb) => eb(eb.fn('lower', ['email']), '=', normaliseEmail(email))).executeTakeFirst();
+export async function checkCredentials(db: Kysely<Database>, email: string, password: string): Promise<{ id: string; role: Role } | undefined> {
+  const user = await db.selectFrom('users').select(['id', 'role', 'password_hash']).where((eb) => eb(eb.fn('lower', ['email']), '=', normaliseEmail(email))).executeTakeFirst();
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
-  return user && ok ? user.id : undefined;
+  return user && ok ? { id: user.id, role: user.role } : undefined;
 }
 
 export async function changePassword(db: Kysely<Database>, userId: string, current: string, next: string): Promise<void> {

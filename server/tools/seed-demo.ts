@@ -37,8 +37,10 @@ async function main(): Promise<number> {
   try {
     await migrateToLatest(database.db);
     const { catalogue } = await importCatalogue(database.db, loadChecklistsOrThrow(config.checklistsDir));
-    const existing = Number((await database.db.selectFrom('stat_submissions').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
-    if (process.argv.includes('--if-empty') && existing > 0) {
+    const existing = process.argv.includes('--if-empty')
+      ? Number((await database.db.selectFrom('stat_submissions').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n)
+      : 0;
+    if (existing > 0) {
       console.log(`demo data: the database already holds ${existing} submitted assessments; nothing seeded`);
     } else {
       const started = Date.now();

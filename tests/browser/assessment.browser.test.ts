@@ -1,42 +1,26 @@
 // A small firm on a phone: registers, fills the profile, answers a domain with
 // autosave, submits, reads the report and downloads it as DOCX and PDF.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { applicableItems } from '../../server/assessment/service';
-import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, listen, watchedPage } from '../support/browser';
+import { DOWNLOADS, openBrowserSuite, SHOTS, watchedPage, type BrowserSuite } from '../support/browser';
 import { randomIp, uniqueCreditCode } from '../support/company';
 
-const shots = join(__dirname, '..', '..', 'tmp', 'screenshots');
-const downloads = join(__dirname, '..', '..', 'tmp', 'downloads');
 const PASSWORD = 'correct horse battery';
 const NOTE = '3月份培训签到表有代签 <script>alert(1)</script>';
 jest.setTimeout(120_000);
-let t: TestApp;
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  mkdirSync(downloads, { recursive: true });
-  t = await startTestApp();
-  server = await listen(t.app);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+let s: BrowserSuite;
+beforeAll(async () => { s = await openBrowserSuite(); });
+afterAll(() => s?.close());
 
 interface Phone { context: BrowserContext; page: Page; problems: string[] }
 
 async function phone(javaScriptEnabled = true): Promise<Phone> {
   // Each phone comes from its own address, as separate firms would (registration is rate-limited per IP).
-  return watchedPage(browser, { viewport: { width: 390, height: 844 }, javaScriptEnabled, acceptDownloads: true, extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
+  return watchedPage(s.browser, { viewport: { width: 390, height: 844 }, javaScriptEnabled, acceptDownloads: true, extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
 }
 
 const overflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -46,7 +30,7 @@ async function register(page: Page): Promise<{ orgName: string; email: string }>
   const orgName = '张家港市恒信精密机械有限公司';
   const creditCode = uniqueCreditCode();
   const email = `owner-${creditCode.toLowerCase()}@example.cn`;
-  await page.goto(`${server.url}/assess`);
+  await page.goto(`${s.url}/assess`);
   await page.locator('main a[href="/register"]').click();
   await page.waitForURL('**/register');
   await page.getByLabel('单位名称').fill(orgName);
@@ -56,7 +40,7 @@ async function register(page: Page): Promise<{ orgName: string; email: string }>
   await page.getByLabel('小型', { exact: true }).check();
   await page.getByLabel('电子邮箱').fill(email);
   await page.getByLabel('密码', { exact: false }).fill(PASSWORD);
-  await page.screenshot({ path: join(shots, 'assess-register.png'), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, 'assess-register.png'), fullPage: true });
   await submitButton(page).click();
   await page.waitForURL('**/assess/new');
   return { orgName, email };
@@ -64,13 +48,13 @@ async function register(page: Page): Promise<{ orgName: string; email: string }>
 
 /** Answers every profile question 否 and starts; returns the assessment id. */
 async function startWithNoTags(page: Page): Promise<string> {
-  for (const q of t.catalogue.profile) await page.check(`#q-${q.tag}-no`);
-  await page.screenshot({ path: join(shots, 'assess-profile.png') });
+  for (const q of s.t.catalogue.profile) await page.check(`#q-${q.tag}-no`);
+  await page.screenshot({ path: join(SHOTS, 'assess-profile.png') });
   await submitButton(page).click();
   await page.waitForURL(/\/assess\/new\/summary\?tags=$/);
-  const total = applicableItems(t.catalogue, []).length;
+  const total = applicableItems(s.t.catalogue, []).length;
   expect(await page.locator('main .lead').textContent()).toContain(`共有 ${total} 项合规事项适用`);
-  await page.screenshot({ path: join(shots, 'assess-summary.png'), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, 'assess-summary.png'), fullPage: true });
   await page.getByRole('button', { name: /开始自评/ }).click();
   await page.waitForURL(/\/assess\/[0-9a-f-]{36}$/);
   return page.url().split('/').pop() ?? '';
@@ -85,14 +69,14 @@ describe('self-assessment on a phone', () => {
     // Task list: every domain not started, the overall progress at 0.
     await expect(page.locator('#status-AQ').textContent()).resolves.toBe('未开始');
     await expect(page.locator('#overall-progress').getAttribute('value')).resolves.toBe('0');
-    await page.screenshot({ path: join(shots, 'assess-task-list.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'assess-task-list.png'), fullPage: true });
     expect(await overflow(page)).toBeLessThanOrEqual(0);
 
     // One domain with JavaScript: each answer saves as it is given, without pressing the button.
     await page.getByRole('link', { name: /安全生产/ }).click();
     await page.waitForURL(`**/assess/${id}/domains/AQ`);
     await expect(page.getByText('每次选择后自动保存。').isVisible()).resolves.toBe(true);
-    const aqCodes = t.catalogue.domain('AQ')?.items.filter((i) => !i.appliesTo).map((i) => i.code) ?? [];
+    const aqCodes = s.t.catalogue.domain('AQ')?.items.filter((i) => !i.appliesTo).map((i) => i.code) ?? [];
     expect(aqCodes.length).toBeGreaterThan(0);
     const [first, ...rest] = aqCodes;
     const item = page.locator(`#item-${first}`);
@@ -108,7 +92,7 @@ describe('self-assessment on a phone', () => {
     await expect(item.locator('.details-body').isVisible()).resolves.toBe(true);
     for (const code of rest) await page.check(`#${code}-status-compliant`);
     for (const code of aqCodes) await page.locator(`#item-${code} [data-save-status]`).filter({ hasText: '已保存' }).waitFor();
-    await page.screenshot({ path: join(shots, 'assess-domain.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'assess-domain.png'), fullPage: true });
     expect(await overflow(page)).toBeLessThanOrEqual(0);
 
     // Back to the task list by the link, not the form: the answers are already stored.
@@ -119,7 +103,7 @@ describe('self-assessment on a phone', () => {
     expect(saved.answers[first]).toMatchObject({ status: 'non_compliant', owner: '王强（安全主管）', dueDate: '2026-12-15', note: NOTE });
 
     // The other domains through the JSON API, as another device of the same firm might.
-    const others = applicableItems(t.catalogue, []).filter((c) => !aqCodes.includes(c));
+    const others = applicableItems(s.t.catalogue, []).filter((c) => !aqCodes.includes(c));
     const statuses = await page.evaluate(async ({ assessment, codes }) => {
       const { token } = await (await fetch('/api/v1/auth/csrf')).json() as { token: string };
       const results: number[] = [];
@@ -138,7 +122,7 @@ describe('self-assessment on a phone', () => {
     await page.getByRole('link', { name: '检查并提交' }).click();
     await page.waitForURL(`**/assess/${id}/check`);
     await expect(page.locator(`#row-${first} .user-note-text`).textContent()).resolves.toBe(NOTE);
-    await page.screenshot({ path: join(shots, 'assess-check.png') });
+    await page.screenshot({ path: join(SHOTS, 'assess-check.png') });
     await page.getByRole('button', { name: '提交自评并生成报告' }).click();
     await page.waitForURL(`**/assess/${id}/report`);
 
@@ -148,13 +132,13 @@ describe('self-assessment on a phone', () => {
     expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(await page.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(0);
     await expect(page.locator('.user-text', { hasText: '<script>alert(1)</script>' }).first().isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: join(shots, 'assess-report.png') });
-    await page.screenshot({ path: join(shots, 'assess-report-full.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'assess-report.png') });
+    await page.screenshot({ path: join(SHOTS, 'assess-report-full.png'), fullPage: true });
     expect(await overflow(page)).toBeLessThanOrEqual(0);
 
     // DOCX: the document XML carries the organisation, the fingerprint and the note escaped.
     const [docx] = await Promise.all([page.waitForEvent('download'), page.locator('a.download-link[href$=".docx"]').click()]);
-    const docxPath = join(downloads, 'report.docx');
+    const docxPath = join(DOWNLOADS, 'report.docx');
     await docx.saveAs(docxPath);
     const xml = await (await JSZip.loadAsync(readFileSync(docxPath))).file('word/document.xml')?.async('string') ?? '';
     expect(xml).toContain(orgName);
@@ -164,7 +148,7 @@ describe('self-assessment on a phone', () => {
 
     // PDF: its text (pdftotext) has the organisation, the fingerprint and the page numbers.
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.locator('a.download-link[href$=".pdf"]').click()]);
-    const pdfPath = join(downloads, 'report.pdf');
+    const pdfPath = join(DOWNLOADS, 'report.pdf');
     await pdf.saveAs(pdfPath);
     expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
     const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
@@ -174,9 +158,9 @@ describe('self-assessment on a phone', () => {
     expect(text).toContain('<script>alert(1)</script>');
 
     // Verify the report by its fingerprint, from the link printed on it.
-    await page.goto(`${server.url}/verify/${fingerprint}`);
+    await page.goto(`${s.url}/verify/${fingerprint}`);
     await expect(page.locator('h1').textContent()).resolves.toContain('相符');
-    await page.screenshot({ path: join(shots, 'assess-verify.png') });
+    await page.screenshot({ path: join(SHOTS, 'assess-verify.png') });
 
     expect(problems).toEqual([]);
     await context.close();
@@ -184,13 +168,13 @@ describe('self-assessment on a phone', () => {
 
   it('shows an error summary that moves focus to the field when a link is followed', async () => {
     const { context, page, problems } = await phone();
-    await page.goto(`${server.url}/register`);
+    await page.goto(`${s.url}/register`);
     await page.getByLabel('统一社会信用代码').fill('91320582MA1XY2K3LI');
     await submitButton(page).click();
     await page.locator('.error-summary').waitFor();
     await expect(page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).resolves.toBe(true);
     await expect(page.locator('.error-summary').textContent()).resolves.toContain('第18位字符“I”不是有效字符');
-    await page.screenshot({ path: join(shots, 'assess-register-errors.png') });
+    await page.screenshot({ path: join(SHOTS, 'assess-register-errors.png') });
     await page.locator('.error-summary a[href="#credit-code"]').click();
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('credit-code');
     // The only problem is the 400 of the form itself.
@@ -202,7 +186,7 @@ describe('self-assessment on a phone', () => {
     const { context, page } = await phone();
     await register(page);
     const id = await startWithNoTags(page);
-    await page.goto(`${server.url}/assess/${id}/domains/XF`);
+    await page.goto(`${s.url}/assess/${id}/domains/XF`);
     let refused = 0;
     await page.route('**/api/v1/assessments/*/answers/*', async (route) => {
       if (refused < 2) {
@@ -212,11 +196,11 @@ describe('self-assessment on a phone', () => {
       }
       await route.continue();
     });
-    const code = t.catalogue.domain('XF')?.items.find((i) => !i.appliesTo)?.code ?? '';
+    const code = s.t.catalogue.domain('XF')?.items.find((i) => !i.appliesTo)?.code ?? '';
     const status = page.locator(`#item-${code} [data-save-status]`);
     await page.check(`#${code}-status-compliant`);
     await status.filter({ hasText: '保存失败，正在重试' }).waitFor();
-    await page.screenshot({ path: join(shots, 'assess-retrying.png') });
+    await page.screenshot({ path: join(SHOTS, 'assess-retrying.png') });
     await status.filter({ hasText: '已保存' }).waitFor({ timeout: 15000 });
     expect(refused).toBe(2);
     const saved = await page.evaluate(async (url) => (await fetch(url)).json() as Promise<{ answers: Record<string, { status: string }> }>, `/api/v1/assessments/${id}`);
@@ -228,17 +212,17 @@ describe('self-assessment on a phone', () => {
     const { context, page, problems } = await phone(false);
     await register(page);
     const id = await startWithNoTags(page);
-    await page.goto(`${server.url}/assess/${id}/domains/AQ`);
-    const codes = t.catalogue.domain('AQ')?.items.filter((i) => !i.appliesTo).map((i) => i.code) ?? [];
+    await page.goto(`${s.url}/assess/${id}/domains/AQ`);
+    const codes = s.t.catalogue.domain('AQ')?.items.filter((i) => !i.appliesTo).map((i) => i.code) ?? [];
     // Without script the action fields are always there, and no autosave is promised.
     await expect(page.locator(`#item-${codes[0]} [data-action-fields]`).isVisible()).resolves.toBe(true);
     await expect(page.getByText('每次选择后自动保存。').isVisible()).resolves.toBe(false);
     for (const code of codes) await page.check(`#${code}-status-not_applicable`);
     await page.getByRole('button', { name: '保存并继续' }).click();
     await page.waitForURL(/\/domains\/(?!AQ)[A-Z]{2}$/);
-    await page.goto(`${server.url}/assess/${id}`);
+    await page.goto(`${s.url}/assess/${id}`);
     await expect(page.locator('#status-AQ').textContent()).resolves.toBe('已完成');
-    await page.screenshot({ path: join(shots, 'assess-task-list-nojs.png') });
+    await page.screenshot({ path: join(SHOTS, 'assess-task-list-nojs.png') });
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,29 +1,14 @@
 // A reader on a phone opens the checklist, follows a domain and an item.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, listen, watchedPage } from '../support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openBrowserSuite, SHOTS, watchedPage, type BrowserSuite } from '../support/browser';
 
-const shots = join(__dirname, '..', '..', 'tmp', 'screenshots');
-let t: TestApp;
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  t = await startTestApp();
-  server = await listen(t.app);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+let s: BrowserSuite;
+beforeAll(async () => { s = await openBrowserSuite(); });
+afterAll(() => s?.close());
 
 async function phone(javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  return watchedPage(browser, { viewport: { width: 360, height: 640 }, javaScriptEnabled });
+  return watchedPage(s.browser, { viewport: { width: 360, height: 640 }, javaScriptEnabled });
 }
 
 async function horizontalOverflow(page: Page): Promise<number> {
@@ -33,22 +18,22 @@ async function horizontalOverflow(page: Page): Promise<number> {
 describe('browsing the checklist on a phone', () => {
   it('goes from the home page to a domain and an item without console errors', async () => {
     const { context, page, problems } = await phone();
-    await page.goto(server.url);
-    await page.screenshot({ path: join(shots, 'home.png'), fullPage: false });
+    await page.goto(s.url);
+    await page.screenshot({ path: join(SHOTS, 'home.png'), fullPage: false });
     expect(await page.locator('h1').first().textContent()).toContain('企业行政合规指导清单');
-    expect(await page.locator('.domain-card').count()).toBe(t.catalogue.domains.length);
+    expect(await page.locator('.domain-card').count()).toBe(s.t.catalogue.domains.length);
 
     await page.getByRole('link', { name: /安全生产/ }).first().click();
     await page.waitForURL('**/domains/AQ');
     expect(await page.locator('h1').textContent()).toContain('安全生产');
-    await page.screenshot({ path: join(shots, 'domain.png') });
+    await page.screenshot({ path: join(SHOTS, 'domain.png') });
 
     await page.locator('a.item-link').first().click();
     await page.waitForURL('**/items/AQ-001');
     for (const heading of ['什么是违法', '违了什么法', '怎么不违法', '免罚轻罚']) {
       await expect(page.getByRole('heading', { name: new RegExp(heading) }).first().isVisible()).resolves.toBe(true);
     }
-    await page.screenshot({ path: join(shots, 'item.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'item.png'), fullPage: true });
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(problems).toEqual([]);
     await context.close();
@@ -56,20 +41,20 @@ describe('browsing the checklist on a phone', () => {
 
   it('searches in Chinese from the header and shows highlighted results', async () => {
     const { context, page, problems } = await phone();
-    await page.goto(server.url);
+    await page.goto(s.url);
     await page.keyboard.press('/');
     await page.keyboard.type('培训');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\?q=/);
     expect(await page.locator('mark').first().textContent()).toBe('培训');
-    await page.screenshot({ path: join(shots, 'search.png') });
+    await page.screenshot({ path: join(SHOTS, 'search.png') });
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('reads an item without JavaScript', async () => {
     const { context, page, problems } = await phone(false);
-    await page.goto(`${server.url}/items/AQ-001`);
+    await page.goto(`${s.url}/items/AQ-001`);
     expect(await page.locator('blockquote').first().textContent()).toMatch(/\S/);
     // The print button needs script, so it stays hidden without it.
     expect(await page.locator('[data-action="print"]').first().isVisible()).toBe(false);

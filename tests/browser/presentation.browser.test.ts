@@ -1,35 +1,24 @@
 // A lecturer presents a domain at 1920×1080: keys, jump, overview, speaker window,
 // slides checked for overflow; and the offline file opened from disk with no network.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createUser } from '../../server/accounts/service';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, listen, watchedPage } from '../support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openBrowserSuite, SHOTS, watchedPage, type BrowserSuite } from '../support/browser';
 
-const shots = join(__dirname, '..', '..', 'tmp', 'screenshots');
-let t: TestApp;
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
+let s: BrowserSuite;
 let largest: string;
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  t = await startTestApp();
-  server = await listen(t.app);
-  browser = await launchBrowser();
-  largest = [...t.catalogue.domains].sort((a, b) => b.items.length - a.items.length)[0].code;
+  s = await openBrowserSuite();
+  largest = [...s.t.catalogue.domains].sort((a, b) => b.items.length - a.items.length)[0].code;
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => s?.close());
 
 async function projector(javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  return watchedPage(browser, { viewport: { width: 1920, height: 1080 }, javaScriptEnabled }, { failedResponses: false });
+  return watchedPage(s.browser, { viewport: { width: 1920, height: 1080 }, javaScriptEnabled }, { failedResponses: false });
 }
 
 const hashOf = (page: Page): Promise<string> => page.evaluate(() => location.hash);
@@ -53,7 +42,7 @@ async function overflowOfCurrent(page: Page): Promise<string[]> {
 describe('presenting a domain deck', () => {
   it('moves with the clicker keys, jumps to a number, tracks the slide in the URL and keeps it on reload', async () => {
     const { context, page, problems } = await projector();
-    await page.goto(`${server.url}/present/domains/XF`);
+    await page.goto(`${s.url}/present/domains/XF`);
     expect(await currentId(page)).toBe('title');
     expect(await hashOf(page)).toBe('#1');
     await page.keyboard.press('ArrowRight');
@@ -82,11 +71,11 @@ describe('presenting a domain deck', () => {
 
   it('opens the overview grid with Esc and goes to the slide picked there', async () => {
     const { context, page, problems } = await projector();
-    await page.goto(`${server.url}/present/domains/XF#3`);
+    await page.goto(`${s.url}/present/domains/XF#3`);
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => document.body.classList.contains('overview'))).toBe(true);
     expect(await page.locator('#slides > .slide:visible').count()).toBe(await page.locator('#slides > .slide').count());
-    await page.screenshot({ path: join(shots, 'present-overview.png') });
+    await page.screenshot({ path: join(SHOTS, 'present-overview.png') });
     await page.locator('#slides > .slide').nth(5).click();
     expect(await page.evaluate(() => document.body.classList.contains('overview'))).toBe(false);
     expect(await hashOf(page)).toBe('#6');
@@ -96,7 +85,7 @@ describe('presenting a domain deck', () => {
 
   it('opens a speaker window with S that follows the audience window, and drives it back', async () => {
     const { context, page, problems } = await projector();
-    await page.goto(`${server.url}/present/domains/XF#2`);
+    await page.goto(`${s.url}/present/domains/XF#2`);
     const [speaker] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
     await speaker.waitForLoadState();
     await speaker.setViewportSize({ width: 1920, height: 1080 });
@@ -110,21 +99,21 @@ describe('presenting a domain deck', () => {
     await expectSoon(() => speaker.locator('#speaker-clock').textContent(), /^00:0\d$/);
     await speaker.locator('#speaker-nextbtn').click();
     await expectSoon(() => hashOf(page), '#4');
-    await speaker.screenshot({ path: join(shots, 'present-speaker.png') });
+    await speaker.screenshot({ path: join(SHOTS, 'present-speaker.png') });
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('shows the title slide and every slide of the largest domain without overflow (screenshots kept)', async () => {
     const { context, page, problems } = await projector();
-    await page.goto(`${server.url}/present/domains/${largest}#1`);
-    await page.screenshot({ path: join(shots, 'present-title.png') });
+    await page.goto(`${s.url}/present/domains/${largest}#1`);
+    await page.screenshot({ path: join(SHOTS, 'present-title.png') });
     expect(await page.locator('.slide.is-current svg.qr').count()).toBe(3);
     const count = await page.locator('#slides > .slide').count();
     const offenders: string[] = [];
     for (let i = 1; i <= count; i += 1) {
       offenders.push(...(await overflowOfCurrent(page)));
-      if (i === 2) await page.screenshot({ path: join(shots, 'present-item.png') });
+      if (i === 2) await page.screenshot({ path: join(SHOTS, 'present-item.png') });
       await page.keyboard.press('ArrowRight');
     }
     expect(offenders).toEqual([]);
@@ -139,7 +128,7 @@ describe('presenting a domain deck', () => {
 
   it('is a scrolling page without JavaScript', async () => {
     const { context, page } = await projector(false);
-    await page.goto(`${server.url}/present/domains/XF`);
+    await page.goto(`${s.url}/present/domains/XF`);
     const count = await page.locator('#slides > .slide').count();
     expect(await page.locator('#slides > .slide:visible').count()).toBe(count);
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(1080 * 5);
@@ -150,8 +139,8 @@ describe('presenting a domain deck', () => {
 
 describe('the offline file', () => {
   it('opens from file:// with networking off and navigates', async () => {
-    const res = await request(t.app).get(`/present/domains/${largest}/offline.html`).expect(200);
-    const path = join(shots, '..', `offline-${largest}.html`);
+    const res = await request(s.t.app).get(`/present/domains/${largest}/offline.html`).expect(200);
+    const path = join(SHOTS, '..', `offline-${largest}.html`);
     writeFileSync(path, res.text);
     const { context, page, problems } = await projector();
     await context.setOffline(true);
@@ -183,10 +172,10 @@ describe('the offline file', () => {
 describe('composing a deck', () => {
   it('reorders items by Alt+arrow and by dragging, then saves that order', async () => {
     const email = `lecturer-${randomUUID()}@example.cn`;
-    await createUser(t.db.db, { email, password: 'correct horse battery', role: 'lecturer' });
+    await createUser(s.t.db.db, { email, password: 'correct horse battery', role: 'lecturer' });
     const { context, page, problems } = await projector();
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${server.url}/login?next=/present/decks/new`);
+    await page.goto(`${s.url}/login?next=/present/decks/new`);
     await page.fill('#email', email);
     await page.fill('#password', 'correct horse battery');
     await page.click('.form-page button.button');
@@ -207,7 +196,7 @@ describe('composing a deck', () => {
     expect(await page.locator('#compose-status').textContent()).toBe('XF-001 → 2');
     await page.locator('.compose-item[data-code="LD-001"] .compose-item-head').dragTo(page.locator('.compose-item[data-code="AQ-001"] .compose-item-head'));
     expect(await order()).toEqual(['LD-001', 'AQ-001', 'XF-001']);
-    await page.screenshot({ path: join(shots, 'present-compose.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'present-compose.png'), fullPage: true });
     await page.click('#save-button');
     await page.waitForURL(/\/edit\?saved=1$/);
     expect(await order()).toEqual(['LD-001', 'AQ-001', 'XF-001']);

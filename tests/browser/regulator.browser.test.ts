@@ -1,46 +1,33 @@
 // A regulator on a desktop: logs in, filters the dashboard by region (the URL
 // keeps the filter), checks that the charts and their tables say the same,
 // downloads the XLSX and reads it back; the same page works without JavaScript.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { createUser } from '../../server/accounts/service';
 import { seedDemo } from '../../server/regulator/seed';
-import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, listen, watchedPage } from '../support/browser';
+import { DOWNLOADS, openBrowserSuite, SHOTS, watchedPage, type BrowserSuite } from '../support/browser';
 import { randomIp } from '../support/company';
 
-const shots = join(__dirname, '..', '..', 'tmp', 'screenshots');
-const downloads = join(__dirname, '..', '..', 'tmp', 'downloads');
 const EMAIL = 'inspector@scjg.zjg.gov.cn';
 const PASSWORD = 'regulator password 1';
 jest.setTimeout(180_000);
-let t: TestApp;
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
+let s: BrowserSuite;
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  mkdirSync(downloads, { recursive: true });
-  t = await startTestApp();
-  await seedDemo(t.db.db, t.catalogue, { orgs: 80, seed: 7, run: 7, fullReports: false, months: 12, until: new Date('2026-11-20T00:00:00Z') });
-  await createUser(t.db.db, { email: EMAIL, password: PASSWORD, role: 'regulator', department: '市场监督管理局' });
-  server = await listen(t.app);
-  browser = await launchBrowser();
+  s = await openBrowserSuite();
+  await seedDemo(s.t.db.db, s.t.catalogue, { orgs: 80, seed: 7, run: 7, fullReports: false, months: 12, until: new Date('2026-11-20T00:00:00Z') });
+  await createUser(s.t.db.db, { email: EMAIL, password: PASSWORD, role: 'regulator', department: '市场监督管理局' });
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => s?.close());
 
 async function desktop(javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  return watchedPage(browser, { viewport: { width: 1280, height: 900 }, javaScriptEnabled, acceptDownloads: true, extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
+  return watchedPage(s.browser, { viewport: { width: 1280, height: 900 }, javaScriptEnabled, acceptDownloads: true, extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
 }
 
 async function logIn(page: Page): Promise<void> {
-  await page.goto(`${server.url}/regulator`);
+  await page.goto(`${s.url}/regulator`);
   await page.waitForURL(/\/login/);
   await page.fill('#email', EMAIL);
   await page.fill('#password', PASSWORD);
@@ -61,7 +48,7 @@ describe('regulator dashboard', () => {
   it('filters by region, charts agree with tables, XLSX downloads', async () => {
     const { context, page, problems } = await desktop();
     await logIn(page);
-    await page.screenshot({ path: join(shots, 'regulator-dashboard.png'), fullPage: false });
+    await page.screenshot({ path: join(SHOTS, 'regulator-dashboard.png'), fullPage: false });
     await page.selectOption('#f-region', '杨舍镇');
     await Promise.all([page.waitForURL(/region=/), page.click('.reg-filter-actions button')]);
     expect(decodeURIComponent(page.url())).toContain('region=杨舍镇');
@@ -79,10 +66,10 @@ describe('regulator dashboard', () => {
     const kpi = await page.textContent('[data-kpi="organisations"]');
     const regionRow = await page.$$eval('[data-table="breakdown-0"] tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent]));
     expect(regionRow).toEqual([['杨舍镇', kpi]]);
-    await page.screenshot({ path: join(shots, 'regulator-dashboard-filtered.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'regulator-dashboard-filtered.png'), fullPage: true });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="summary.xlsx"]')]);
-    const file = join(downloads, 'regulator-summary.xlsx');
+    const file = join(DOWNLOADS, 'regulator-summary.xlsx');
     await download.saveAs(file);
     const wb = new ExcelJS.Workbook();
     const bytes = readFileSync(file);

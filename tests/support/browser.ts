@@ -1,8 +1,15 @@
 // Debian's Chromium driven by playwright-core (no downloaded browser).
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import type { Express } from 'express';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from './app';
+
+/** Where browser tests leave screenshots and downloaded files (tmp/ is not committed). */
+export const SHOTS = join(__dirname, '..', '..', 'tmp', 'screenshots');
+export const DOWNLOADS = join(__dirname, '..', '..', 'tmp', 'downloads');
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -37,4 +44,29 @@ export async function watchedPage(browser: Browser, options: BrowserContextOptio
   context.on('page', watch);
   const page = await context.newPage();
   return { context, page, problems };
+}
+
+export interface BrowserSuite {
+  readonly t: TestApp;
+  /** Where the app listens, http://127.0.0.1:PORT */
+  readonly url: string;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+/** The real app (real checklists) on a fresh database, listening on a free port, and Debian's Chromium. */
+export async function openBrowserSuite(): Promise<BrowserSuite> {
+  mkdirSync(SHOTS, { recursive: true });
+  mkdirSync(DOWNLOADS, { recursive: true });
+  const t = await startTestApp();
+  const server = await listen(t.app);
+  const browser = await launchBrowser();
+  return {
+    t, url: server.url, browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      await t.close();
+    },
+  };
 }
