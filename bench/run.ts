@@ -12,12 +12,59 @@ const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const warmup = Number(process.env.BENCH_WARMUP ?? 2);
 
-interface Figure { label: string; path: string; rps: number; p50: number; p99: number; errors: number; non2xx: number }
+interface Figure {
+  label: string;
+  path: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
 
 // Queries that rotate per request, so the search cache cannot answer most of them.
-const VARIED = ['消防', '灭火器', '劳动合同', '发票', '危险废物', '健康证', '培训', '台账', '排污', '广告', '工资', '社保', '年报', '特种设备',
-  '食品', '标签', '叉车', '噪声', '扬尘', '押金', '预付', '商标', '检定', '环评', '施工', '招牌', '超载', '应急预案', '隐患', '职业病',
-  '加班', '试用期', '童工', '公积金', '纳税申报', '账簿', '油烟', '危化品', '疏散', 'AQ-0'];
+const VARIED = [
+  '消防',
+  '灭火器',
+  '劳动合同',
+  '发票',
+  '危险废物',
+  '健康证',
+  '培训',
+  '台账',
+  '排污',
+  '广告',
+  '工资',
+  '社保',
+  '年报',
+  '特种设备',
+  '食品',
+  '标签',
+  '叉车',
+  '噪声',
+  '扬尘',
+  '押金',
+  '预付',
+  '商标',
+  '检定',
+  '环评',
+  '施工',
+  '招牌',
+  '超载',
+  '应急预案',
+  '隐患',
+  '职业病',
+  '加班',
+  '试用期',
+  '童工',
+  '公积金',
+  '纳税申报',
+  '账簿',
+  '油烟',
+  '危化品',
+  '疏散',
+  'AQ-0',
+];
 
 /** A short warm-up (JIT, connection pool, prepared statements), then the measured run. */
 async function measure(options: autocannon.Options): Promise<autocannon.Result> {
@@ -26,7 +73,15 @@ async function measure(options: autocannon.Options): Promise<autocannon.Result> 
 }
 
 function figureOf(label: string, path: string, r: autocannon.Result): Figure {
-  return { label, path, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+  return {
+    label,
+    path,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors,
+    non2xx: r.non2xx,
+  };
 }
 
 async function load(url: string, label: string, path: string, varied = false): Promise<Figure> {
@@ -34,12 +89,28 @@ async function load(url: string, label: string, path: string, varied = false): P
   const result = await measure({
     url: `${url}${path}`,
     connections,
-    ...(varied ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: `/api/v1/search?q=${encodeURIComponent(`${VARIED[n++ % VARIED.length]}`)}&limit=${1 + (n % 97)}` }) }] } : {}),
+    ...(varied
+      ? {
+          requests: [
+            {
+              setupRequest: (req: autocannon.Request) => ({
+                ...req,
+                path: `/api/v1/search?q=${encodeURIComponent(`${VARIED[n++ % VARIED.length]}`)}&limit=${1 + (n % 97)}`,
+              }),
+            },
+          ],
+        }
+      : {}),
   });
   return figureOf(label, path, result);
 }
 
-interface Session { cookie: string; csrf: string; assessment: string; items: string[] }
+interface Session {
+  cookie: string;
+  csrf: string;
+  assessment: string;
+  items: string[];
+}
 
 const CREDIT_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -53,18 +124,35 @@ function benchCreditCode(i: number): string {
 /** Registers company i (own address, own session) and starts its draft with every profile tag. */
 async function benchCompany(url: string, i: number, tags: string[]): Promise<Session> {
   const json = { 'content-type': 'application/json' };
-  const reg = await fetch(`${url}/api/v1/auth/register`, { method: 'POST', headers: { ...json, 'x-forwarded-for': `10.77.${i >> 8}.${i & 255}` },
-    body: JSON.stringify({ email: `bench-${i}@example.cn`, password: 'benchmark-pass-1', orgName: `基准测试企业${i}`, creditCode: benchCreditCode(i), region: '杨舍镇', industry: 'C', size: 'small' }) });
+  const reg = await fetch(`${url}/api/v1/auth/register`, {
+    method: 'POST',
+    headers: { ...json, 'x-forwarded-for': `10.77.${i >> 8}.${i & 255}` },
+    body: JSON.stringify({
+      email: `bench-${i}@example.cn`,
+      password: 'benchmark-pass-1',
+      orgName: `基准测试企业${i}`,
+      creditCode: benchCreditCode(i),
+      region: '杨舍镇',
+      industry: 'C',
+      size: 'small',
+    }),
+  });
   if (reg.status !== 201) throw new Error(`register: ${reg.status} ${await reg.text()}`);
   const cookie = (reg.headers.get('set-cookie') ?? '').split(';')[0];
   const { csrfToken } = (await reg.json()) as { csrfToken: string };
-  const created = await fetch(`${url}/api/v1/assessments`, { method: 'POST', headers: { ...json, cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ profile: { tags } }) });
+  const created = await fetch(`${url}/api/v1/assessments`, {
+    method: 'POST',
+    headers: { ...json, cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ profile: { tags } }),
+  });
   const draft = (await created.json()) as { id: string; items: string[] };
   return { cookie, csrf: csrfToken, assessment: draft.id, items: draft.items };
 }
 
 async function benchSaves(url: string): Promise<{ figure: Figure; session: Session }> {
-  const profile = (await (await fetch(`${url}/api/v1/catalogue.json`)).json()) as { profile: { questions: Array<{ tag: string }> } };
+  const profile = (await (await fetch(`${url}/api/v1/catalogue.json`)).json()) as {
+    profile: { questions: Array<{ tag: string }> };
+  };
   const tags = profile.profile.questions.map((q) => q.tag);
   // One company, session and draft per connection, as when 50 people each fill
   // in their own assessment (all saving into one row would measure that row's lock).
@@ -73,41 +161,82 @@ async function benchSaves(url: string): Promise<{ figure: Figure; session: Sessi
   let n = 0;
   const statuses = ['compliant', 'non_compliant', 'unsure', 'not_applicable'];
   const options: autocannon.Options = {
-    url, connections,
-    requests: [{
-      method: 'PUT',
-      setupRequest: (req: autocannon.Request) => {
-        const i = n++;
-        const s = sessions[i % sessions.length];
-        return { ...req, method: 'PUT', path: `/api/v1/assessments/${s.assessment}/answers/${s.items[Math.floor(i / sessions.length) % s.items.length]}`,
-          headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
-          body: JSON.stringify({ status: statuses[i % 4], note: i % 4 === 1 ? '月检记录缺失，需补齐' : null, owner: i % 4 === 1 ? '安全员' : null, dueDate: i % 4 === 1 ? '2026-12-31' : null }) };
+    url,
+    connections,
+    requests: [
+      {
+        method: 'PUT',
+        setupRequest: (req: autocannon.Request) => {
+          const i = n++;
+          const s = sessions[i % sessions.length];
+          return {
+            ...req,
+            method: 'PUT',
+            path: `/api/v1/assessments/${s.assessment}/answers/${s.items[Math.floor(i / sessions.length) % s.items.length]}`,
+            headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
+            body: JSON.stringify({
+              status: statuses[i % 4],
+              note: i % 4 === 1 ? '月检记录缺失，需补齐' : null,
+              owner: i % 4 === 1 ? '安全员' : null,
+              dueDate: i % 4 === 1 ? '2026-12-31' : null,
+            }),
+          };
+        },
       },
-    }],
+    ],
   };
   // Three measured runs after one warm-up; the figure is the median of each column. On a
   // shared 2-core box one 10 s run swings by a third; every run is printed as well.
   await autocannon({ ...options, duration: warmup });
   const runs: Figure[] = [];
-  for (let i = 0; i < 3; i += 1) runs.push(figureOf('answer save (PUT)', '/api/v1/assessments/:id/answers/:code', await autocannon({ ...options, duration })));
-  for (const [i, r] of runs.entries()) console.log(`  answer saves, run ${i + 1}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}/${r.non2xx}`);
+  for (let i = 0; i < 3; i += 1)
+    runs.push(
+      figureOf(
+        'answer save (PUT)',
+        '/api/v1/assessments/:id/answers/:code',
+        await autocannon({ ...options, duration }),
+      ),
+    );
+  for (const [i, r] of runs.entries())
+    console.log(
+      `  answer saves, run ${i + 1}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}/${r.non2xx}`,
+    );
   const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[1];
-  const figure: Figure = { ...runs[0], rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)),
-    errors: runs.reduce((n, r) => n + r.errors, 0), non2xx: runs.reduce((n, r) => n + r.non2xx, 0) };
+  const figure: Figure = {
+    ...runs[0],
+    rps: median(runs.map((r) => r.rps)),
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+  };
   return { figure, session: sessions[0] };
 }
 
-async function benchReport(url: string, saving: { session: Session }): Promise<{ items: number; ms: Record<string, number> }> {
+async function benchReport(
+  url: string,
+  saving: { session: Session },
+): Promise<{ items: number; ms: Record<string, number> }> {
   const { cookie, csrf, assessment, items } = saving.session;
   const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf };
   // Make sure every item has an answer (the save run covers them all; this is a cheap guarantee).
-  for (const code of items) await fetch(`${url}/api/v1/assessments/${assessment}/answers/${code}`, { method: 'PUT', headers, body: JSON.stringify({ status: code.endsWith('1') ? 'non_compliant' : 'compliant' }) });
+  for (const code of items)
+    await fetch(`${url}/api/v1/assessments/${assessment}/answers/${code}`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ status: code.endsWith('1') ? 'non_compliant' : 'compliant' }),
+    });
   const ms: Record<string, number> = {};
   let t0 = performance.now();
   const submitted = await fetch(`${url}/api/v1/assessments/${assessment}/submit`, { method: 'POST', headers });
   if (submitted.status !== 200) throw new Error(`submit: ${submitted.status} ${await submitted.text()}`);
   ms.submit = performance.now() - t0;
-  for (const [format, path] of [['json', '/api/v1/assessments/:id/report'], ['html', '/assess/:id/report'], ['docx', '/api/v1/assessments/:id/report.docx'], ['pdf', '/api/v1/assessments/:id/report.pdf']]) {
+  for (const [format, path] of [
+    ['json', '/api/v1/assessments/:id/report'],
+    ['html', '/assess/:id/report'],
+    ['docx', '/api/v1/assessments/:id/report.docx'],
+    ['pdf', '/api/v1/assessments/:id/report.pdf'],
+  ]) {
     t0 = performance.now();
     const res = await fetch(`${url}${path.replace(':id', assessment)}`, { headers: { cookie } });
     await res.arrayBuffer();
@@ -119,7 +248,9 @@ async function benchReport(url: string, saving: { session: Session }): Promise<{
 
 async function main(): Promise<void> {
   const pg = Boolean(process.env.DATABASE_URL);
-  console.log(`Hegui benchmark — ${pg ? 'PostgreSQL' : 'PGlite'}, ${connections} connections, ${duration} s per route, Node ${process.version}\n`);
+  console.log(
+    `Hegui benchmark — ${pg ? 'PostgreSQL' : 'PGlite'}, ${connections} connections, ${duration} s per route, Node ${process.version}\n`,
+  );
 
   buildServer();
   const dataDir = mkdtempSync(join(tmpdir(), 'hegui-bench-'));
@@ -152,17 +283,31 @@ async function main(): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true });
   figures.push(saving.figure);
 
-  console.log('\nroute                                                 req/s   p50 ms   p99 ms   ratio to baseline   errors/non-2xx');
+  console.log(
+    '\nroute                                                 req/s   p50 ms   p99 ms   ratio to baseline   errors/non-2xx',
+  );
   for (const f of figures) {
-    console.log(`${`${f.label} ${f.path}`.padEnd(52).slice(0, 52)} ${f.rps.toFixed(0).padStart(6)} ${String(f.p50).padStart(8)} ${String(f.p99).padStart(8)}   ${(f.rps / baseline.rps).toFixed(2).padStart(6)}   ${f.errors}/${f.non2xx}`);
+    console.log(
+      `${`${f.label} ${f.path}`.padEnd(52).slice(0, 52)} ${f.rps.toFixed(0).padStart(6)} ${String(f.p50).padStart(8)} ${String(f.p99).padStart(8)}   ${(f.rps / baseline.rps).toFixed(2).padStart(6)}   ${f.errors}/${f.non2xx}`,
+    );
   }
   const ratio = (label: string): number => (figures.find((f) => f.label === label)?.rps ?? 0) / baseline.rps;
   console.log(`\nreport of an assessment with all ${rendering.items} items answered (first render, not cached):`);
-  for (const [format, ms] of Object.entries(rendering.ms)) console.log(`  ${format.padEnd(5)} ${ms.toFixed(0).padStart(6)} ms`);
+  for (const [format, ms] of Object.entries(rendering.ms))
+    console.log(`  ${format.padEnd(5)} ${ms.toFixed(0).padStart(6)} ms`);
   const saves = saving.figure;
-  console.log(`\ntargets: answer saves (median of 3 runs) ≥ 0.15 of baseline and p99 < 50 ms: ${(saves.rps / baseline.rps).toFixed(2)}, p99 ${saves.p99} ms ${saves.rps / baseline.rps >= 0.15 && saves.p99 < 50 ? 'met' : 'NOT met'}`);
-  console.log(`targets: domain page ≥ 0.50 of baseline: ${ratio('domain page').toFixed(2)} ${ratio('domain page') >= 0.5 ? 'met' : 'NOT met'}; search ≥ 0.30: ${ratio('search API').toFixed(2)} ${ratio('search API') >= 0.3 ? 'met' : 'NOT met'}`);
-  console.log('\nregulator statistics at scale (100,000 submitted assessments; seeds them on first run, ~12 min): DATABASE_URL=… npm run bench:regulator');
+  console.log(
+    `\ntargets: answer saves (median of 3 runs) ≥ 0.15 of baseline and p99 < 50 ms: ${(saves.rps / baseline.rps).toFixed(2)}, p99 ${saves.p99} ms ${saves.rps / baseline.rps >= 0.15 && saves.p99 < 50 ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `targets: domain page ≥ 0.50 of baseline: ${ratio('domain page').toFixed(2)} ${ratio('domain page') >= 0.5 ? 'met' : 'NOT met'}; search ≥ 0.30: ${ratio('search API').toFixed(2)} ${ratio('search API') >= 0.3 ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    '\nregulator statistics at scale (100,000 submitted assessments; seeds them on first run, ~12 min): DATABASE_URL=… npm run bench:regulator',
+  );
 }
 
-main().catch((err: unknown) => { console.error(err); process.exit(1); });
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

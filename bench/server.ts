@@ -5,7 +5,11 @@ import { join, resolve } from 'node:path';
 
 export const root = resolve(__dirname, '..');
 
-export interface Running { readonly child: ChildProcess; readonly url: string; readonly readyMs: number }
+export interface Running {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly readyMs: number;
+}
 
 export function buildServer(): void {
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
@@ -24,12 +28,17 @@ export async function startServer(env: NodeJS.ProcessEnv, port: number): Promise
     if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
     try {
       if ((await fetch(`${url}/readyz`)).status === 200) return { child, url, readyMs: performance.now() - t0 };
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 25));
   }
 }
 
 export async function stopServer(r: Running): Promise<void> {
   if (r.child.exitCode !== null) return;
-  await new Promise<void>((resolveStop) => { r.child.once('exit', () => resolveStop()); r.child.kill('SIGTERM'); });
+  await new Promise<void>((resolveStop) => {
+    r.child.once('exit', () => resolveStop());
+    r.child.kill('SIGTERM');
+  });
 }

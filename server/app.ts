@@ -42,19 +42,34 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.set('etag', false); // catalogue routes set version-based ETags themselves
-  app.use(helmet({
-    contentSecurityPolicy: {
-      useDefaults: true,
-      directives: { 'script-src': ["'self'"], 'style-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': deps.production ? [] : null },
-    },
-    hsts: deps.production,
-  }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'script-src': ["'self'"],
+          'style-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'upgrade-insecure-requests': deps.production ? [] : null,
+        },
+      },
+      hsts: deps.production,
+    }),
+  );
   // Request lines are debug output: no per-request listener unless they are wanted.
   if (deps.logger.isLevelEnabled('debug')) {
     app.use((req, res, next) => {
       const started = process.hrtime.bigint();
       res.on('finish', () => {
-        deps.logger.debug({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
+        deps.logger.debug(
+          {
+            method: req.method,
+            url: req.originalUrl,
+            status: res.statusCode,
+            ms: Number(process.hrtime.bigint() - started) / 1e6,
+          },
+          'request',
+        );
       });
       next();
     });
@@ -66,8 +81,13 @@ export function createApp(deps: AppDeps): Express {
   // The busiest write goes first, ahead of every other router: see quickAnswerSave.
   app.put('/api/v1/assessments/:id/answers/:itemCode', jsonBody, quickAnswerSave(assessments));
   app.use(healthRoutes(deps.database));
-  app.use('/assets', express.static(join(viewsDir, 'assets'), { maxAge: deps.production ? '1d' : 0, fallthrough: true }));
-  app.get('/api/v1/openapi.json', (_req, res) => { res.json(openApiDocument); });
+  app.use(
+    '/assets',
+    express.static(join(viewsDir, 'assets'), { maxAge: deps.production ? '1d' : 0, fallthrough: true }),
+  );
+  app.get('/api/v1/openapi.json', (_req, res) => {
+    res.json(openApiDocument);
+  });
   app.use('/api/v1', catalogueApi(deps.catalogues, db));
 
   // Everything below may change state: bodies are small, sessions come from the database.
@@ -77,17 +97,37 @@ export function createApp(deps: AppDeps): Express {
   app.post('/api/v1/verify', express.json({ limit: '5mb' }));
   app.use(jsonBody);
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
-  const area = { db, catalogues: deps.catalogues, views, logger: deps.logger, production: deps.production, copyCsv: deps.database.copyCsv };
-  app.use('/api/v1', sessionLoader(db), csrfGuard, accountsApi(db, deps.production, baseUrl), assessmentApi(assessments, deps.renderers ?? defaultRenderers),
-    presentationApi(area), regulatorApi(area));
+  const area = {
+    db,
+    catalogues: deps.catalogues,
+    views,
+    logger: deps.logger,
+    production: deps.production,
+    copyCsv: deps.database.copyCsv,
+  };
+  app.use(
+    '/api/v1',
+    sessionLoader(db),
+    csrfGuard,
+    accountsApi(db, deps.production, baseUrl),
+    assessmentApi(assessments, deps.renderers ?? defaultRenderers),
+    presentationApi(area),
+    regulatorApi(area),
+  );
   app.use(langLocals(deps.production));
   app.use((_req, res, next) => {
     res.locals.version = deps.catalogues.current().version;
     next();
   });
   app.use(cataloguePages(deps.catalogues, views));
-  app.use(sessionLoader(db), csrfGuard, accountPages(db, deps.production, views, baseUrl), assessmentPages(assessments, deps.catalogues, views),
-    presentationPages(area), regulatorPages(area));
+  app.use(
+    sessionLoader(db),
+    csrfGuard,
+    accountPages(db, deps.production, views, baseUrl),
+    assessmentPages(assessments, deps.catalogues, views),
+    presentationPages(area),
+    regulatorPages(area),
+  );
   app.use(notFoundHandler);
   app.use(errorHandler(views, deps.logger));
   return app;

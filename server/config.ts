@@ -29,11 +29,14 @@ export const projectRoot = ((): string => {
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
-  if (!LEVELS.includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  if (!LEVELS.includes(logLevel))
+    throw new Error(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   const dbPoolSize = Number(env.DB_POOL_SIZE ?? 10);
-  if (!Number.isInteger(dbPoolSize) || dbPoolSize < 1 || dbPoolSize > 1000) throw new Error(`DB_POOL_SIZE must be a whole number from 1 to 1000, got "${env.DB_POOL_SIZE}"`);
+  if (!Number.isInteger(dbPoolSize) || dbPoolSize < 1 || dbPoolSize > 1000)
+    throw new Error(`DB_POOL_SIZE must be a whole number from 1 to 1000, got "${env.DB_POOL_SIZE}"`);
   return {
     port,
     dbPoolSize,

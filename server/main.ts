@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   const loaded = loadChecklists(config.checklistsDir);
   if (!loaded.content) {
     for (const p of loaded.problems) logger.error(formatProblem(p));
-    logger.fatal(`${loaded.problems.length} problem(s) in the checklist files; fix them (npm run checklists:check) and start again`);
+    logger.fatal(
+      `${loaded.problems.length} problem(s) in the checklist files; fix them (npm run checklists:check) and start again`,
+    );
     await opening.then((db) => db.close()).catch(() => undefined);
     process.exitCode = 1;
     return;
@@ -44,16 +46,24 @@ async function main(): Promise<void> {
   }
   const applied = await migrateToLatest(database.db);
   const { catalogue, created } = await importCatalogue(database.db, loaded.content);
-  logger.info({
-    database: database.kind,
-    dataDir: database.kind === 'pglite' ? config.dataDir : undefined,
-    migrations: applied,
-    version: catalogue.version.id,
-    newVersion: created,
-    items: catalogue.itemCount,
-  }, 'database ready');
+  logger.info(
+    {
+      database: database.kind,
+      dataDir: database.kind === 'pglite' ? config.dataDir : undefined,
+      migrations: applied,
+      version: catalogue.version.id,
+      newVersion: created,
+      items: catalogue.itemCount,
+    },
+    'database ready',
+  );
 
-  const app = createApp({ database, catalogues: new CatalogueStore(database.db, catalogue), logger, production: config.production });
+  const app = createApp({
+    database,
+    catalogues: new CatalogueStore(database.db, catalogue),
+    logger,
+    production: config.production,
+  });
   const server: Server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -2,11 +2,26 @@
 import { presentationPaths, presentationSchemas } from './presentation/openapi';
 import { regulatorPaths, regulatorSchemas } from './regulator/openapi';
 const problem = { $ref: '#/components/responses/Problem' };
-const versionParam = { name: 'version', in: 'query', required: false, description: 'Checklist version id (default: current)', schema: { type: 'integer', minimum: 1 } };
-const json = (schema: object, description = 'OK'): object => ({ description, content: { 'application/json': { schema } } });
+const versionParam = {
+  name: 'version',
+  in: 'query',
+  required: false,
+  description: 'Checklist version id (default: current)',
+  schema: { type: 'integer', minimum: 1 },
+};
+const json = (schema: object, description = 'OK'): object => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 const body = (schema: object): object => ({ required: true, content: { 'application/json': { schema } } });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
-const csrfHeader = { name: 'X-CSRF-Token', in: 'header', required: true, description: 'From GET /api/v1/auth/csrf (cookie-authenticated changes only)', schema: { type: 'string' } };
+const csrfHeader = {
+  name: 'X-CSRF-Token',
+  in: 'header',
+  required: true,
+  description: 'From GET /api/v1/auth/csrf (cookie-authenticated changes only)',
+  schema: { type: 'string' },
+};
 const status = { enum: ['compliant', 'non_compliant', 'not_applicable', 'unsure'] };
 const date = { type: ['string', 'null'], format: 'date' };
 
@@ -15,159 +30,731 @@ export const openApiDocument = {
   info: {
     title: 'Hegui 合规 API',
     version: '1.0.0',
-    description: '企业行政合规指导清单 — the compliance guidance checklist as open data: domains, items (什么是违法 / 违了什么法 / 怎么不违法 / 免罚轻罚), search and downloads.',
+    description:
+      '企业行政合规指导清单 — the compliance guidance checklist as open data: domains, items (什么是违法 / 违了什么法 / 怎么不违法 / 免罚轻罚), search and downloads.',
     license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
   },
   servers: [{ url: '/' }],
   paths: {
     '/api/v1/domains': {
       get: {
-        summary: 'List the regulatory domains', operationId: 'listDomains', parameters: [versionParam],
-        responses: { 200: json({ type: 'object', required: ['domains'], properties: { version: { $ref: '#/components/schemas/VersionRef' }, domains: { type: 'array', items: { $ref: '#/components/schemas/DomainSummary' } } } }), 304: { description: 'Not modified' }, 400: problem, 404: problem },
+        summary: 'List the regulatory domains',
+        operationId: 'listDomains',
+        parameters: [versionParam],
+        responses: {
+          200: json({
+            type: 'object',
+            required: ['domains'],
+            properties: {
+              version: { $ref: '#/components/schemas/VersionRef' },
+              domains: { type: 'array', items: { $ref: '#/components/schemas/DomainSummary' } },
+            },
+          }),
+          304: { description: 'Not modified' },
+          400: problem,
+          404: problem,
+        },
       },
     },
     '/api/v1/domains/{code}': {
       get: {
-        summary: 'One domain with its items', operationId: 'getDomain',
-        parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z]{2}$' } }, versionParam],
-        responses: { 200: json({ $ref: '#/components/schemas/Domain' }), 304: { description: 'Not modified' }, 400: problem, 404: problem },
+        summary: 'One domain with its items',
+        operationId: 'getDomain',
+        parameters: [
+          { name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z]{2}$' } },
+          versionParam,
+        ],
+        responses: {
+          200: json({ $ref: '#/components/schemas/Domain' }),
+          304: { description: 'Not modified' },
+          400: problem,
+          404: problem,
+        },
       },
     },
     '/api/v1/items/{code}': {
       get: {
-        summary: 'One item in full', operationId: 'getItem',
-        parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z]{2}-[0-9]{3}$' } }, versionParam],
-        responses: { 200: json({ allOf: [{ $ref: '#/components/schemas/Item' }, { type: 'object', properties: { domain: { type: 'string' }, version: { $ref: '#/components/schemas/VersionRef' } } }] }), 304: { description: 'Not modified' }, 400: problem, 404: problem },
+        summary: 'One item in full',
+        operationId: 'getItem',
+        parameters: [
+          { name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z]{2}-[0-9]{3}$' } },
+          versionParam,
+        ],
+        responses: {
+          200: json({
+            allOf: [
+              { $ref: '#/components/schemas/Item' },
+              {
+                type: 'object',
+                properties: { domain: { type: 'string' }, version: { $ref: '#/components/schemas/VersionRef' } },
+              },
+            ],
+          }),
+          304: { description: 'Not modified' },
+          400: problem,
+          404: problem,
+        },
       },
     },
     '/api/v1/search': {
       get: {
-        summary: 'Search items (Chinese substrings, item codes)', operationId: 'search',
+        summary: 'Search items (Chinese substrings, item codes)',
+        operationId: 'search',
         parameters: [
           { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } },
-          { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 } },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 },
+          },
         ],
         responses: {
-          200: json({ type: 'object', required: ['results'], properties: { query: { type: 'string' }, results: { type: 'array', items: { type: 'object', required: ['code', 'title', 'domain', 'snippet'], properties: { code: { type: 'string' }, title: { type: 'string' }, domain: { type: 'string' }, snippet: { type: 'string' } } } } } }),
+          200: json({
+            type: 'object',
+            required: ['results'],
+            properties: {
+              query: { type: 'string' },
+              results: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['code', 'title', 'domain', 'snippet'],
+                  properties: {
+                    code: { type: 'string' },
+                    title: { type: 'string' },
+                    domain: { type: 'string' },
+                    snippet: { type: 'string' },
+                  },
+                },
+              },
+            },
+          }),
           400: problem,
         },
       },
     },
     '/api/v1/versions': {
       get: {
-        summary: 'Checklist versions (newest first)', operationId: 'listVersions',
-        responses: { 200: json({ type: 'object', properties: { versions: { type: 'array', items: { type: 'object', required: ['id', 'hash', 'createdAt', 'current', 'itemCount'], properties: { id: { type: 'integer' }, hash: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' }, current: { type: 'boolean' }, itemCount: { type: 'integer' } } } } } }) },
+        summary: 'Checklist versions (newest first)',
+        operationId: 'listVersions',
+        responses: {
+          200: json({
+            type: 'object',
+            properties: {
+              versions: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['id', 'hash', 'createdAt', 'current', 'itemCount'],
+                  properties: {
+                    id: { type: 'integer' },
+                    hash: { type: 'string' },
+                    createdAt: { type: 'string', format: 'date-time' },
+                    current: { type: 'boolean' },
+                    itemCount: { type: 'integer' },
+                  },
+                },
+              },
+            },
+          }),
+        },
       },
     },
     '/api/v1/catalogue.json': {
-      get: { summary: 'The whole current checklist as JSON (open data)', operationId: 'catalogueJson', responses: { 200: json({ type: 'object', properties: { version: { $ref: '#/components/schemas/VersionRef' }, profile: { type: 'object' }, domains: { type: 'array', items: { $ref: '#/components/schemas/Domain' } } } }) } },
+      get: {
+        summary: 'The whole current checklist as JSON (open data)',
+        operationId: 'catalogueJson',
+        responses: {
+          200: json({
+            type: 'object',
+            properties: {
+              version: { $ref: '#/components/schemas/VersionRef' },
+              profile: { type: 'object' },
+              domains: { type: 'array', items: { $ref: '#/components/schemas/Domain' } },
+            },
+          }),
+        },
+      },
     },
     '/api/v1/catalogue.xlsx': {
-      get: { summary: 'The whole current checklist as XLSX, one sheet per domain', operationId: 'catalogueXlsx', responses: { 200: { description: 'Workbook', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } } } } },
+      get: {
+        summary: 'The whole current checklist as XLSX, one sheet per domain',
+        operationId: 'catalogueXlsx',
+        responses: {
+          200: {
+            description: 'Workbook',
+            content: {
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+                schema: { type: 'string', format: 'binary' },
+              },
+            },
+          },
+        },
+      },
     },
     '/api/v1/auth/csrf': {
-      get: { summary: 'The CSRF token of the current session (send it as X-CSRF-Token)', operationId: 'csrf', security: [{ session: [] }], responses: { 200: json({ type: 'object', required: ['token'], properties: { token: { type: 'string' } } }), 401: problem } },
+      get: {
+        summary: 'The CSRF token of the current session (send it as X-CSRF-Token)',
+        operationId: 'csrf',
+        security: [{ session: [] }],
+        responses: {
+          200: json({ type: 'object', required: ['token'], properties: { token: { type: 'string' } } }),
+          401: problem,
+        },
+      },
     },
     '/api/v1/auth/register': {
       post: {
-        summary: 'Register a company and its first user (organisation admin); starts a session', operationId: 'register',
+        summary: 'Register a company and its first user (organisation admin); starts a session',
+        operationId: 'register',
         requestBody: body({ $ref: '#/components/schemas/Registration' }),
-        responses: { 201: json({ type: 'object', properties: { user: { $ref: '#/components/schemas/User' }, org: { $ref: '#/components/schemas/Org' }, csrfToken: { type: 'string' } } }), 400: problem, 409: problem, 413: problem, 429: problem },
+        responses: {
+          201: json({
+            type: 'object',
+            properties: {
+              user: { $ref: '#/components/schemas/User' },
+              org: { $ref: '#/components/schemas/Org' },
+              csrfToken: { type: 'string' },
+            },
+          }),
+          400: problem,
+          409: problem,
+          413: problem,
+          429: problem,
+        },
       },
     },
     '/api/v1/auth/login': {
-      post: { summary: 'Log in; starts a session (cookie hegui_sid)', operationId: 'login', requestBody: body({ type: 'object', required: ['email', 'password'], additionalProperties: false, properties: { email: { type: 'string' }, password: { type: 'string' } } }), responses: { 200: json({ type: 'object', properties: { csrfToken: { type: 'string' } } }), 400: problem, 401: problem, 429: problem } },
+      post: {
+        summary: 'Log in; starts a session (cookie hegui_sid)',
+        operationId: 'login',
+        requestBody: body({
+          type: 'object',
+          required: ['email', 'password'],
+          additionalProperties: false,
+          properties: { email: { type: 'string' }, password: { type: 'string' } },
+        }),
+        responses: {
+          200: json({ type: 'object', properties: { csrfToken: { type: 'string' } } }),
+          400: problem,
+          401: problem,
+          429: problem,
+        },
+      },
     },
-    '/api/v1/auth/logout': { post: { summary: 'End the session', operationId: 'logout', security: [{ session: [] }], parameters: [csrfHeader], responses: { 204: { description: 'Logged out' }, 401: problem, 403: problem } } },
+    '/api/v1/auth/logout': {
+      post: {
+        summary: 'End the session',
+        operationId: 'logout',
+        security: [{ session: [] }],
+        parameters: [csrfHeader],
+        responses: { 204: { description: 'Logged out' }, 401: problem, 403: problem },
+      },
+    },
     '/api/v1/auth/password': {
-      post: { summary: 'Change the password; ends the user\'s other sessions', operationId: 'changePassword', security: [{ session: [] }], parameters: [csrfHeader], requestBody: body({ type: 'object', required: ['currentPassword', 'newPassword'], additionalProperties: false, properties: { currentPassword: { type: 'string' }, newPassword: { type: 'string', minLength: 10 } } }), responses: { 204: { description: 'Changed' }, 400: problem, 401: problem, 403: problem } },
+      post: {
+        summary: "Change the password; ends the user's other sessions",
+        operationId: 'changePassword',
+        security: [{ session: [] }],
+        parameters: [csrfHeader],
+        requestBody: body({
+          type: 'object',
+          required: ['currentPassword', 'newPassword'],
+          additionalProperties: false,
+          properties: { currentPassword: { type: 'string' }, newPassword: { type: 'string', minLength: 10 } },
+        }),
+        responses: { 204: { description: 'Changed' }, 400: problem, 401: problem, 403: problem },
+      },
     },
     '/api/v1/auth/accept-invitation': {
-      post: { summary: 'Join an organisation with a one-time invitation token', operationId: 'acceptInvitation', requestBody: body({ type: 'object', required: ['token', 'email', 'password'], additionalProperties: false, properties: { token: { type: 'string' }, email: { type: 'string' }, password: { type: 'string', minLength: 10 } } }), responses: { 201: json({ type: 'object', properties: { user: { $ref: '#/components/schemas/User' }, csrfToken: { type: 'string' } } }), 400: problem, 404: problem } },
-    },
-    '/api/v1/me': { get: { summary: 'The current user and organisation', operationId: 'me', security: [{ session: [] }], responses: { 200: json({ type: 'object', properties: { user: { $ref: '#/components/schemas/User' }, org: { oneOf: [{ $ref: '#/components/schemas/Org' }, { type: 'null' }] } } }), 401: problem } } },
-    '/api/v1/orgs/invitations': { post: { summary: 'Create a one-time invitation link (organisation admin)', operationId: 'invite', security: [{ session: [] }], parameters: [csrfHeader], responses: { 201: json({ type: 'object', properties: { url: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } }), 401: problem, 403: problem } } },
-    '/api/v1/assessments': {
-      get: { summary: "The organisation's assessments", operationId: 'listAssessments', security: [{ session: [] }], responses: { 200: json({ type: 'object', properties: { assessments: { type: 'array', items: { $ref: '#/components/schemas/AssessmentSummary' } } } }), 401: problem, 403: problem } },
       post: {
-        summary: 'Start an assessment from a profile (optionally as a copy of an earlier one)', operationId: 'createAssessment', security: [{ session: [] }], parameters: [csrfHeader],
-        requestBody: body({ type: 'object', required: ['profile'], additionalProperties: false, properties: { profile: { type: 'object', required: ['tags'], properties: { tags: { type: 'array', items: { type: 'string' } } } }, copyFrom: { type: 'string', format: 'uuid' } } }),
-        responses: { 201: json({ $ref: '#/components/schemas/AssessmentSummary' }), 400: problem, 401: problem, 403: problem, 404: problem },
+        summary: 'Join an organisation with a one-time invitation token',
+        operationId: 'acceptInvitation',
+        requestBody: body({
+          type: 'object',
+          required: ['token', 'email', 'password'],
+          additionalProperties: false,
+          properties: {
+            token: { type: 'string' },
+            email: { type: 'string' },
+            password: { type: 'string', minLength: 10 },
+          },
+        }),
+        responses: {
+          201: json({
+            type: 'object',
+            properties: { user: { $ref: '#/components/schemas/User' }, csrfToken: { type: 'string' } },
+          }),
+          400: problem,
+          404: problem,
+        },
       },
     },
-    '/api/v1/assessments/{id}': { get: { summary: 'An assessment with its answers', operationId: 'getAssessment', security: [{ session: [] }], parameters: [idParam], responses: { 200: json({ allOf: [{ $ref: '#/components/schemas/AssessmentSummary' }, { type: 'object', properties: { answers: { type: 'object', additionalProperties: { $ref: '#/components/schemas/Answer' } } } }] }), 401: problem, 404: problem } } },
+    '/api/v1/me': {
+      get: {
+        summary: 'The current user and organisation',
+        operationId: 'me',
+        security: [{ session: [] }],
+        responses: {
+          200: json({
+            type: 'object',
+            properties: {
+              user: { $ref: '#/components/schemas/User' },
+              org: { oneOf: [{ $ref: '#/components/schemas/Org' }, { type: 'null' }] },
+            },
+          }),
+          401: problem,
+        },
+      },
+    },
+    '/api/v1/orgs/invitations': {
+      post: {
+        summary: 'Create a one-time invitation link (organisation admin)',
+        operationId: 'invite',
+        security: [{ session: [] }],
+        parameters: [csrfHeader],
+        responses: {
+          201: json({
+            type: 'object',
+            properties: { url: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } },
+          }),
+          401: problem,
+          403: problem,
+        },
+      },
+    },
+    '/api/v1/assessments': {
+      get: {
+        summary: "The organisation's assessments",
+        operationId: 'listAssessments',
+        security: [{ session: [] }],
+        responses: {
+          200: json({
+            type: 'object',
+            properties: { assessments: { type: 'array', items: { $ref: '#/components/schemas/AssessmentSummary' } } },
+          }),
+          401: problem,
+          403: problem,
+        },
+      },
+      post: {
+        summary: 'Start an assessment from a profile (optionally as a copy of an earlier one)',
+        operationId: 'createAssessment',
+        security: [{ session: [] }],
+        parameters: [csrfHeader],
+        requestBody: body({
+          type: 'object',
+          required: ['profile'],
+          additionalProperties: false,
+          properties: {
+            profile: {
+              type: 'object',
+              required: ['tags'],
+              properties: { tags: { type: 'array', items: { type: 'string' } } },
+            },
+            copyFrom: { type: 'string', format: 'uuid' },
+          },
+        }),
+        responses: {
+          201: json({ $ref: '#/components/schemas/AssessmentSummary' }),
+          400: problem,
+          401: problem,
+          403: problem,
+          404: problem,
+        },
+      },
+    },
+    '/api/v1/assessments/{id}': {
+      get: {
+        summary: 'An assessment with its answers',
+        operationId: 'getAssessment',
+        security: [{ session: [] }],
+        parameters: [idParam],
+        responses: {
+          200: json({
+            allOf: [
+              { $ref: '#/components/schemas/AssessmentSummary' },
+              {
+                type: 'object',
+                properties: {
+                  answers: { type: 'object', additionalProperties: { $ref: '#/components/schemas/Answer' } },
+                },
+              },
+            ],
+          }),
+          401: problem,
+          404: problem,
+        },
+      },
+    },
     '/api/v1/assessments/{id}/answers/{itemCode}': {
       put: {
-        summary: 'Save one answer (idempotent)', operationId: 'saveAnswer', security: [{ session: [] }], parameters: [idParam, { name: 'itemCode', in: 'path', required: true, schema: { type: 'string' } }, csrfHeader],
+        summary: 'Save one answer (idempotent)',
+        operationId: 'saveAnswer',
+        security: [{ session: [] }],
+        parameters: [idParam, { name: 'itemCode', in: 'path', required: true, schema: { type: 'string' } }, csrfHeader],
         requestBody: body({ $ref: '#/components/schemas/AnswerInput' }),
-        responses: { 200: json({ $ref: '#/components/schemas/Answer' }), 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 503: problem },
+        responses: {
+          200: json({ $ref: '#/components/schemas/Answer' }),
+          400: problem,
+          401: problem,
+          403: problem,
+          404: problem,
+          409: problem,
+          503: problem,
+        },
       },
     },
-    '/api/v1/assessments/{id}/submit': { post: { summary: 'Submit: freeze the answers, build and fingerprint the report', operationId: 'submit', security: [{ session: [] }], parameters: [idParam, csrfHeader], responses: { 200: json({ type: 'object', properties: { fingerprint: { type: 'string' }, submittedAt: { type: 'string', format: 'date-time' } } }), 401: problem, 404: problem, 409: problem } } },
-    '/api/v1/assessments/{id}/move-to-current': { post: { summary: 'Move a draft to the current checklist version', operationId: 'moveToCurrent', security: [{ session: [] }], parameters: [idParam, csrfHeader], responses: { 200: json({ type: 'object', properties: { added: { type: 'array', items: { type: 'string' } }, removed: { type: 'array', items: { type: 'string' } }, versionId: { type: 'integer' } } }), 404: problem, 409: problem } } },
-    '/api/v1/assessments/{id}/sharing': { put: { summary: 'Let regulators see the submitted report, or withdraw that', operationId: 'setSharing', security: [{ session: [] }], parameters: [idParam, csrfHeader], requestBody: body({ type: 'object', required: ['shared'], additionalProperties: false, properties: { shared: { type: 'boolean' } } }), responses: { 200: json({ type: 'object', properties: { shared: { type: 'boolean' } } }), 400: problem, 404: problem, 409: problem } } },
-    '/api/v1/assessments/{id}/report': { get: { summary: 'The submitted report (canonical JSON hashes to the fingerprint)', operationId: 'reportJson', security: [{ session: [] }], parameters: [idParam], responses: { 200: json({ type: 'object', description: 'hegui-report/1, see server/assessment/report-model.ts' }), 404: problem, 409: problem } } },
-    '/api/v1/assessments/{id}/report.docx': { get: { summary: 'The report as DOCX', operationId: 'reportDocx', security: [{ session: [] }], parameters: [idParam], responses: { 200: { description: 'Word document', content: { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } } } }, 404: problem, 409: problem } } },
-    '/api/v1/assessments/{id}/report.pdf': { get: { summary: 'The report as PDF (A4)', operationId: 'reportPdf', security: [{ session: [] }], parameters: [idParam], responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, 404: problem, 409: problem } } },
-    '/api/v1/verify/{fingerprint}': { get: { summary: 'Does a submitted report have this fingerprint?', operationId: 'verifyFingerprint', parameters: [{ name: 'fingerprint', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-fA-F]{64}$' } }], responses: { 200: json({ $ref: '#/components/schemas/Verification' }), 404: problem } } },
-    '/api/v1/verify': { post: { summary: 'Does this JSON report match a submitted report?', operationId: 'verifyReport', requestBody: body({ type: 'object' }), responses: { 200: json({ $ref: '#/components/schemas/Verification' }), 400: problem } } },
+    '/api/v1/assessments/{id}/submit': {
+      post: {
+        summary: 'Submit: freeze the answers, build and fingerprint the report',
+        operationId: 'submit',
+        security: [{ session: [] }],
+        parameters: [idParam, csrfHeader],
+        responses: {
+          200: json({
+            type: 'object',
+            properties: { fingerprint: { type: 'string' }, submittedAt: { type: 'string', format: 'date-time' } },
+          }),
+          401: problem,
+          404: problem,
+          409: problem,
+        },
+      },
+    },
+    '/api/v1/assessments/{id}/move-to-current': {
+      post: {
+        summary: 'Move a draft to the current checklist version',
+        operationId: 'moveToCurrent',
+        security: [{ session: [] }],
+        parameters: [idParam, csrfHeader],
+        responses: {
+          200: json({
+            type: 'object',
+            properties: {
+              added: { type: 'array', items: { type: 'string' } },
+              removed: { type: 'array', items: { type: 'string' } },
+              versionId: { type: 'integer' },
+            },
+          }),
+          404: problem,
+          409: problem,
+        },
+      },
+    },
+    '/api/v1/assessments/{id}/sharing': {
+      put: {
+        summary: 'Let regulators see the submitted report, or withdraw that',
+        operationId: 'setSharing',
+        security: [{ session: [] }],
+        parameters: [idParam, csrfHeader],
+        requestBody: body({
+          type: 'object',
+          required: ['shared'],
+          additionalProperties: false,
+          properties: { shared: { type: 'boolean' } },
+        }),
+        responses: {
+          200: json({ type: 'object', properties: { shared: { type: 'boolean' } } }),
+          400: problem,
+          404: problem,
+          409: problem,
+        },
+      },
+    },
+    '/api/v1/assessments/{id}/report': {
+      get: {
+        summary: 'The submitted report (canonical JSON hashes to the fingerprint)',
+        operationId: 'reportJson',
+        security: [{ session: [] }],
+        parameters: [idParam],
+        responses: {
+          200: json({ type: 'object', description: 'hegui-report/1, see server/assessment/report-model.ts' }),
+          404: problem,
+          409: problem,
+        },
+      },
+    },
+    '/api/v1/assessments/{id}/report.docx': {
+      get: {
+        summary: 'The report as DOCX',
+        operationId: 'reportDocx',
+        security: [{ session: [] }],
+        parameters: [idParam],
+        responses: {
+          200: {
+            description: 'Word document',
+            content: {
+              'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+                schema: { type: 'string', format: 'binary' },
+              },
+            },
+          },
+          404: problem,
+          409: problem,
+        },
+      },
+    },
+    '/api/v1/assessments/{id}/report.pdf': {
+      get: {
+        summary: 'The report as PDF (A4)',
+        operationId: 'reportPdf',
+        security: [{ session: [] }],
+        parameters: [idParam],
+        responses: {
+          200: { description: 'PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } },
+          404: problem,
+          409: problem,
+        },
+      },
+    },
+    '/api/v1/verify/{fingerprint}': {
+      get: {
+        summary: 'Does a submitted report have this fingerprint?',
+        operationId: 'verifyFingerprint',
+        parameters: [
+          { name: 'fingerprint', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-fA-F]{64}$' } },
+        ],
+        responses: { 200: json({ $ref: '#/components/schemas/Verification' }), 404: problem },
+      },
+    },
+    '/api/v1/verify': {
+      post: {
+        summary: 'Does this JSON report match a submitted report?',
+        operationId: 'verifyReport',
+        requestBody: body({ type: 'object' }),
+        responses: { 200: json({ $ref: '#/components/schemas/Verification' }), 400: problem },
+      },
+    },
     ...presentationPaths,
     ...regulatorPaths,
-    '/api/v1/openapi.json': { get: { summary: 'This document', operationId: 'openapi', responses: { 200: json({ type: 'object' }) } } },
-    '/healthz': { get: { summary: 'Process is up', operationId: 'healthz', responses: { 200: json({ type: 'object', properties: { status: { const: 'ok' } } }) } } },
-    '/readyz': { get: { summary: 'Database reachable', operationId: 'readyz', responses: { 200: json({ type: 'object', properties: { status: { const: 'ready' }, database: { enum: ['pglite', 'postgres'] } } }), 503: problem } } },
+    '/api/v1/openapi.json': {
+      get: { summary: 'This document', operationId: 'openapi', responses: { 200: json({ type: 'object' }) } },
+    },
+    '/healthz': {
+      get: {
+        summary: 'Process is up',
+        operationId: 'healthz',
+        responses: { 200: json({ type: 'object', properties: { status: { const: 'ok' } } }) },
+      },
+    },
+    '/readyz': {
+      get: {
+        summary: 'Database reachable',
+        operationId: 'readyz',
+        responses: {
+          200: json({
+            type: 'object',
+            properties: { status: { const: 'ready' }, database: { enum: ['pglite', 'postgres'] } },
+          }),
+          503: problem,
+        },
+      },
+    },
   },
   components: {
-    securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'hegui_sid' }, bearer: { type: 'http', scheme: 'bearer', description: 'Regulator API token (hgr_…) for /api/v1/stats/* and /api/v1/exports/*' } },
+    securitySchemes: {
+      session: { type: 'apiKey', in: 'cookie', name: 'hegui_sid' },
+      bearer: {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'Regulator API token (hgr_…) for /api/v1/stats/* and /api/v1/exports/*',
+      },
+    },
     responses: {
-      Problem: { description: 'Error (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+      Problem: {
+        description: 'Error (RFC 9457)',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      },
     },
     schemas: {
       ...presentationSchemas,
       ...regulatorSchemas,
       Problem: {
-        type: 'object', required: ['type', 'title', 'status'],
-        properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, instance: { type: 'string' }, errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } } },
+        type: 'object',
+        required: ['type', 'title', 'status'],
+        properties: {
+          type: { type: 'string' },
+          title: { type: 'string' },
+          status: { type: 'integer' },
+          detail: { type: 'string' },
+          instance: { type: 'string' },
+          errors: {
+            type: 'array',
+            items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+          },
+        },
       },
-      VersionRef: { type: 'object', required: ['id', 'hash'], properties: { id: { type: 'integer' }, hash: { type: 'string' } } },
+      VersionRef: {
+        type: 'object',
+        required: ['id', 'hash'],
+        properties: { id: { type: 'integer' }, hash: { type: 'string' } },
+      },
       DomainSummary: {
-        type: 'object', required: ['code', 'name', 'nameEn', 'department', 'itemCount'],
-        properties: { code: { type: 'string' }, position: { type: 'integer' }, name: { type: 'string' }, nameEn: { type: 'string' }, department: { type: 'string' }, summary: { type: 'string' }, itemCount: { type: 'integer' }, highCount: { type: 'integer' }, leniencyCount: { type: 'integer' } },
+        type: 'object',
+        required: ['code', 'name', 'nameEn', 'department', 'itemCount'],
+        properties: {
+          code: { type: 'string' },
+          position: { type: 'integer' },
+          name: { type: 'string' },
+          nameEn: { type: 'string' },
+          department: { type: 'string' },
+          summary: { type: 'string' },
+          itemCount: { type: 'integer' },
+          highCount: { type: 'integer' },
+          leniencyCount: { type: 'integer' },
+        },
       },
       Domain: {
-        type: 'object', required: ['code', 'name', 'nameEn', 'department', 'items'],
-        properties: { code: { type: 'string' }, position: { type: 'integer' }, name: { type: 'string' }, nameEn: { type: 'string' }, department: { type: 'string' }, summary: { type: 'string' }, itemCount: { type: 'integer' }, items: { type: 'array', items: { $ref: '#/components/schemas/Item' } } },
+        type: 'object',
+        required: ['code', 'name', 'nameEn', 'department', 'items'],
+        properties: {
+          code: { type: 'string' },
+          position: { type: 'integer' },
+          name: { type: 'string' },
+          nameEn: { type: 'string' },
+          department: { type: 'string' },
+          summary: { type: 'string' },
+          itemCount: { type: 'integer' },
+          items: { type: 'array', items: { $ref: '#/components/schemas/Item' } },
+        },
       },
       Registration: {
-        type: 'object', additionalProperties: false, required: ['email', 'password', 'orgName', 'creditCode', 'region', 'industry', 'size'],
+        type: 'object',
+        additionalProperties: false,
+        required: ['email', 'password', 'orgName', 'creditCode', 'region', 'industry', 'size'],
         properties: {
-          email: { type: 'string', format: 'email' }, password: { type: 'string', minLength: 10 }, orgName: { type: 'string' },
+          email: { type: 'string', format: 'email' },
+          password: { type: 'string', minLength: 10 },
+          orgName: { type: 'string' },
           creditCode: { type: 'string', description: '统一社会信用代码, 18 characters, GB 32100-2015 check character' },
-          region: { type: 'string', description: 'town or district' }, industry: { type: 'string', pattern: '^[A-T]$', description: '国民经济行业分类 门类' },
+          region: { type: 'string', description: 'town or district' },
+          industry: { type: 'string', pattern: '^[A-T]$', description: '国民经济行业分类 门类' },
           size: { enum: ['large', 'medium', 'small', 'micro'] },
         },
       },
-      User: { type: 'object', properties: { id: { type: 'string' }, email: { type: 'string' }, role: { enum: ['company', 'lecturer', 'regulator', 'admin'] }, orgId: { type: ['string', 'null'] }, orgAdmin: { type: 'boolean' }, department: { type: ['string', 'null'] } } },
-      Org: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, creditCode: { type: 'string' }, region: { type: 'string' }, industry: { type: 'string' }, size: { type: 'string' } } },
-      AssessmentSummary: {
-        type: 'object', required: ['id', 'status', 'items', 'progress'],
-        properties: { id: { type: 'string', format: 'uuid' }, status: { enum: ['draft', 'submitted'] }, versionId: { type: 'integer' }, profileTags: { type: 'array', items: { type: 'string' } }, items: { type: 'array', items: { type: 'string' } }, progress: { type: 'object', properties: { answered: { type: 'integer' }, total: { type: 'integer' } } }, fingerprint: { type: ['string', 'null'] }, shared: { type: 'boolean' }, submittedAt: { type: ['string', 'null'], format: 'date-time' } },
+      User: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          email: { type: 'string' },
+          role: { enum: ['company', 'lecturer', 'regulator', 'admin'] },
+          orgId: { type: ['string', 'null'] },
+          orgAdmin: { type: 'boolean' },
+          department: { type: ['string', 'null'] },
+        },
       },
-      AnswerInput: { type: 'object', additionalProperties: false, required: ['status'], properties: { status, note: { type: ['string', 'null'], maxLength: 2000 }, owner: { type: ['string', 'null'], maxLength: 100 }, dueDate: date, correctedOn: date } },
-      Answer: { type: 'object', properties: { itemCode: { type: 'string' }, status, note: { type: ['string', 'null'] }, owner: { type: ['string', 'null'] }, dueDate: date, correctedOn: date } },
-      Verification: { type: 'object', required: ['match', 'fingerprint'], properties: { match: { type: 'boolean' }, fingerprint: { type: 'string' }, submittedAt: { type: 'string', format: 'date-time' }, checklistVersion: { type: 'integer' } } },
-      Citation: { type: 'object', required: ['law', 'article', 'text'], properties: { law: { type: 'string' }, article: { type: 'string' }, text: { type: 'string' } } },
+      Org: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          name: { type: 'string' },
+          creditCode: { type: 'string' },
+          region: { type: 'string' },
+          industry: { type: 'string' },
+          size: { type: 'string' },
+        },
+      },
+      AssessmentSummary: {
+        type: 'object',
+        required: ['id', 'status', 'items', 'progress'],
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          status: { enum: ['draft', 'submitted'] },
+          versionId: { type: 'integer' },
+          profileTags: { type: 'array', items: { type: 'string' } },
+          items: { type: 'array', items: { type: 'string' } },
+          progress: { type: 'object', properties: { answered: { type: 'integer' }, total: { type: 'integer' } } },
+          fingerprint: { type: ['string', 'null'] },
+          shared: { type: 'boolean' },
+          submittedAt: { type: ['string', 'null'], format: 'date-time' },
+        },
+      },
+      AnswerInput: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['status'],
+        properties: {
+          status,
+          note: { type: ['string', 'null'], maxLength: 2000 },
+          owner: { type: ['string', 'null'], maxLength: 100 },
+          dueDate: date,
+          correctedOn: date,
+        },
+      },
+      Answer: {
+        type: 'object',
+        properties: {
+          itemCode: { type: 'string' },
+          status,
+          note: { type: ['string', 'null'] },
+          owner: { type: ['string', 'null'] },
+          dueDate: date,
+          correctedOn: date,
+        },
+      },
+      Verification: {
+        type: 'object',
+        required: ['match', 'fingerprint'],
+        properties: {
+          match: { type: 'boolean' },
+          fingerprint: { type: 'string' },
+          submittedAt: { type: 'string', format: 'date-time' },
+          checklistVersion: { type: 'integer' },
+        },
+      },
+      Citation: {
+        type: 'object',
+        required: ['law', 'article', 'text'],
+        properties: { law: { type: 'string' }, article: { type: 'string' }, text: { type: 'string' } },
+      },
       Item: {
-        type: 'object', required: ['code', 'title', 'question', 'illegal', 'basis', 'penalty', 'guidance', 'evidence', 'leniency'],
+        type: 'object',
+        required: ['code', 'title', 'question', 'illegal', 'basis', 'penalty', 'guidance', 'evidence', 'leniency'],
         description: 'See checklists/schema/domain.schema.json for the full schema.',
         properties: {
-          code: { type: 'string' }, title: { type: 'string' }, question: { type: 'string' }, illegal: { type: 'string' },
+          code: { type: 'string' },
+          title: { type: 'string' },
+          question: { type: 'string' },
+          illegal: { type: 'string' },
           basis: { type: 'array', items: { $ref: '#/components/schemas/Citation' } },
-          penalty: { type: 'array', items: { allOf: [{ $ref: '#/components/schemas/Citation' }, { type: 'object', properties: { summary: { type: 'string' }, consequences: { type: 'array', items: { type: 'string' } } } }] } },
-          guidance: { type: 'array', items: { type: 'string' } }, evidence: { type: 'array', items: { type: 'string' } },
-          leniency: { type: 'array', items: { type: 'object', properties: { kind: { enum: ['no-penalty', 'first-violation', 'lighter', 'none'] }, conditions: { type: 'array', items: { type: 'string' } }, correctionDays: { type: 'integer' }, basis: { type: 'string' }, source: { type: 'string' }, note: { type: 'string' } } } },
-          appliesTo: { type: 'array', items: { type: 'string' } }, frequency: { enum: ['high', 'normal'] },
-          cases: { type: 'array', items: { type: 'object' } }, reviewNeeded: { type: 'boolean' }, reviewNote: { type: 'string' },
+          penalty: {
+            type: 'array',
+            items: {
+              allOf: [
+                { $ref: '#/components/schemas/Citation' },
+                {
+                  type: 'object',
+                  properties: {
+                    summary: { type: 'string' },
+                    consequences: { type: 'array', items: { type: 'string' } },
+                  },
+                },
+              ],
+            },
+          },
+          guidance: { type: 'array', items: { type: 'string' } },
+          evidence: { type: 'array', items: { type: 'string' } },
+          leniency: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                kind: { enum: ['no-penalty', 'first-violation', 'lighter', 'none'] },
+                conditions: { type: 'array', items: { type: 'string' } },
+                correctionDays: { type: 'integer' },
+                basis: { type: 'string' },
+                source: { type: 'string' },
+                note: { type: 'string' },
+              },
+            },
+          },
+          appliesTo: { type: 'array', items: { type: 'string' } },
+          frequency: { enum: ['high', 'normal'] },
+          cases: { type: 'array', items: { type: 'object' } },
+          reviewNeeded: { type: 'boolean' },
+          reviewNote: { type: 'string' },
         },
       },
     },

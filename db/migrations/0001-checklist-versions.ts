@@ -12,7 +12,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('is_current', 'boolean', (c) => c.notNull().defaultTo(false))
     .execute();
   // At most one current version.
-  await sql`create unique index checklist_versions_one_current on checklist_versions (is_current) where is_current`.execute(db);
+  await sql`create unique index checklist_versions_one_current on checklist_versions (is_current) where is_current`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -26,7 +26,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   await sql`create unique index users_email_lower on users (lower(email))`.execute(db);
-  await sql`alter table users add constraint users_company_has_org check (role <> 'company' or org_id is not null)`.execute(db);
+  await sql`alter table users add constraint users_company_has_org check (role <> 'company' or org_id is not null)`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('sessions')
@@ -78,7 +80,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('answers')
     .addColumn('assessment_id', 'uuid', (c) => c.notNull().references('assessments.id').onDelete('cascade'))
     .addColumn('item_code', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('compliant', 'non_compliant', 'not_applicable', 'unsure')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('compliant', 'non_compliant', 'not_applicable', 'unsure')`),
+    )
     .addColumn('note', 'text')
     .addColumn('owner', 'text')
     .addColumn('due_date', 'date')
@@ -102,7 +106,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['audit_events', 'answers', 'assessments', 'invitations', 'rate_limits', 'sessions', 'users', 'orgs']) {
+  for (const table of [
+    'audit_events',
+    'answers',
+    'assessments',
+    'invitations',
+    'rate_limits',
+    'sessions',
+    'users',
+    'orgs',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

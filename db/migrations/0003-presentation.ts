@@ -35,7 +35,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('answer', 'text', (c) => c.notNull().check(sql`answer in ('yes', 'no', 'unsure')`))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('checkin_answers_deck').on('checkin_answers').columns(['deck_key', 'item_code']).execute();
+  await db.schema
+    .createIndex('checkin_answers_deck')
+    .on('checkin_answers')
+    .columns(['deck_key', 'item_code'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

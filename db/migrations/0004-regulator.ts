@@ -41,10 +41,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('not_applicable', 'integer', (c) => c.notNull())
     .addColumn('unsure', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('stat_submissions_version_month').on('stat_submissions').columns(['version_id', 'month']).execute();
-  await sql`create index stat_submissions_shared on stat_submissions (submitted_at, assessment_id) where shared`.execute(db);
+  await db.schema
+    .createIndex('stat_submissions_version_month')
+    .on('stat_submissions')
+    .columns(['version_id', 'month'])
+    .execute();
+  await sql`create index stat_submissions_shared on stat_submissions (submitted_at, assessment_id) where shared`.execute(
+    db,
+  );
 
-  for (const [table, key] of [['stat_item_cells', 'item_code'], ['stat_domain_cells', 'domain_code']] as const) {
+  for (const [table, key] of [
+    ['stat_item_cells', 'item_code'],
+    ['stat_domain_cells', 'domain_code'],
+  ] as const) {
     await db.schema
       .createTable(table)
       .addColumn('version_id', 'integer', (c) => c.notNull())
@@ -81,7 +90,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['stat_generation', 'stat_item_months', 'stat_domain_cells', 'stat_item_cells', 'stat_submissions', 'api_tokens']) {
+  for (const table of [
+    'stat_generation',
+    'stat_item_months',
+    'stat_domain_cells',
+    'stat_item_cells',
+    'stat_submissions',
+    'api_tokens',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -7,7 +7,11 @@ import { sql, type Kysely } from 'kysely';
 // size) need counting per breakdown. stat_mixed_orgs lists those few, kept in
 // the submit transaction, so the dashboard can take the cheap route for the rest.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createIndex('stat_submissions_org').on('stat_submissions').columns(['version_id', 'org_id']).execute();
+  await db.schema
+    .createIndex('stat_submissions_org')
+    .on('stat_submissions')
+    .columns(['version_id', 'org_id'])
+    .execute();
   await db.schema
     .createTable('stat_mixed_orgs')
     .addColumn('version_id', 'integer', (c) => c.notNull())

@@ -8,7 +8,15 @@ import { authOf, requireAuth, unauthorized } from '../http/auth';
 import { HttpError } from '../http/errors';
 import { bodyValidator } from '../http/validate';
 import { hitRateLimit } from './rate-limit';
-import { acceptInvitation, changePassword, checkCredentials, createInvitation, normaliseEmail, registerCompany, type RegisterInput } from './service';
+import {
+  acceptInvitation,
+  changePassword,
+  checkCredentials,
+  createInvitation,
+  normaliseEmail,
+  registerCompany,
+  type RegisterInput,
+} from './service';
 import { createSession, deleteOtherSessions, deleteSession, SESSION_COOKIE, SESSION_DAYS } from './sessions';
 
 export const INDUSTRIES = 'ABCDEFGHIJKLMNOPQRST'.split('');
@@ -32,14 +40,27 @@ export const registerSchema: JSONSchemaType<RegisterInput> = {
   },
 };
 const validateRegister = bodyValidator(registerSchema);
-const validateLogin = bodyValidator<{ email: string; password: string }>({ type: 'object', additionalProperties: false, required: ['email', 'password'], properties: { email, password } });
+const validateLogin = bodyValidator<{ email: string; password: string }>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['email', 'password'],
+  properties: { email, password },
+});
 const validatePassword = bodyValidator<{ currentPassword: string; newPassword: string }>({
-  type: 'object', additionalProperties: false, required: ['currentPassword', 'newPassword'],
+  type: 'object',
+  additionalProperties: false,
+  required: ['currentPassword', 'newPassword'],
   properties: { currentPassword: password, newPassword: { type: 'string', minLength: 10, maxLength: 200 } },
 });
 const validateAccept = bodyValidator<{ token: string; email: string; password: string }>({
-  type: 'object', additionalProperties: false, required: ['token', 'email', 'password'],
-  properties: { token: { type: 'string', minLength: 10, maxLength: 100 }, email, password: { type: 'string', minLength: 10, maxLength: 200 } },
+  type: 'object',
+  additionalProperties: false,
+  required: ['token', 'email', 'password'],
+  properties: {
+    token: { type: 'string', minLength: 10, maxLength: 100 },
+    email,
+    password: { type: 'string', minLength: 10, maxLength: 200 },
+  },
 });
 
 export const LIMITS = {
@@ -49,17 +70,37 @@ export const LIMITS = {
 } as const;
 
 export function tooMany(retryAfter: number): HttpError {
-  return new HttpError(429, 'Too Many Requests', `尝试次数过多，请 ${Math.ceil(retryAfter / 60)} 分钟后再试。Too many attempts: try again in ${Math.ceil(retryAfter / 60)} minutes.`);
+  return new HttpError(
+    429,
+    'Too Many Requests',
+    `尝试次数过多，请 ${Math.ceil(retryAfter / 60)} 分钟后再试。Too many attempts: try again in ${Math.ceil(retryAfter / 60)} minutes.`,
+  );
 }
 
-export async function startSession(db: Kysely<Database>, res: Response, userId: string, secure: boolean): Promise<string> {
+export async function startSession(
+  db: Kysely<Database>,
+  res: Response,
+  userId: string,
+  secure: boolean,
+): Promise<string> {
   const session = await createSession(db, userId);
-  res.cookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: SESSION_DAYS * 24 * 3600 * 1000 });
+  res.cookie(SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    maxAge: SESSION_DAYS * 24 * 3600 * 1000,
+  });
   return session.csrfToken;
 }
 
 /** Rate-limited credential check shared by the API and the login form. */
-export async function login(db: Kysely<Database>, req: Request, emailAddress: string, pass: string): ReturnType<typeof checkCredentials> {
+export async function login(
+  db: Kysely<Database>,
+  req: Request,
+  emailAddress: string,
+  pass: string,
+): ReturnType<typeof checkCredentials> {
   const byIp = await hitRateLimit(db, `login:ip:${req.ip}`, LIMITS.loginPerIp);
   const byAccount = await hitRateLimit(db, `login:acct:${normaliseEmail(emailAddress)}`, LIMITS.loginPerAccount);
   if (!byIp.allowed || !byAccount.allowed) throw tooMany(Math.max(byIp.retryAfterSeconds, byAccount.retryAfterSeconds));
@@ -73,7 +114,11 @@ export async function checkRegisterLimit(db: Kysely<Database>, req: Request): Pr
 }
 
 /** Rate limit, then register: for the HTML form, which validates the input itself. */
-export async function register(db: Kysely<Database>, req: Request, input: RegisterInput): ReturnType<typeof registerCompany> {
+export async function register(
+  db: Kysely<Database>,
+  req: Request,
+  input: RegisterInput,
+): ReturnType<typeof registerCompany> {
   await checkRegisterLimit(db, req);
   return registerCompany(db, input);
 }
@@ -133,7 +178,12 @@ export function accountsApi(db: Kysely<Database>, secureCookies: boolean, baseUr
 
   router.post('/orgs/invitations', requireAuth('company'), async (req, res) => {
     const auth = authOf(res);
-    if (!auth?.user.orgId || !auth.user.orgAdmin) throw new HttpError(403, 'Forbidden', '只有本单位管理员可以邀请同事。Only the organisation admin can invite colleagues.');
+    if (!auth?.user.orgId || !auth.user.orgAdmin)
+      throw new HttpError(
+        403,
+        'Forbidden',
+        '只有本单位管理员可以邀请同事。Only the organisation admin can invite colleagues.',
+      );
     const invitation = await createInvitation(db, auth.user.orgId, auth.user.id);
     res.status(201).json({ url: `${baseUrl(req)}/invite/${invitation.token}`, expiresAt: invitation.expiresAt });
   });

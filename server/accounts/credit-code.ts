@@ -10,7 +10,10 @@ export type CreditCodeResult =
 
 /** Full-width to half-width, upper case, spaces removed: what people paste from a licence. */
 export function normaliseCreditCode(input: string): string {
-  return input.normalize('NFKC').replace(/[\s-]+/g, '').toUpperCase();
+  return input
+    .normalize('NFKC')
+    .replace(/[\s-]+/g, '')
+    .toUpperCase();
 }
 
 export function checkCharacter(first17: string): string {
@@ -22,19 +25,34 @@ export function checkCharacter(first17: string): string {
 export function validateCreditCode(input: string): CreditCodeResult {
   const code = normaliseCreditCode(input);
   if (code.length === 15 && /^\d{15}$/.test(code)) {
-    return { ok: false, message: '这是旧的15位工商注册号，请填写营业执照上的18位统一社会信用代码。This is an old 15-digit registration number: enter the 18-character unified social credit code.' };
+    return {
+      ok: false,
+      message:
+        '这是旧的15位工商注册号，请填写营业执照上的18位统一社会信用代码。This is an old 15-digit registration number: enter the 18-character unified social credit code.',
+    };
   }
   if (code.length !== 18) {
-    return { ok: false, message: `统一社会信用代码应为18位，您填写了${code.length}位。The code has 18 characters; you entered ${code.length}.` };
+    return {
+      ok: false,
+      message: `统一社会信用代码应为18位，您填写了${code.length}位。The code has 18 characters; you entered ${code.length}.`,
+    };
   }
   for (let i = 0; i < 18; i += 1) {
     if (!CHARSET.includes(code[i])) {
-      return { ok: false, position: i + 1, message: `第${i + 1}位字符“${code[i]}”不是有效字符（代码中不使用字母I、O、Z、S、V）。Character ${i + 1} (“${code[i]}”) is not allowed (I, O, Z, S and V are never used).` };
+      return {
+        ok: false,
+        position: i + 1,
+        message: `第${i + 1}位字符“${code[i]}”不是有效字符（代码中不使用字母I、O、Z、S、V）。Character ${i + 1} (“${code[i]}”) is not allowed (I, O, Z, S and V are never used).`,
+      };
     }
   }
   const expected = checkCharacter(code.slice(0, 17));
   if (code[17] !== expected) {
-    return { ok: false, position: 18, message: `第18位校验码应为“${expected}”而不是“${code[17]}”，请对照营业执照核对每一位。The check character (18th) should be “${expected}”, not “${code[17]}”: compare each character with the business licence.` };
+    return {
+      ok: false,
+      position: 18,
+      message: `第18位校验码应为“${expected}”而不是“${code[17]}”，请对照营业执照核对每一位。The check character (18th) should be “${expected}”, not “${code[17]}”: compare each character with the business licence.`,
+    };
   }
   return { ok: true, code };
 }

@@ -4,9 +4,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { tokenHash } from './sessions';
 
-export async function findOpenInvitation(db: Kysely<Database>, token: string): Promise<{ orgName: string } | undefined> {
+export async function findOpenInvitation(
+  db: Kysely<Database>,
+  token: string,
+): Promise<{ orgName: string } | undefined> {
   if (token.length < 10 || token.length > 100) return undefined;
-  const row = await db.selectFrom('invitations as i')
+  const row = await db
+    .selectFrom('invitations as i')
     .innerJoin('orgs as o', 'o.id', 'i.org_id')
     .select('o.name')
     .where('i.token_hash', '=', tokenHash(token))

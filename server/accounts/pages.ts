@@ -35,7 +35,12 @@ const REGISTER_FIELDS: ReadonlyArray<{ name: keyof RegisterInput; id: string; me
 ];
 const validateRegister = bodyValidator(registerSchema);
 /** Where signing in without a `next` lands: the area the account is for. */
-const HOME: Readonly<Record<Role, string>> = { company: '/assess', regulator: '/regulator', admin: '/regulator', lecturer: '/present' };
+const HOME: Readonly<Record<Role, string>> = {
+  company: '/assess',
+  regulator: '/regulator',
+  admin: '/regulator',
+  lecturer: '/present',
+};
 
 /** The ajv check of the JSON API, so the form and the API accept exactly the same input. */
 function schemaFailures(input: Record<string, string>): Set<string> {
@@ -73,9 +78,18 @@ function serviceErrors(err: unknown, lang: Lang, ids: Readonly<Record<string, st
   return errors;
 }
 
-const DATE_TIME = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Asia/Shanghai',
+});
 
-export function accountPages(db: Kysely<Database>, secureCookies: boolean, views: Views, baseUrl: (req: Request) => string): Router {
+export function accountPages(
+  db: Kysely<Database>,
+  secureCookies: boolean,
+  views: Views,
+  baseUrl: (req: Request) => string,
+): Router {
   const router = Router();
   const render = pageRenderer(views);
   const sizeLabel = (lang: Lang, size: OrgSize): string => translate(lang, `account.size.${size}`);
@@ -86,20 +100,30 @@ export function accountPages(db: Kysely<Database>, secureCookies: boolean, views
       title: pageTitle(res, 'account.register.title', errors),
       values,
       formErrors: errors.view(),
-      industries: Object.entries(INDUSTRY_SECTIONS).map(([letter, name]) => ({ letter, name, selected: values.industry === letter })),
+      industries: Object.entries(INDUSTRY_SECTIONS).map(([letter, name]) => ({
+        letter,
+        name,
+        selected: values.industry === letter,
+      })),
       sizes: SIZES.map((value) => ({ value, label: sizeLabel(lang, value), checked: values.size === value })),
     });
   };
 
   router.get('/register', (_req, res) => {
     const auth = authOf(res);
-    if (auth) { res.redirect(303, HOME[auth.user.role]); return; }
+    if (auth) {
+      res.redirect(303, HOME[auth.user.role]);
+      return;
+    }
     renderRegister(res, {});
   });
 
   router.post('/register', async (req, res) => {
     const body = bodyOf(req);
-    const input = Object.fromEntries(REGISTER_FIELDS.map((f) => [f.name, field(body, f.name)])) as Record<keyof RegisterInput, string>;
+    const input = Object.fromEntries(REGISTER_FIELDS.map((f) => [f.name, field(body, f.name)])) as Record<
+      keyof RegisterInput,
+      string
+    >;
     // The password is never sent back to the browser.
     const keep = { ...input, password: '' };
     const lang = langOf(res);
@@ -124,7 +148,11 @@ export function accountPages(db: Kysely<Database>, secureCookies: boolean, views
     }
   });
 
-  const renderLogin = (res: Response, data: { email?: string; next?: string; loggedOut?: boolean }, errors = new FormErrors()): void => {
+  const renderLogin = (
+    res: Response,
+    data: { email?: string; next?: string; loggedOut?: boolean },
+    errors = new FormErrors(),
+  ): void => {
     render(res, 'accounts/login', {
       title: pageTitle(res, 'account.login.title', errors),
       values: { email: data.email ?? '' },
@@ -137,7 +165,10 @@ export function accountPages(db: Kysely<Database>, secureCookies: boolean, views
   router.get('/login', (req, res) => {
     const next = safeNext(req.query.next, '');
     const auth = authOf(res);
-    if (auth) { res.redirect(303, next || HOME[auth.user.role]); return; }
+    if (auth) {
+      res.redirect(303, next || HOME[auth.user.role]);
+      return;
+    }
     renderLogin(res, { next, loggedOut: req.query.out === '1' });
   });
 
@@ -149,7 +180,8 @@ export function accountPages(db: Kysely<Database>, secureCookies: boolean, views
     const next = safeNext(field(body, 'next'), '');
     const errors = new FormErrors();
     if (!validEmail(email)) errors.add('email', 'email', translate(lang, 'account.error.email'));
-    if (password === '' || password.length > 200) errors.add('password', 'password', translate(lang, 'account.error.passwordMissing'));
+    if (password === '' || password.length > 200)
+      errors.add('password', 'password', translate(lang, 'account.error.passwordMissing'));
     if (errors.any) {
       res.status(400);
       renderLogin(res, { email, next }, errors);
@@ -185,7 +217,11 @@ export function accountPages(db: Kysely<Database>, secureCookies: boolean, views
   });
 
   const renderPassword = (res: Response, changed: boolean, errors = new FormErrors()): void => {
-    render(res, 'accounts/password', { title: pageTitle(res, 'account.password.title', errors), changed, formErrors: errors.view() });
+    render(res, 'accounts/password', {
+      title: pageTitle(res, 'account.password.title', errors),
+      changed,
+      formErrors: errors.view(),
+    });
   };
 
   router.get('/account/password', requireAuth(), (req, res) => {
@@ -201,8 +237,10 @@ export function accountPages(db: Kysely<Database>, secureCookies: boolean, views
     const next = field(body, 'newPassword');
     const ids = { currentPassword: 'current-password', newPassword: 'new-password' };
     let errors = new FormErrors();
-    if (current === '') errors.add('currentPassword', ids.currentPassword, translate(lang, 'account.error.currentPassword'));
-    if (next.length < MIN_PASSWORD_LENGTH || next.length > 200) errors.add('newPassword', ids.newPassword, translate(lang, 'account.error.password'));
+    if (current === '')
+      errors.add('currentPassword', ids.currentPassword, translate(lang, 'account.error.currentPassword'));
+    if (next.length < MIN_PASSWORD_LENGTH || next.length > 200)
+      errors.add('newPassword', ids.newPassword, translate(lang, 'account.error.password'));
     if (!errors.any) {
       try {
         await changePassword(db, auth.user.id, current, next);
@@ -221,12 +259,29 @@ export function accountPages(db: Kysely<Database>, secureCookies: boolean, views
 
   const invitationOrThrow = async (token: string): Promise<{ orgName: string }> => {
     const invitation = await findOpenInvitation(db, token);
-    if (!invitation) throw new HttpError(404, 'Not Found', '邀请链接无效、已使用或已过期，请联系本单位管理员重新邀请。The invitation link is invalid, used or expired: ask your organisation admin for a new one.');
+    if (!invitation)
+      throw new HttpError(
+        404,
+        'Not Found',
+        '邀请链接无效、已使用或已过期，请联系本单位管理员重新邀请。The invitation link is invalid, used or expired: ask your organisation admin for a new one.',
+      );
     return invitation;
   };
 
-  const renderInvite = (res: Response, token: string, orgName: string, email: string, errors = new FormErrors()): void => {
-    render(res, 'accounts/invite', { title: pageTitle(res, 'account.invite.title', errors), token, orgName, values: { email }, formErrors: errors.view() });
+  const renderInvite = (
+    res: Response,
+    token: string,
+    orgName: string,
+    email: string,
+    errors = new FormErrors(),
+  ): void => {
+    render(res, 'accounts/invite', {
+      title: pageTitle(res, 'account.invite.title', errors),
+      token,
+      orgName,
+      values: { email },
+      formErrors: errors.view(),
+    });
   };
 
   router.get('/invite/:token', async (req, res) => {
@@ -243,7 +298,8 @@ export function accountPages(db: Kysely<Database>, secureCookies: boolean, views
     const password = field(body, 'password');
     let errors = new FormErrors();
     if (!validEmail(email)) errors.add('email', 'email', translate(lang, 'account.error.email'));
-    if (password.length < MIN_PASSWORD_LENGTH || password.length > 200) errors.add('password', 'password', translate(lang, 'account.error.password'));
+    if (password.length < MIN_PASSWORD_LENGTH || password.length > 200)
+      errors.add('password', 'password', translate(lang, 'account.error.password'));
     if (!errors.any) {
       try {
         const user = await acceptInvitation(db, token, email, password);
@@ -264,7 +320,12 @@ export function accountPages(db: Kysely<Database>, secureCookies: boolean, views
 
   router.post('/account/invitations', requireAuth('company'), async (req, res) => {
     const auth = authOf(res);
-    if (!auth?.user.orgId || !auth.user.orgAdmin) throw new HttpError(403, 'Forbidden', '只有本单位管理员可以邀请同事。Only the organisation admin can invite colleagues.');
+    if (!auth?.user.orgId || !auth.user.orgAdmin)
+      throw new HttpError(
+        403,
+        'Forbidden',
+        '只有本单位管理员可以邀请同事。Only the organisation admin can invite colleagues.',
+      );
     const invitation = await createInvitation(db, auth.user.orgId, auth.user.id);
     // Shown once, not redirected to: the token is never stored in clear.
     render(res, 'accounts/invitation-created', {

@@ -13,7 +13,12 @@ export interface RateLimitResult {
   readonly retryAfterSeconds: number;
 }
 
-export async function hitRateLimit(db: Kysely<Database>, key: string, rule: RateLimitRule, now = new Date()): Promise<RateLimitResult> {
+export async function hitRateLimit(
+  db: Kysely<Database>,
+  key: string,
+  rule: RateLimitRule,
+  now = new Date(),
+): Promise<RateLimitResult> {
   const windowMs = rule.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const row = await db
@@ -23,6 +28,10 @@ export async function hitRateLimit(db: Kysely<Database>, key: string, rule: Rate
     .returning('count')
     .executeTakeFirstOrThrow();
   // Old windows are cleaned opportunistically (cheap, indexed by the primary key prefix).
-  if (row.count === 1) await db.deleteFrom('rate_limits').where('key', '=', key).where('window_start', '<', windowStart).execute();
-  return { allowed: row.count <= rule.limit, retryAfterSeconds: Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000) };
+  if (row.count === 1)
+    await db.deleteFrom('rate_limits').where('key', '=', key).where('window_start', '<', windowStart).execute();
+  return {
+    allowed: row.count <= rule.limit,
+    retryAfterSeconds: Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000),
+  };
 }

@@ -18,11 +18,27 @@ export interface RegisterInput {
   readonly size: OrgSize;
 }
 
-export interface PublicUser { readonly id: string; readonly email: string; readonly role: Role; readonly orgId: string | null; readonly orgAdmin: boolean; readonly department: string | null }
-export interface PublicOrg { readonly id: string; readonly name: string; readonly creditCode: string; readonly region: string; readonly industry: string; readonly size: OrgSize }
+export interface PublicUser {
+  readonly id: string;
+  readonly email: string;
+  readonly role: Role;
+  readonly orgId: string | null;
+  readonly orgAdmin: boolean;
+  readonly department: string | null;
+}
+export interface PublicOrg {
+  readonly id: string;
+  readonly name: string;
+  readonly creditCode: string;
+  readonly region: string;
+  readonly industry: string;
+  readonly size: OrgSize;
+}
 
-const conflict = (detail: string, field: string): HttpError => new HttpError(409, 'Conflict', detail, [{ field, message: detail }]);
-const invalid = (detail: string, field: string): HttpError => new HttpError(400, 'Bad Request', detail, [{ field, message: detail }]);
+const conflict = (detail: string, field: string): HttpError =>
+  new HttpError(409, 'Conflict', detail, [{ field, message: detail }]);
+const invalid = (detail: string, field: string): HttpError =>
+  new HttpError(400, 'Bad Request', detail, [{ field, message: detail }]);
 
 function isUniqueViolation(err: unknown, constraint: string): boolean {
   const e = err as { code?: string; constraint?: string; message?: string };
@@ -31,31 +47,70 @@ function isUniqueViolation(err: unknown, constraint: string): boolean {
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
-export async function registerCompany(db: Kysely<Database>, input: RegisterInput): Promise<{ user: PublicUser; org: PublicOrg }> {
+export async function registerCompany(
+  db: Kysely<Database>,
+  input: RegisterInput,
+): Promise<{ user: PublicUser; org: PublicOrg }> {
   const credit = validateCreditCode(input.creditCode);
   if (!credit.ok) throw invalid(credit.message, 'creditCode');
-  if (input.password.length < MIN_PASSWORD_LENGTH) throw invalid(`密码至少${MIN_PASSWORD_LENGTH}个字符。The password needs at least ${MIN_PASSWORD_LENGTH} characters.`, 'password');
+  if (input.password.length < MIN_PASSWORD_LENGTH)
+    throw invalid(
+      `密码至少${MIN_PASSWORD_LENGTH}个字符。The password needs at least ${MIN_PASSWORD_LENGTH} characters.`,
+      'password',
+    );
   const passwordHash = await hashPassword(input.password);
   const email = normaliseEmail(input.email);
   try {
     return await db.transaction().execute(async (tx) => {
-      const org = await tx.insertInto('orgs')
-        .values({ name: input.orgName.trim(), credit_code: credit.code, region: input.region.trim(), industry: input.industry, size: input.size })
+      const org = await tx
+        .insertInto('orgs')
+        .values({
+          name: input.orgName.trim(),
+          credit_code: credit.code,
+          region: input.region.trim(),
+          industry: input.industry,
+          size: input.size,
+        })
         .returning(['id', 'name', 'credit_code', 'region', 'industry', 'size'])
         .executeTakeFirstOrThrow();
-      const user = await tx.insertInto('users')
+      const user = await tx
+        .insertInto('users')
         .values({ email, password_hash: passwordHash, role: 'company', org_id: org.id, org_admin: true })
         .returning(['id', 'email', 'role', 'org_id', 'org_admin', 'department'])
         .executeTakeFirstOrThrow();
-      await appendAudit(tx, { actor: user.id, action: 'org.register', subject: `org:${org.id}`, payload: { creditCode: org.credit_code } });
+      await appendAudit(tx, {
+        actor: user.id,
+        action: 'org.register',
+        subject: `org:${org.id}`,
+        payload: { creditCode: org.credit_code },
+      });
       return {
-        user: { id: user.id, email: user.email, role: user.role, orgId: user.org_id, orgAdmin: user.org_admin, department: user.department },
-        org: { id: org.id, name: org.name, creditCode: org.credit_code, region: org.region, industry: org.industry, size: org.size },
+        user: {
+          id: user.id,
+          email: user.email,
+          role: user.role,
+          orgId: user.org_id,
+          orgAdmin: user.org_admin,
+          department: user.department,
+        },
+        org: {
+          id: org.id,
+          name: org.name,
+          creditCode: org.credit_code,
+          region: org.region,
+          industry: org.industry,
+          size: org.size,
+        },
       };
     });
   } catch (err) {
-    if (isUniqueViolation(err, 'orgs_credit_code_key')) throw conflict('该统一社会信用代码已经注册，请联系本单位管理员邀请您加入。This credit code is already registered: ask your organisation admin for an invitation.', 'creditCode');
-    if (isUniqueViolation(err, 'users_email_lower')) throw conflict('该邮箱已注册，请直接登录。This email is already registered: log in instead.', 'email');
+    if (isUniqueViolation(err, 'orgs_credit_code_key'))
+      throw conflict(
+        '该统一社会信用代码已经注册，请联系本单位管理员邀请您加入。This credit code is already registered: ask your organisation admin for an invitation.',
+        'creditCode',
+      );
+    if (isUniqueViolation(err, 'users_email_lower'))
+      throw conflict('该邮箱已注册，请直接登录。This email is already registered: log in instead.', 'email');
     throw err;
   }
 }
@@ -71,14 +126,30 @@ export interface CreateUserInput {
 
 /** Used by the CLI and invitations. */
 export async function createUser(db: Kysely<Database>, input: CreateUserInput): Promise<PublicUser> {
-  if (input.password.length < MIN_PASSWORD_LENGTH) throw invalid(`The password needs at least ${MIN_PASSWORD_LENGTH} characters.`, 'password');
+  if (input.password.length < MIN_PASSWORD_LENGTH)
+    throw invalid(`The password needs at least ${MIN_PASSWORD_LENGTH} characters.`, 'password');
   if (input.role === 'company' && !input.orgId) throw invalid('A company user needs an organisation.', 'orgId');
   try {
-    const user = await db.insertInto('users')
-      .values({ email: normaliseEmail(input.email), password_hash: await hashPassword(input.password), role: input.role, org_id: input.orgId ?? null, org_admin: input.orgAdmin ?? false, department: input.department ?? null })
+    const user = await db
+      .insertInto('users')
+      .values({
+        email: normaliseEmail(input.email),
+        password_hash: await hashPassword(input.password),
+        role: input.role,
+        org_id: input.orgId ?? null,
+        org_admin: input.orgAdmin ?? false,
+        department: input.department ?? null,
+      })
       .returning(['id', 'email', 'role', 'org_id', 'org_admin', 'department'])
       .executeTakeFirstOrThrow();
-    return { id: user.id, email: user.email, role: user.role, orgId: user.org_id, orgAdmin: user.org_admin, department: user.department };
+    return {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      orgId: user.org_id,
+      orgAdmin: user.org_admin,
+      department: user.department,
+    };
   } catch (err) {
     if (isUniqueViolation(err, 'users_email_lower')) throw conflict('This email is already registered.', 'email');
     throw err;
@@ -86,39 +157,79 @@ export async function createUser(db: Kysely<Database>, input: CreateUserInput): 
 }
 
 /** Returns the user id when the password matches; the same work is done when the account does not exist. */
-export async function checkCredentials(db: Kysely<Database>, email: string, password: string): Promise<{ id: string; role: Role } | undefined> {
-  const user = await db.selectFrom('users').select(['id', 'role', 'password_hash']).where((eb) => eb(eb.fn('lower', ['email']), '=', normaliseEmail(email))).executeTakeFirst();
+export async function checkCredentials(
+  db: Kysely<Database>,
+  email: string,
+  password: string,
+): Promise<{ id: string; role: Role } | undefined> {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'role', 'password_hash'])
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', normaliseEmail(email)))
+    .executeTakeFirst();
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
   return user && ok ? { id: user.id, role: user.role } : undefined;
 }
 
-export async function changePassword(db: Kysely<Database>, userId: string, current: string, next: string): Promise<void> {
+export async function changePassword(
+  db: Kysely<Database>,
+  userId: string,
+  current: string,
+  next: string,
+): Promise<void> {
   const user = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(user.password_hash, current))) throw invalid('当前密码不正确。The current password is wrong.', 'currentPassword');
-  if (next.length < MIN_PASSWORD_LENGTH) throw invalid(`新密码至少${MIN_PASSWORD_LENGTH}个字符。The new password needs at least ${MIN_PASSWORD_LENGTH} characters.`, 'newPassword');
-  await db.updateTable('users').set({ password_hash: await hashPassword(next) }).where('id', '=', userId).execute();
+  if (!(await verifyPassword(user.password_hash, current)))
+    throw invalid('当前密码不正确。The current password is wrong.', 'currentPassword');
+  if (next.length < MIN_PASSWORD_LENGTH)
+    throw invalid(
+      `新密码至少${MIN_PASSWORD_LENGTH}个字符。The new password needs at least ${MIN_PASSWORD_LENGTH} characters.`,
+      'newPassword',
+    );
+  await db
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(next) })
+    .where('id', '=', userId)
+    .execute();
 }
 
 const INVITATION_DAYS = 7;
 
-export async function createInvitation(db: Kysely<Database>, orgId: string, createdBy: string): Promise<{ token: string; expiresAt: Date }> {
+export async function createInvitation(
+  db: Kysely<Database>,
+  orgId: string,
+  createdBy: string,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomToken();
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000);
-  await db.insertInto('invitations').values({ token_hash: tokenHash(token), org_id: orgId, created_by: createdBy, expires_at: expiresAt }).execute();
+  await db
+    .insertInto('invitations')
+    .values({ token_hash: tokenHash(token), org_id: orgId, created_by: createdBy, expires_at: expiresAt })
+    .execute();
   return { token, expiresAt };
 }
 
 /** Uses a one-time invitation: creates a company user in the inviting organisation. */
-export async function acceptInvitation(db: Kysely<Database>, token: string, email: string, password: string): Promise<PublicUser> {
+export async function acceptInvitation(
+  db: Kysely<Database>,
+  token: string,
+  email: string,
+  password: string,
+): Promise<PublicUser> {
   return db.transaction().execute(async (tx) => {
-    const invitation = await tx.updateTable('invitations')
+    const invitation = await tx
+      .updateTable('invitations')
       .set({ used_at: new Date() })
       .where('token_hash', '=', tokenHash(token))
       .where('used_at', 'is', null)
       .where('expires_at', '>', new Date())
       .returning(['org_id'])
       .executeTakeFirst();
-    if (!invitation) throw new HttpError(404, 'Not Found', '邀请链接无效、已使用或已过期。The invitation link is invalid, used or expired.');
+    if (!invitation)
+      throw new HttpError(
+        404,
+        'Not Found',
+        '邀请链接无效、已使用或已过期。The invitation link is invalid, used or expired.',
+      );
     const user = await createUser(tx, { email, password, role: 'company', orgId: invitation.org_id });
     await appendAudit(tx, { actor: user.id, action: 'org.join', subject: `org:${invitation.org_id}` });
     return user;

@@ -36,11 +36,17 @@ export interface AuthContext {
 export const randomToken = (): string => randomBytes(32).toString('base64url');
 export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-export async function createSession(db: Kysely<Database>, userId: string): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+export async function createSession(
+  db: Kysely<Database>,
+  userId: string,
+): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
   const token = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000);
-  await db.insertInto('sessions').values({ token_hash: tokenHash(token), user_id: userId, csrf_token: csrfToken, expires_at: expiresAt }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: tokenHash(token), user_id: userId, csrf_token: csrfToken, expires_at: expiresAt })
+    .execute();
   return { token, csrfToken, expiresAt };
 }
 
@@ -51,9 +57,20 @@ export async function findSession(db: Kysely<Database>, token: string): Promise<
     .innerJoin('users as u', 'u.id', 's.user_id')
     .leftJoin('orgs as o', 'o.id', 'u.org_id')
     .select([
-      's.token_hash', 's.csrf_token', 's.expires_at',
-      'u.id as user_id', 'u.email', 'u.role', 'u.org_id', 'u.org_admin', 'u.department',
-      'o.name as org_name', 'o.credit_code', 'o.region', 'o.industry', 'o.size',
+      's.token_hash',
+      's.csrf_token',
+      's.expires_at',
+      'u.id as user_id',
+      'u.email',
+      'u.role',
+      'u.org_id',
+      'u.org_admin',
+      'u.department',
+      'o.name as org_name',
+      'o.credit_code',
+      'o.region',
+      'o.industry',
+      'o.size',
     ])
     .where('s.token_hash', '=', tokenHash(token))
     .executeTakeFirst();
@@ -61,10 +78,25 @@ export async function findSession(db: Kysely<Database>, token: string): Promise<
   return {
     tokenHash: row.token_hash,
     csrfToken: row.csrf_token,
-    user: { id: row.user_id, email: row.email, role: row.role, orgId: row.org_id, orgAdmin: row.org_admin, department: row.department },
-    org: row.org_id && row.org_name && row.credit_code && row.region && row.industry && row.size
-      ? { id: row.org_id, name: row.org_name, creditCode: row.credit_code, region: row.region, industry: row.industry, size: row.size }
-      : null,
+    user: {
+      id: row.user_id,
+      email: row.email,
+      role: row.role,
+      orgId: row.org_id,
+      orgAdmin: row.org_admin,
+      department: row.department,
+    },
+    org:
+      row.org_id && row.org_name && row.credit_code && row.region && row.industry && row.size
+        ? {
+            id: row.org_id,
+            name: row.org_name,
+            creditCode: row.credit_code,
+            region: row.region,
+            industry: row.industry,
+            size: row.size,
+          }
+        : null,
   };
 }
 

@@ -57,7 +57,12 @@ export function valuesOf(answer: AnswerRecord | undefined): ItemFormValues {
 const validateAnswer = bodyValidator(answerSchema);
 
 /** The answer to save, or undefined when the item was left unanswered. Errors are added to `errors`. */
-export function answerFromForm(item: Item, values: ItemFormValues, errors: FormErrors, lang: Lang): AnswerInput | undefined {
+export function answerFromForm(
+  item: Item,
+  values: ItemFormValues,
+  errors: FormErrors,
+  lang: Lang,
+): AnswerInput | undefined {
   const f = itemFields(item.code);
   const code = item.code;
   const blank = values.status === '';
@@ -84,8 +89,18 @@ export function answerFromForm(item: Item, values: ItemFormValues, errors: FormE
     if (failed.has('status')) errors.add(f.status.name, f.status.id, translate(lang, 'answer.error.status', { code }));
     if (failed.has('note')) errors.add(f.note.name, f.note.id, translate(lang, 'answer.error.note', { code }));
     if (failed.has('owner')) errors.add(f.owner.name, f.owner.id, translate(lang, 'answer.error.owner', { code }));
-    if (failed.has('dueDate')) errors.add(f.dueDate.name, f.dueDate.id, translate(lang, 'answer.error.date', { code, field: translate(lang, 'answer.due') }));
-    if (failed.has('correctedOn')) errors.add(f.correctedOn.name, f.correctedOn.id, translate(lang, 'answer.error.date', { code, field: translate(lang, 'answer.corrected') }));
+    if (failed.has('dueDate'))
+      errors.add(
+        f.dueDate.name,
+        f.dueDate.id,
+        translate(lang, 'answer.error.date', { code, field: translate(lang, 'answer.due') }),
+      );
+    if (failed.has('correctedOn'))
+      errors.add(
+        f.correctedOn.name,
+        f.correctedOn.id,
+        translate(lang, 'answer.error.date', { code, field: translate(lang, 'answer.corrected') }),
+      );
     return undefined;
   }
 }

@@ -28,13 +28,25 @@ export const answerSchema: JSONSchemaType<AnswerInput> = {
 };
 const validateAnswer = bodyValidator(answerSchema);
 const validateCreate = bodyValidator<{ profile: { tags: string[] }; copyFrom?: string }>({
-  type: 'object', additionalProperties: false, required: ['profile'],
+  type: 'object',
+  additionalProperties: false,
+  required: ['profile'],
   properties: {
-    profile: { type: 'object', additionalProperties: false, required: ['tags'], properties: { tags: { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 40 } } } },
+    profile: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['tags'],
+      properties: { tags: { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 40 } } },
+    },
     copyFrom: { type: 'string', format: 'uuid', nullable: true },
   },
 });
-const validateSharing = bodyValidator<{ shared: boolean }>({ type: 'object', additionalProperties: false, required: ['shared'], properties: { shared: { type: 'boolean' } } });
+const validateSharing = bodyValidator<{ shared: boolean }>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['shared'],
+  properties: { shared: { type: 'boolean' } },
+});
 
 /** The company user's organisation; other roles have no assessments. */
 export function companyOf(res: Response): AuthContext & { org: NonNullable<AuthContext['org']> } {
@@ -61,7 +73,13 @@ export function quickAnswerSave(service: AssessmentService): RequestHandler {
       next();
       return;
     }
-    const saved = await service.saveAnswerForSession(tokenHash(token), csrf, String(req.params.id), String(req.params.itemCode), body);
+    const saved = await service.saveAnswerForSession(
+      tokenHash(token),
+      csrf,
+      String(req.params.id),
+      String(req.params.itemCode),
+      body,
+    );
     if (!saved) {
       next();
       return;
@@ -92,12 +110,19 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
   router.put('/assessments/:id/answers/:itemCode', company, async (req, res) => {
     const auth = companyOf(res);
     const input = validateAnswer(req.body);
-    res.json(await service.saveAnswer(auth.org.id, auth.user.id, String(req.params.id), String(req.params.itemCode), input));
+    res.json(
+      await service.saveAnswer(auth.org.id, auth.user.id, String(req.params.id), String(req.params.itemCode), input),
+    );
   });
 
   router.post('/assessments/:id/submit', company, async (req, res) => {
     const auth = companyOf(res);
-    const { fingerprint, submittedAt } = await service.submit(auth.org.id, auth.user.id, String(req.params.id), auth.org);
+    const { fingerprint, submittedAt } = await service.submit(
+      auth.org.id,
+      auth.user.id,
+      String(req.params.id),
+      auth.org,
+    );
     res.json({ fingerprint, submittedAt });
   });
 
@@ -114,24 +139,32 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
 
   // A submitted report never changes, so a rendered file is reused for its fingerprint.
   const files = new Lru<string, Buffer>(50);
-  const sendReport = (format: 'json' | 'docx' | 'pdf') => async (req: Request, res: Response): Promise<void> => {
-    const auth = companyOf(res);
-    const { report, fingerprint } = await service.report(auth.org.id, String(req.params.id));
-    res.set('X-Report-Fingerprint', fingerprint);
-    if (format === 'json') {
-      res.json(report);
-      return;
-    }
-    const key = `${format}:${fingerprint}`;
-    let buffer = files.get(key);
-    if (!buffer) {
-      buffer = format === 'docx' ? await renderers.docx(report, fingerprint) : await renderers.pdf(report, fingerprint);
-      files.set(key, buffer);
-    }
-    res.type(format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf')
-      .attachment(`hegui-report-${fingerprint.slice(0, 12)}.${format}`)
-      .send(buffer);
-  };
+  const sendReport =
+    (format: 'json' | 'docx' | 'pdf') =>
+    async (req: Request, res: Response): Promise<void> => {
+      const auth = companyOf(res);
+      const { report, fingerprint } = await service.report(auth.org.id, String(req.params.id));
+      res.set('X-Report-Fingerprint', fingerprint);
+      if (format === 'json') {
+        res.json(report);
+        return;
+      }
+      const key = `${format}:${fingerprint}`;
+      let buffer = files.get(key);
+      if (!buffer) {
+        buffer =
+          format === 'docx' ? await renderers.docx(report, fingerprint) : await renderers.pdf(report, fingerprint);
+        files.set(key, buffer);
+      }
+      res
+        .type(
+          format === 'docx'
+            ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+            : 'application/pdf',
+        )
+        .attachment(`hegui-report-${fingerprint.slice(0, 12)}.${format}`)
+        .send(buffer);
+    };
   router.get('/assessments/:id/report', company, sendReport('json'));
   router.get('/assessments/:id/report.docx', company, sendReport('docx'));
   router.get('/assessments/:id/report.pdf', company, sendReport('pdf'));
@@ -139,14 +172,24 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
   router.get('/verify/:fingerprint', async (req, res) => {
     const found = await service.verify(req.params.fingerprint.toLowerCase());
     if (!found) throw notFound('没有与此校验码相符的已提交报告。No submitted report has this fingerprint.');
-    res.json({ match: true, fingerprint: req.params.fingerprint.toLowerCase(), submittedAt: found.submittedAt, checklistVersion: found.checklistVersion });
+    res.json({
+      match: true,
+      fingerprint: req.params.fingerprint.toLowerCase(),
+      submittedAt: found.submittedAt,
+      checklistVersion: found.checklistVersion,
+    });
   });
 
   router.post('/verify', async (req, res) => {
-    if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) throw new HttpError(400, 'Bad Request', 'Send the JSON report as the request body.');
+    if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body))
+      throw new HttpError(400, 'Bad Request', 'Send the JSON report as the request body.');
     const fingerprint = fingerprintOf(req.body);
     const found = await service.verify(fingerprint);
-    res.json(found ? { match: true, fingerprint, submittedAt: found.submittedAt, checklistVersion: found.checklistVersion } : { match: false, fingerprint });
+    res.json(
+      found
+        ? { match: true, fingerprint, submittedAt: found.submittedAt, checklistVersion: found.checklistVersion }
+        : { match: false, fingerprint },
+    );
   });
 
   return router;

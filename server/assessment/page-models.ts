@@ -22,12 +22,19 @@ export interface DomainTask {
 
 export function formatDate(date: Date | string, lang: Lang): string {
   const d = date instanceof Date ? date : new Date(date);
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(d);
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
+    dateStyle: 'long',
+    timeZone: 'Asia/Shanghai',
+  }).format(d);
 }
 
 export function formatDateTime(date: Date | string, lang: Lang): string {
   const d = date instanceof Date ? date : new Date(date);
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(d);
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Asia/Shanghai',
+  }).format(d);
 }
 
 export function percent(answered: number, total: number): number {
@@ -35,14 +42,28 @@ export function percent(answered: number, total: number): number {
 }
 
 /** The domains with at least one item of the assessment, in checklist order. */
-export function domainTasks(catalogue: Catalogue, assessment: Pick<AssessmentDetail, 'items' | 'answers'>): DomainTask[] {
+export function domainTasks(
+  catalogue: Catalogue,
+  assessment: Pick<AssessmentDetail, 'items' | 'answers'>,
+): DomainTask[] {
   const included = new Set(assessment.items);
   return catalogue.domains.flatMap((d) => {
     const items = d.items.filter((i) => included.has(i.code));
     if (items.length === 0) return [];
     const answered = items.filter((i) => assessment.answers[i.code] !== undefined).length;
     const status: TaskStatus = answered === 0 ? 'notStarted' : answered === items.length ? 'completed' : 'inProgress';
-    return [{ code: d.code, name: d.name, nameEn: d.nameEn, department: d.department, items, total: items.length, answered, status }];
+    return [
+      {
+        code: d.code,
+        name: d.name,
+        nameEn: d.nameEn,
+        department: d.department,
+        items,
+        total: items.length,
+        answered,
+        status,
+      },
+    ];
   });
 }
 
@@ -92,7 +113,12 @@ export function itemErrors(code: string, fields: Readonly<Record<string, string>
 }
 
 /** The "check your answers" summary: every item per domain, unanswered ones flagged. */
-export function checkView(id: string, tasks: readonly DomainTask[], assessment: Pick<AssessmentDetail, 'answers'>, lang: Lang): Record<string, unknown>[] {
+export function checkView(
+  id: string,
+  tasks: readonly DomainTask[],
+  assessment: Pick<AssessmentDetail, 'answers'>,
+  lang: Lang,
+): Record<string, unknown>[] {
   return tasks.map((task) => ({
     code: task.code,
     name: task.name,
@@ -110,16 +136,20 @@ export function checkView(id: string, tasks: readonly DomainTask[], assessment: 
         status: answer?.status,
         statusLabel: answer ? translate(lang, `report.status.${answer.status}`) : undefined,
         note: answer?.note ?? null,
-        action: answer && needsAction(answer.status) && (answer.owner || answer.dueDate || answer.correctedOn)
-          ? { owner: answer.owner, dueDate: answer.dueDate, correctedOn: answer.correctedOn }
-          : null,
+        action:
+          answer && needsAction(answer.status) && (answer.owner || answer.dueDate || answer.correctedOn)
+            ? { owner: answer.owner, dueDate: answer.dueDate, correctedOn: answer.correctedOn }
+            : null,
       };
     }),
   }));
 }
 
 /** Items of a profile grouped per domain, for the summary before starting and the printable list. */
-export function itemsByDomain(catalogue: Catalogue, codes: readonly string[]): Array<{ domain: Domain; items: Item[] }> {
+export function itemsByDomain(
+  catalogue: Catalogue,
+  codes: readonly string[],
+): Array<{ domain: Domain; items: Item[] }> {
   const included = new Set(codes);
   return catalogue.domains
     .map((domain) => ({ domain, items: domain.items.filter((i) => included.has(i.code)) }))

@@ -12,16 +12,33 @@ import { translate, type Lang } from '../http/i18n';
 import { pageRenderer, type RenderPage } from '../http/page-render';
 import type { Views } from '../http/views';
 import { answerFromForm, readItemForm, valuesOf, type ItemFormValues } from './answer-form';
-import { checkView, domainTasks, formatDate, itemErrors, itemsByDomain, itemView, percent, type DomainTask } from './page-models';
+import {
+  checkView,
+  domainTasks,
+  formatDate,
+  itemErrors,
+  itemsByDomain,
+  itemView,
+  percent,
+  type DomainTask,
+} from './page-models';
 import { industryLabel, reportView } from './report-text';
-import { applicableItems, unknownTags, type AnswerInput, type AssessmentDetail, type AssessmentService } from './service';
+import {
+  applicableItems,
+  unknownTags,
+  type AnswerInput,
+  type AssessmentDetail,
+  type AssessmentService,
+} from './service';
 import { verifyPages } from './verify-pages';
 
 const MAX_TAGS = 50;
 
 /** Profile tags from "?tags=a,b" (or repeated fields); duplicates dropped. */
 export function parseTags(raw: unknown): string[] {
-  const parts = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string').flatMap((v) => v.split(','));
+  const parts = (Array.isArray(raw) ? raw : [raw])
+    .filter((v): v is string => typeof v === 'string')
+    .flatMap((v) => v.split(','));
   const tags = [...new Set(parts.map((t) => t.trim()).filter((t) => t.length > 0))];
   if (tags.length > MAX_TAGS) throw badRequest('画像标签太多。Too many profile tags.');
   return tags;
@@ -29,17 +46,20 @@ export function parseTags(raw: unknown): string[] {
 
 function knownTags(catalogue: Catalogue, tags: string[]): string[] {
   const unknown = unknownTags(catalogue, tags);
-  if (unknown.length > 0) throw badRequest(`未知的画像标签：${unknown.join('、')}。Unknown profile tags: ${unknown.join(', ')}.`);
+  if (unknown.length > 0)
+    throw badRequest(`未知的画像标签：${unknown.join('、')}。Unknown profile tags: ${unknown.join(', ')}.`);
   return tags;
 }
 
-const questionText = (q: { question: string; questionEn: string }, lang: Lang): string => (lang === 'en' ? q.questionEn : q.question);
+const questionText = (q: { question: string; questionEn: string }, lang: Lang): string =>
+  lang === 'en' ? q.questionEn : q.question;
 
 export function assessmentPages(service: AssessmentService, store: CatalogueStore, views: Views): Router {
   const router = Router();
   const render: RenderPage = pageRenderer(views);
   const company = requireAuth('company');
-  const catalogueOf = async (versionId: number): Promise<Catalogue> => (await store.version(versionId)) ?? store.current();
+  const catalogueOf = async (versionId: number): Promise<Catalogue> =>
+    (await store.version(versionId)) ?? store.current();
 
   /** The draft of the caller's organisation; a submitted one answers with its report instead. */
   const draftOf = async (req: Request, res: Response): Promise<AssessmentDetail | undefined> => {
@@ -57,10 +77,18 @@ export function assessmentPages(service: AssessmentService, store: CatalogueStor
     const auth = authOf(res);
     const lang = langOf(res);
     const base = { title: translate(lang, 'assess.title'), questionCount: store.current().profile.length };
-    if (!auth) { render(res, 'assessment/start', { ...base, anonymous: true }); return; }
-    if (!auth.org) { render(res, 'assessment/start', { ...base, notCompany: true }); return; }
+    if (!auth) {
+      render(res, 'assessment/start', { ...base, anonymous: true });
+      return;
+    }
+    if (!auth.org) {
+      render(res, 'assessment/start', { ...base, notCompany: true });
+      return;
+    }
     const list = await service.list(auth.org.id);
-    const latestSubmitted = list.filter((a) => a.submittedAt).sort((a, b) => (b.submittedAt?.getTime() ?? 0) - (a.submittedAt?.getTime() ?? 0))[0];
+    const latestSubmitted = list
+      .filter((a) => a.submittedAt)
+      .sort((a, b) => (b.submittedAt?.getTime() ?? 0) - (a.submittedAt?.getTime() ?? 0))[0];
     render(res, 'assessment/start', {
       ...base,
       signedInAs: translate(lang, 'assess.signedInAs', { email: auth.user.email, org: auth.org.name }),
@@ -72,7 +100,9 @@ export function assessmentPages(service: AssessmentService, store: CatalogueStor
         draft: a.status === 'draft',
         url: a.status === 'draft' ? `/assess/${a.id}` : `/assess/${a.id}/report`,
         started: translate(lang, 'assess.startedOn', { date: formatDate(a.createdAt, lang) }),
-        submitted: a.submittedAt ? translate(lang, 'assess.submittedOn', { date: formatDate(a.submittedAt, lang) }) : null,
+        submitted: a.submittedAt
+          ? translate(lang, 'assess.submittedOn', { date: formatDate(a.submittedAt, lang) })
+          : null,
         progress: translate(lang, 'assess.answeredOf', { answered: a.progress.answered, total: a.progress.total }),
         answered: a.progress.answered,
         total: a.progress.total,
@@ -93,7 +123,7 @@ export function assessmentPages(service: AssessmentService, store: CatalogueStor
         name: `q-${q.tag}`,
         question: q.question,
         questionEn: q.questionEn,
-        hint: lang === 'en' ? q.hintEn ?? q.hint : q.hint,
+        hint: lang === 'en' ? (q.hintEn ?? q.hint) : q.hint,
         yes: answers[q.tag] === 'yes',
         no: answers[q.tag] === 'no',
         error: formErrors.fields[`q-${q.tag}`],
@@ -123,7 +153,12 @@ export function assessmentPages(service: AssessmentService, store: CatalogueStor
       const value = field(body, `q-${q.tag}`);
       answers[q.tag] = value;
       if (value === 'yes') tags.push(q.tag);
-      else if (value !== 'no') errors.add(`q-${q.tag}`, `q-${q.tag}-yes`, translate(lang, 'profile.error', { question: questionText(q, lang) }));
+      else if (value !== 'no')
+        errors.add(
+          `q-${q.tag}`,
+          `q-${q.tag}-yes`,
+          translate(lang, 'profile.error', { question: questionText(q, lang) }),
+        );
     }
     if (errors.any) {
       res.status(400);
@@ -144,7 +179,12 @@ export function assessmentPages(service: AssessmentService, store: CatalogueStor
     render(res, 'assessment/profile-summary', {
       title: translate(lang, 'profile.summaryTitle'),
       lead: translate(lang, 'profile.summaryLead', { items: total, domains: groups.length }),
-      rows: groups.map((g) => ({ code: g.domain.code, name: g.domain.name, department: g.domain.department, count: g.items.length })),
+      rows: groups.map((g) => ({
+        code: g.domain.code,
+        name: g.domain.name,
+        department: g.domain.department,
+        count: g.items.length,
+      })),
       total,
       tagsValue: tags.join(','),
       yesQuestions: c.profile.filter((q) => yes.has(q.tag)).map((q) => questionText(q, lang)),
@@ -169,7 +209,9 @@ export function assessmentPages(service: AssessmentService, store: CatalogueStor
       title: translate(lang, 'questions.title'),
       count: groups.reduce((n, g) => n + g.items.length, 0),
       profile: c.profile.filter((q) => yes.has(q.tag)).map((q) => questionText(q, lang)),
-      statuses: ['compliant', 'non_compliant', 'not_applicable', 'unsure'].map((s) => translate('zh-CN', `report.status.${s}`)),
+      statuses: ['compliant', 'non_compliant', 'not_applicable', 'unsure'].map((s) =>
+        translate('zh-CN', `report.status.${s}`),
+      ),
       groups: groups.map((g) => ({
         code: g.domain.code,
         name: g.domain.name,
@@ -200,10 +242,20 @@ export function assessmentPages(service: AssessmentService, store: CatalogueStor
         status: t.status,
         statusLabel: translate(lang, `status.${t.status}`),
       })),
-      progress: { answered, total, text: translate(lang, 'task.progress', { answered, total, percent: percent(answered, total) }) },
+      progress: {
+        answered,
+        total,
+        text: translate(lang, 'task.progress', { answered, total, percent: percent(answered, total) }),
+      },
       complete: answered === total,
-      checkHint: answered === total ? translate(lang, 'task.checkReady') : translate(lang, 'task.checkHint', { n: total - answered }),
-      oldVersion: assessment.versionId === current ? null : translate(lang, 'task.oldVersion', { own: assessment.versionId, current }),
+      checkHint:
+        answered === total
+          ? translate(lang, 'task.checkReady')
+          : translate(lang, 'task.checkHint', { n: total - answered }),
+      oldVersion:
+        assessment.versionId === current
+          ? null
+          : translate(lang, 'task.oldVersion', { own: assessment.versionId, current }),
     });
   });
 
@@ -220,7 +272,10 @@ export function assessmentPages(service: AssessmentService, store: CatalogueStor
       org: auth.org,
       industry: industryLabel(auth.org.industry),
       size: translate(lang, `account.size.${auth.org.size}`),
-      answers: c.profile.map((q) => ({ question: questionText(q, lang), answer: translate(lang, yes.has(q.tag) ? 'form.yes' : 'form.no') })),
+      answers: c.profile.map((q) => ({
+        question: questionText(q, lang),
+        answer: translate(lang, yes.has(q.tag) ? 'form.yes' : 'form.no'),
+      })),
     });
   });
 
@@ -231,7 +286,10 @@ export function assessmentPages(service: AssessmentService, store: CatalogueStor
     const moved = await service.moveToCurrent(auth.org.id, auth.user.id, before.id);
     const current = store.current();
     const lang = langOf(res);
-    const titled = (c: Catalogue, code: string): { code: string; title: string } => ({ code, title: c.item(code)?.item.title ?? '' });
+    const titled = (c: Catalogue, code: string): { code: string; title: string } => ({
+      code,
+      title: c.item(code)?.item.title ?? '',
+    });
     // Rendered, not redirected: the lists of added and removed items exist only now.
     render(res, 'assessment/moved', {
       title: translate(lang, 'moved.title', { version: moved.versionId }),
@@ -265,7 +323,9 @@ export function assessmentPages(service: AssessmentService, store: CatalogueStor
       savedSome,
       returnTo,
       autosaveUrl: `/api/v1/assessments/${assessment.id}/answers/`,
-      items: task.items.map((item) => itemView(item, values(item.code), itemErrors(item.code, formErrors.fields), lang)),
+      items: task.items.map((item) =>
+        itemView(item, values(item.code), itemErrors(item.code, formErrors.fields), lang),
+      ),
     });
   };
 
@@ -280,13 +340,25 @@ export function assessmentPages(service: AssessmentService, store: CatalogueStor
     if (!assessment) return;
     const tasks = domainTasks(await catalogueOf(assessment.versionId), assessment);
     const index = domainIndex(tasks, String(req.params.code));
-    renderDomain(res, assessment, tasks, index, (code) => valuesOf(assessment.answers[code]), req.query.return === 'check' ? 'check' : '');
+    renderDomain(
+      res,
+      assessment,
+      tasks,
+      index,
+      (code) => valuesOf(assessment.answers[code]),
+      req.query.return === 'check' ? 'check' : '',
+    );
   });
 
   router.post('/assess/:id/domains/:code', company, async (req, res) => {
     const auth = companyOf(res);
     const assessment = await service.get(auth.org.id, String(req.params.id));
-    if (assessment.status === 'submitted') throw new HttpError(409, 'Conflict', '这份自评已提交，不能再修改；可以复制为新的自评后重新检查。The assessment is submitted and cannot change: copy it to re-check.');
+    if (assessment.status === 'submitted')
+      throw new HttpError(
+        409,
+        'Conflict',
+        '这份自评已提交，不能再修改；可以复制为新的自评后重新检查。The assessment is submitted and cannot change: copy it to re-check.',
+      );
     const tasks = domainTasks(await catalogueOf(assessment.versionId), assessment);
     const index = domainIndex(tasks, String(req.params.code));
     const body = bodyOf(req);
@@ -305,13 +377,25 @@ export function assessmentPages(service: AssessmentService, store: CatalogueStor
     const returnTo = field(body, 'return') === 'check' ? 'check' : '';
     if (errors.any) {
       res.status(400);
-      renderDomain(res, assessment, tasks, index, (code) => typed.get(code) ?? valuesOf(undefined), returnTo, errors, toSave.length > 0);
+      renderDomain(
+        res,
+        assessment,
+        tasks,
+        index,
+        (code) => typed.get(code) ?? valuesOf(undefined),
+        returnTo,
+        errors,
+        toSave.length > 0,
+      );
       return;
     }
     const next = tasks[index + 1];
-    const target = returnTo === 'check' ? `/assess/${assessment.id}/check`
-      : field(body, 'then') === 'list' || !next ? `/assess/${assessment.id}`
-        : `/assess/${assessment.id}/domains/${next.code}`;
+    const target =
+      returnTo === 'check'
+        ? `/assess/${assessment.id}/check`
+        : field(body, 'then') === 'list' || !next
+          ? `/assess/${assessment.id}`
+          : `/assess/${assessment.id}/domains/${next.code}`;
     res.redirect(303, target);
   });
 
@@ -345,14 +429,21 @@ export function assessmentPages(service: AssessmentService, store: CatalogueStor
       if (!(err instanceof HttpError) || err.status !== 409) throw err;
       const assessment = await service.get(auth.org.id, id);
       // Submitted already (a second click, the back button): the report is what they want.
-      if (assessment.status === 'submitted') { res.redirect(303, `/assess/${id}/report`); return; }
+      if (assessment.status === 'submitted') {
+        res.redirect(303, `/assess/${id}/report`);
+        return;
+      }
       const lang = langOf(res);
       const c = await catalogueOf(assessment.versionId);
       const errors = new FormErrors();
       for (const e of err.errors ?? []) {
         const found = c.item(e.field);
         if (!found) continue;
-        errors.add(e.field, `/assess/${id}/domains/${found.domain.code}?return=check#item-${e.field}`, translate(lang, 'check.error.unanswered', { code: e.field, title: found.item.title }));
+        errors.add(
+          e.field,
+          `/assess/${id}/domains/${found.domain.code}?return=check#item-${e.field}`,
+          translate(lang, 'check.error.unanswered', { code: e.field, title: found.item.title }),
+        );
       }
       res.status(409);
       await renderCheck(res, assessment, errors);
@@ -370,11 +461,15 @@ export function assessmentPages(service: AssessmentService, store: CatalogueStor
       found = await service.report(auth.org.id, id);
     } catch (err) {
       // A draft has no report yet: take them to where they can finish it.
-      if (err instanceof HttpError && err.status === 409) { res.redirect(303, `/assess/${id}/check`); return; }
+      if (err instanceof HttpError && err.status === 409) {
+        res.redirect(303, `/assess/${id}/check`);
+        return;
+      }
       throw err;
     }
     const lang = langOf(res);
-    const changed = req.query.sharing === 'on' ? 'sharing.changedOn' : req.query.sharing === 'off' ? 'sharing.changedOff' : undefined;
+    const changed =
+      req.query.sharing === 'on' ? 'sharing.changedOn' : req.query.sharing === 'off' ? 'sharing.changedOff' : undefined;
     render(res, 'assessment/report', {
       ...reportView(found.report, found.fingerprint),
       downloads: {
@@ -382,7 +477,11 @@ export function assessmentPages(service: AssessmentService, store: CatalogueStor
         docx: `/api/v1/assessments/${id}/report.docx`,
         pdf: `/api/v1/assessments/${id}/report.pdf`,
       },
-      sharing: { shared: found.shared, action: `/assess/${id}/sharing`, notice: changed ? translate(lang, changed) : undefined },
+      sharing: {
+        shared: found.shared,
+        action: `/assess/${id}/sharing`,
+        notice: changed ? translate(lang, changed) : undefined,
+      },
     });
   });
 
@@ -400,7 +499,12 @@ export function assessmentPages(service: AssessmentService, store: CatalogueStor
     const source = await service.get(auth.org.id, String(req.params.id));
     // Tags the current checklist no longer asks about are dropped, not an error.
     const known = new Set(store.current().profile.map((q) => q.tag));
-    const created = await service.create(auth.org.id, auth.user.id, source.profileTags.filter((t) => known.has(t)), source.id);
+    const created = await service.create(
+      auth.org.id,
+      auth.user.id,
+      source.profileTags.filter((t) => known.has(t)),
+      source.id,
+    );
     res.redirect(303, `/assess/${created.id}`);
   });
 

@@ -25,7 +25,17 @@ export interface ReportInput {
 }
 
 // How heavy a consequence is, for ordering gaps by risk.
-const WEIGHT: Record<Consequence, number> = { criminal: 6, licence: 5, suspension: 4, detention: 4, confiscation: 3, fine: 2, credit: 2, civil: 1, warning: 1 };
+const WEIGHT: Record<Consequence, number> = {
+  criminal: 6,
+  licence: 5,
+  suspension: 4,
+  detention: 4,
+  confiscation: 3,
+  fine: 2,
+  credit: 2,
+  civil: 1,
+  warning: 1,
+};
 
 export function consequencesOf(item: Item): Consequence[] {
   return [...new Set(item.penalty.flatMap((p) => p.consequences ?? []))].sort((a, b) => WEIGHT[b] - WEIGHT[a]);
@@ -35,7 +45,12 @@ export function riskScore(item: Item): number {
   return (item.frequency === 'high' ? 100 : 0) + Math.max(0, ...consequencesOf(item).map((c) => WEIGHT[c]));
 }
 
-const emptyCounts = (): { -readonly [K in keyof StatusCounts]: number } => ({ compliant: 0, non_compliant: 0, not_applicable: 0, unsure: 0 });
+const emptyCounts = (): { -readonly [K in keyof StatusCounts]: number } => ({
+  compliant: 0,
+  non_compliant: 0,
+  not_applicable: 0,
+  unsure: 0,
+});
 
 export function complianceRate(counts: StatusCounts): number | null {
   const relevant = counts.compliant + counts.non_compliant + counts.unsure;
@@ -85,7 +100,15 @@ export function buildReport(input: ReportInput): Report {
         });
       }
     }
-    domains.push({ code: domain.code, name: domain.name, nameEn: domain.nameEn, department: domain.department, total: items.length, counts, complianceRate: complianceRate(counts) });
+    domains.push({
+      code: domain.code,
+      name: domain.name,
+      nameEn: domain.nameEn,
+      department: domain.department,
+      total: items.length,
+      counts,
+      complianceRate: complianceRate(counts),
+    });
   }
   gaps.sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1));
   return {

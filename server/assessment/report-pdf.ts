@@ -2,7 +2,15 @@
 // buffered so that every footer can say 第 X 页 共 Y 页 and carry the fingerprint.
 import { BODY, BOLD, DEFAULT_FONTS, openCjkPdf, type PdfFonts } from '../documents/cjk-pdf';
 import type { Report } from './report-model';
-import { reportView, zh, type CitationView, type CountsView, type GapView, type LeniencyGuide, type ReportView } from './report-text';
+import {
+  reportView,
+  zh,
+  type CitationView,
+  type CountsView,
+  type GapView,
+  type LeniencyGuide,
+  type ReportView,
+} from './report-text';
 
 export { CJK_FONT_BOLD, CJK_FONT_REGULAR, PdfFontsMissingError, type PdfFonts } from '../documents/cjk-pdf';
 
@@ -27,10 +35,24 @@ function ensureSpace(doc: Doc, height: number): void {
   if (doc.y + height > box(doc).bottom) doc.addPage();
 }
 
-function write(doc: Doc, text: string, options: { font?: string; size?: number; color?: string; indent?: number; gap?: number; align?: 'left' | 'center' | 'right' } = {}): void {
+function write(
+  doc: Doc,
+  text: string,
+  options: {
+    font?: string;
+    size?: number;
+    color?: string;
+    indent?: number;
+    gap?: number;
+    align?: 'left' | 'center' | 'right';
+  } = {},
+): void {
   const b = box(doc);
   const indent = options.indent ?? 0;
-  doc.font(options.font ?? BODY).fontSize(options.size ?? SIZE.body).fillColor(options.color ?? '#000000');
+  doc
+    .font(options.font ?? BODY)
+    .fontSize(options.size ?? SIZE.body)
+    .fillColor(options.color ?? '#000000');
   doc.text(text, b.left + indent, doc.y, { width: b.width - indent, lineGap: 2.5, align: options.align ?? 'left' });
   doc.y += options.gap ?? 2;
 }
@@ -59,7 +81,11 @@ function listItem(doc: Doc, marker: 'box' | string, text: string, indent = 12): 
   ensureSpace(doc, doc.currentLineHeight(true) + 2);
   const y = doc.y;
   if (marker === 'box') {
-    doc.lineWidth(0.7).strokeColor('#000000').rect(b.left + indent, y + 2.5, 7.5, 7.5).stroke();
+    doc
+      .lineWidth(0.7)
+      .strokeColor('#000000')
+      .rect(b.left + indent, y + 2.5, 7.5, 7.5)
+      .stroke();
   } else {
     doc.fillColor('#000000').text(marker, b.left + indent, y, { width: 14, lineBreak: false });
   }
@@ -73,13 +99,21 @@ interface Column {
 }
 
 /** A bordered table that breaks across pages, repeating its header row (if any). */
-function table(doc: Doc, columns: readonly Column[], header: readonly string[] | null, rows: readonly (readonly string[])[], footer?: readonly string[]): void {
+function table(
+  doc: Doc,
+  columns: readonly Column[],
+  header: readonly string[] | null,
+  rows: readonly (readonly string[])[],
+  footer?: readonly string[],
+): void {
   const pad = 3.5;
   const b = box(doc);
   const maxRowHeight = b.bottom - MARGIN.top - 40;
   const rowHeight = (cells: readonly string[], font: string): number => {
     doc.font(font).fontSize(SIZE.table);
-    const h = Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: columns[i].width - pad * 2, lineGap: 1.5 })));
+    const h = Math.max(
+      ...cells.map((c, i) => doc.heightOfString(c || ' ', { width: columns[i].width - pad * 2, lineGap: 1.5 })),
+    );
     return Math.min(h + pad * 2, maxRowHeight);
   };
   const drawRow = (cells: readonly string[], font: string, shaded: boolean | 'first'): void => {
@@ -92,7 +126,13 @@ function table(doc: Doc, columns: readonly Column[], header: readonly string[] |
       doc.lineWidth(0.5).strokeColor('#888888').rect(x, y, w, h).stroke();
       doc.font(font).fontSize(SIZE.table).fillColor('#000000');
       // Clipped to the row: a note longer than a page must not spill over the footer.
-      doc.text(cells[i] ?? '', x + pad, y + pad, { width: w - pad * 2, height: h - pad * 2 + 1, ellipsis: true, lineGap: 1.5, align: columns[i].align ?? 'left' });
+      doc.text(cells[i] ?? '', x + pad, y + pad, {
+        width: w - pad * 2,
+        height: h - pad * 2 + 1,
+        ellipsis: true,
+        lineGap: 1.5,
+        align: columns[i].align ?? 'left',
+      });
       x += w;
     }
     doc.x = box(doc).left;
@@ -116,7 +156,14 @@ function table(doc: Doc, columns: readonly Column[], header: readonly string[] |
 }
 
 function countsCells(c: CountsView): string[] {
-  return [String(c.total), String(c.compliant), String(c.nonCompliant), String(c.notApplicable), String(c.unsure), c.rate];
+  return [
+    String(c.total),
+    String(c.compliant),
+    String(c.nonCompliant),
+    String(c.notApplicable),
+    String(c.unsure),
+    c.rate,
+  ];
 }
 
 function headerBlock(doc: Doc, v: ReportView): void {
@@ -136,12 +183,29 @@ function headerBlock(doc: Doc, v: ReportView): void {
   const top = doc.y + 2;
   doc.y = top + 6;
   write(doc, zh('report.fingerprint'), { font: BOLD, indent: 8, gap: 1 });
-  doc.font(MONO).fontSize(9.5).fillColor('#000000').text(v.fingerprint, b.left + 8, doc.y, { width: b.width - 16 });
+  doc
+    .font(MONO)
+    .fontSize(9.5)
+    .fillColor('#000000')
+    .text(v.fingerprint, b.left + 8, doc.y, { width: b.width - 16 });
   doc.y += 2;
-  write(doc, `${zh('report.fingerprintHint')}${zh('report.verify')}：`, { size: SIZE.small, color: GREY, indent: 8, gap: 0 });
-  doc.font(MONO).fontSize(SIZE.small).fillColor(GREY).text(v.verifyPath, b.left + 8, doc.y, { width: b.width - 16 });
+  write(doc, `${zh('report.fingerprintHint')}${zh('report.verify')}：`, {
+    size: SIZE.small,
+    color: GREY,
+    indent: 8,
+    gap: 0,
+  });
+  doc
+    .font(MONO)
+    .fontSize(SIZE.small)
+    .fillColor(GREY)
+    .text(v.verifyPath, b.left + 8, doc.y, { width: b.width - 16 });
   doc.y += 5;
-  doc.lineWidth(1).strokeColor('#000000').rect(b.left, top, b.width, doc.y - top).stroke();
+  doc
+    .lineWidth(1)
+    .strokeColor('#000000')
+    .rect(b.left, top, b.width, doc.y - top)
+    .stroke();
   doc.y += 8;
 }
 
@@ -149,16 +213,31 @@ function summaryBlock(doc: Doc, v: ReportView, n: string): void {
   heading(doc, `${n}、${zh('report.summary')}`, SIZE.h1, 8);
   const o = v.overall;
   write(doc, `${zh('report.overallRate')}：${o.rate}`, { font: BOLD, size: SIZE.h1, gap: 1 });
-  write(doc, `${zh('report.status.compliant')} ${o.compliant} 项，${zh('report.status.non_compliant')} ${o.nonCompliant} 项，${zh('report.status.unsure')} ${o.unsure} 项，${zh('report.status.not_applicable')} ${o.notApplicable} 项，共 ${o.total} 项。`, { gap: 1 });
+  write(
+    doc,
+    `${zh('report.status.compliant')} ${o.compliant} 项，${zh('report.status.non_compliant')} ${o.nonCompliant} 项，${zh('report.status.unsure')} ${o.unsure} 项，${zh('report.status.not_applicable')} ${o.notApplicable} 项，共 ${o.total} 项。`,
+    { gap: 1 },
+  );
   write(doc, zh('report.rateNote'), { size: SIZE.small, color: GREY, gap: 6 });
   write(doc, zh('report.domainTable'), { font: BOLD, align: 'center', gap: 3 });
   const b = box(doc);
   const num = 46;
-  const columns: Column[] = [{ width: b.width - num * 6 }, ...Array.from({ length: 6 }, (): Column => ({ width: num, align: 'right' }))];
+  const columns: Column[] = [
+    { width: b.width - num * 6 },
+    ...Array.from({ length: 6 }, (): Column => ({ width: num, align: 'right' })),
+  ];
   table(
     doc,
     columns,
-    [zh('report.domain'), zh('report.total'), zh('report.status.compliant'), zh('report.status.non_compliant'), zh('report.status.not_applicable'), zh('report.status.unsure'), zh('report.rate')],
+    [
+      zh('report.domain'),
+      zh('report.total'),
+      zh('report.status.compliant'),
+      zh('report.status.non_compliant'),
+      zh('report.status.not_applicable'),
+      zh('report.status.unsure'),
+      zh('report.rate'),
+    ],
     v.domains.map((d) => [`${d.code} ${d.name}`, ...countsCells(d)]),
     [zh('report.allDomains'), ...countsCells(o)],
   );
@@ -183,13 +262,22 @@ function guide(doc: Doc, g: LeniencyGuide): void {
   }
   if (g.note) write(doc, g.note, { indent: 12 });
   labelled(doc, zh('report.decidedBy'), g.decidedBy, 12);
-  write(doc, `${zh('item.leniencyBasis')}：${g.basis}${g.source ? `；${zh('item.leniencySource')}：${g.source}` : ''}`, { size: SIZE.small, color: GREY, indent: 12, gap: 4 });
+  write(
+    doc,
+    `${zh('item.leniencyBasis')}：${g.basis}${g.source ? `；${zh('item.leniencySource')}：${g.source}` : ''}`,
+    { size: SIZE.small, color: GREY, indent: 12, gap: 4 },
+  );
 }
 
 function gap(doc: Doc, g: GapView, position: number): void {
   const numeral = CHINESE_NUMERALS[position] ?? String(position + 1);
   heading(doc, `（${numeral}）${g.code} ${g.title}`, SIZE.h2, 8);
-  const tags = [g.statusLabel, ...(g.high ? [zh('domain.high')] : []), ...(g.reviewNeeded ? [zh('item.reviewNeeded')] : []), g.domainName];
+  const tags = [
+    g.statusLabel,
+    ...(g.high ? [zh('domain.high')] : []),
+    ...(g.reviewNeeded ? [zh('item.reviewNeeded')] : []),
+    g.domainName,
+  ];
   labelled(doc, zh('report.yourAnswer'), tags.join(' · '));
   labelled(doc, zh('item.question'), g.question);
   if (g.note !== null) labelled(doc, zh('report.note'), g.note);
@@ -233,11 +321,21 @@ function answersBlock(doc: Doc, v: ReportView, n: string): void {
   const code = 48;
   const status = 46;
   const title = Math.round((b.width - code - status) * 0.6);
-  const columns: Column[] = [{ width: code }, { width: title }, { width: status }, { width: b.width - code - title - status }];
+  const columns: Column[] = [
+    { width: code },
+    { width: title },
+    { width: status },
+    { width: b.width - code - title - status },
+  ];
   for (const group of v.answerGroups) {
     ensureSpace(doc, 60);
     write(doc, `${group.code} ${group.name}`, { font: BOLD, align: 'center', gap: 3 });
-    table(doc, columns, [zh('report.code'), zh('report.item'), zh('report.yourAnswer'), zh('report.note')], group.answers.map((a) => [a.code, a.title, a.statusLabel, a.note ?? '']));
+    table(
+      doc,
+      columns,
+      [zh('report.code'), zh('report.item'), zh('report.yourAnswer'), zh('report.note')],
+      group.answers.map((a) => [a.code, a.title, a.statusLabel, a.note ?? '']),
+    );
   }
 }
 
@@ -255,29 +353,55 @@ function pageFurniture(doc: Doc, v: ReportView): void {
     const bottomMargin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing below the margin must not add a page
     const head = `${v.org.name} · ${zh('report.kicker')}`;
-    doc.font(BODY).fontSize(SIZE.small).fillColor(GREY).text(head, left, 34, { width, align: 'right', lineBreak: false });
+    doc
+      .font(BODY)
+      .fontSize(SIZE.small)
+      .fillColor(GREY)
+      .text(head, left, 34, { width, align: 'right', lineBreak: false });
     doc.lineWidth(0.5).strokeColor('#999999').moveTo(left, 47).lineTo(right, 47).stroke();
     const y = doc.page.height - 52;
-    doc.moveTo(left, y - 6).lineTo(right, y - 6).stroke();
+    doc
+      .moveTo(left, y - 6)
+      .lineTo(right, y - 6)
+      .stroke();
     // Two faces on one line: place both on the same baseline rather than chaining with `continued`.
     const label = `${zh('report.fingerprint')} `;
     doc.font(BODY).fontSize(7).fillColor(GREY);
     const labelWidth = doc.widthOfString(label);
     doc.text(label, left, y + 7, { lineBreak: false, baseline: 'alphabetic' });
-    doc.font(MONO).fontSize(7.5).text(v.fingerprint, left + labelWidth, y + 7, { lineBreak: false, baseline: 'alphabetic' });
+    doc
+      .font(MONO)
+      .fontSize(7.5)
+      .text(v.fingerprint, left + labelWidth, y + 7, { lineBreak: false, baseline: 'alphabetic' });
     // Wider word gaps so that text extraction (pdftotext -layout) keeps the spaces.
-    doc.font(BODY).fontSize(9).fillColor('#000000').text(`第 ${i - range.start + 1} 页 共 ${range.count} 页`, left, y + 11, { width, align: 'center', lineBreak: false, wordSpacing: 2 });
+    doc
+      .font(BODY)
+      .fontSize(9)
+      .fillColor('#000000')
+      .text(`第 ${i - range.start + 1} 页 共 ${range.count} 页`, left, y + 11, {
+        width,
+        align: 'center',
+        lineBreak: false,
+        wordSpacing: 2,
+      });
     doc.page.margins.bottom = bottomMargin;
   }
 }
 
-export async function renderReportPdf(report: Report, fingerprint: string, fonts: PdfFonts = DEFAULT_FONTS): Promise<Buffer> {
+export async function renderReportPdf(
+  report: Report,
+  fingerprint: string,
+  fonts: PdfFonts = DEFAULT_FONTS,
+): Promise<Buffer> {
   const v = reportView(report, fingerprint);
-  const { doc, done } = openCjkPdf({
-    margins: MARGIN,
-    bufferPages: true,
-    info: { Title: v.title, Author: 'Hegui 合规', Subject: `SHA-256 ${fingerprint}`, Creator: 'Hegui 合规' },
-  }, fonts);
+  const { doc, done } = openCjkPdf(
+    {
+      margins: MARGIN,
+      bufferPages: true,
+      info: { Title: v.title, Author: 'Hegui 合规', Subject: `SHA-256 ${fingerprint}`, Creator: 'Hegui 合规' },
+    },
+    fonts,
+  );
   doc.x = MARGIN.left;
   doc.y = MARGIN.top;
   headerBlock(doc, v);

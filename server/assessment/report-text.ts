@@ -286,7 +286,12 @@ function countsView(total: number, c: StatusCounts, rate: number | null): Counts
 }
 
 function penaltyView(p: PenaltyCitation): PenaltyView {
-  return { heading: citationHeading(p), text: p.text, summary: p.summary, consequences: (p.consequences ?? []).map(consequenceLabel) };
+  return {
+    heading: citationHeading(p),
+    text: p.text,
+    summary: p.summary,
+    consequences: (p.consequences ?? []).map(consequenceLabel),
+  };
 }
 
 function gapView(g: ReportGap, index: number): GapView {
@@ -328,7 +333,13 @@ function answerGroups(report: Report): AnswerGroupView[] {
       group = { code: a.domain, name: a.domain, answers: [] };
       groups.set(a.domain, group);
     }
-    group.answers.push({ code: a.code, title: a.title, status: a.status, statusLabel: statusLabel(a.status), note: a.note });
+    group.answers.push({
+      code: a.code,
+      title: a.title,
+      status: a.status,
+      statusLabel: statusLabel(a.status),
+      note: a.note,
+    });
   }
   return [...groups.values()].filter((g) => g.answers.length > 0);
 }
@@ -346,7 +357,8 @@ export function methodNotes(report: Report): string[] {
 /** Everything the report template shows, already worded and formatted; no HTML. */
 export function reportView(report: Report, fingerprint: string): ReportView {
   // The fingerprint is printed as proof of the content: never print anything else there.
-  if (!/^[0-9a-f]{64}$/.test(fingerprint)) throw new TypeError('reportView: fingerprint must be 64 lowercase hex digits (SHA-256)');
+  if (!/^[0-9a-f]{64}$/.test(fingerprint))
+    throw new TypeError('reportView: fingerprint must be 64 lowercase hex digits (SHA-256)');
   const gaps = report.gaps.map((g, i) => gapView(g, i + 1));
   return {
     title: `${report.org.name} ${zh('report.kicker')}`,

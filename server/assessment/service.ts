@@ -23,7 +23,10 @@ export interface AnswerInput {
   readonly correctedOn?: string | null;
 }
 
-export interface Progress { readonly answered: number; readonly total: number }
+export interface Progress {
+  readonly answered: number;
+  readonly total: number;
+}
 
 export interface AssessmentSummary {
   readonly id: string;
@@ -44,12 +47,19 @@ export interface AssessmentDetail extends AssessmentSummary {
 }
 
 const missing = (): HttpError => notFound('没有找到这份自评。There is no such assessment.');
-const submittedConflict = (): HttpError => new HttpError(409, 'Conflict', '这份自评已提交，不能再修改；可以复制为新的自评后重新检查。The assessment is submitted and cannot change: copy it to re-check.');
+const submittedConflict = (): HttpError =>
+  new HttpError(
+    409,
+    'Conflict',
+    '这份自评已提交，不能再修改；可以复制为新的自评后重新检查。The assessment is submitted and cannot change: copy it to re-check.',
+  );
 
 /** Items that apply to a profile: those without appliesTo, and those sharing a tag with it. */
 export function applicableItems(catalogue: Catalogue, tags: readonly string[]): string[] {
   const set = new Set(tags);
-  return catalogue.domains.flatMap((d) => d.items.filter((i) => !i.appliesTo || i.appliesTo.some((t) => set.has(t))).map((i) => i.code));
+  return catalogue.domains.flatMap((d) =>
+    d.items.filter((i) => !i.appliesTo || i.appliesTo.some((t) => set.has(t))).map((i) => i.code),
+  );
 }
 
 export function unknownTags(catalogue: Catalogue, tags: readonly string[]): string[] {
@@ -60,10 +70,24 @@ export function unknownTags(catalogue: Catalogue, tags: readonly string[]): stri
 const isUuid = (id: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 function answerRecord(row: AnswerRow): AnswerRecord {
-  return { itemCode: row.item_code, status: row.status, note: row.note, owner: row.owner, dueDate: row.due_date, correctedOn: row.corrected_on };
+  return {
+    itemCode: row.item_code,
+    status: row.status,
+    note: row.note,
+    owner: row.owner,
+    dueDate: row.due_date,
+    correctedOn: row.corrected_on,
+  };
 }
 
-type AnswerRow = { item_code: string; status: AnswerStatus; note: string | null; owner: string | null; due_date: string | null; corrected_on: string | null };
+type AnswerRow = {
+  item_code: string;
+  status: AnswerStatus;
+  note: string | null;
+  owner: string | null;
+  due_date: string | null;
+  corrected_on: string | null;
+};
 
 /**
  * The answer upsert, written out once (it runs on every answer given, as a
@@ -88,25 +112,48 @@ const upsertAnswerSql = (writer: string): string => `${PREPARED}
 /** A member already authenticated: $1 organisation, $2 user. */
 const SAVE_AS_MEMBER = upsertAnswerSql('select $1::uuid as org_id, $2::uuid as user_id');
 /** A session to check in the same statement: $1 SHA-256 of the cookie token, $2 the CSRF token sent. */
-const SAVE_AS_SESSION = upsertAnswerSql(`select u.org_id, u.id as user_id from sessions s join users u on u.id = s.user_id
+const SAVE_AS_SESSION =
+  upsertAnswerSql(`select u.org_id, u.id as user_id from sessions s join users u on u.id = s.user_id
     where s.token_hash = $1 and s.csrf_token = $2 and s.expires_at > now() and u.role = 'company' and u.org_id is not null`);
 
 export class AssessmentService {
-  constructor(private readonly db: Kysely<Database>, private readonly catalogues: CatalogueStore) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly catalogues: CatalogueStore,
+  ) {}
 
   async create(orgId: string, userId: string, tags: readonly string[], copyFrom?: string): Promise<AssessmentSummary> {
     const catalogue = this.catalogues.current();
     const unknown = unknownTags(catalogue, tags);
-    if (unknown.length > 0) throw new HttpError(400, 'Bad Request', `Unknown profile tag(s): ${unknown.join(', ')}`, unknown.map((t) => ({ field: 'profile.tags', message: `unknown tag "${t}"` })));
+    if (unknown.length > 0)
+      throw new HttpError(
+        400,
+        'Bad Request',
+        `Unknown profile tag(s): ${unknown.join(', ')}`,
+        unknown.map((t) => ({ field: 'profile.tags', message: `unknown tag "${t}"` })),
+      );
     const profileTags = [...new Set(tags)].sort();
     const items = applicableItems(catalogue, profileTags);
     const id = await this.db.transaction().execute(async (tx) => {
-      const row = await tx.insertInto('assessments')
-        .values({ org_id: orgId, version_id: catalogue.version.id, status: 'draft', profile_tags: JSON.stringify(profileTags), item_codes: JSON.stringify(items), created_by: userId })
+      const row = await tx
+        .insertInto('assessments')
+        .values({
+          org_id: orgId,
+          version_id: catalogue.version.id,
+          status: 'draft',
+          profile_tags: JSON.stringify(profileTags),
+          item_codes: JSON.stringify(items),
+          created_by: userId,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       if (copyFrom) {
-        const source = await tx.selectFrom('assessments').select('id').where('id', '=', copyFrom).where('org_id', '=', orgId).executeTakeFirst();
+        const source = await tx
+          .selectFrom('assessments')
+          .select('id')
+          .where('id', '=', copyFrom)
+          .where('org_id', '=', orgId)
+          .executeTakeFirst();
         if (!source) throw missing();
         // Carry answers over for items that still apply (a re-check starts from the last answers).
         await sql`
@@ -115,23 +162,54 @@ export class AssessmentService {
           from answers a where a.assessment_id = ${copyFrom}::uuid and a.item_code in (select jsonb_array_elements_text(${JSON.stringify(items)}::jsonb))
         `.execute(tx);
       }
-      await appendAudit(tx, { actor: userId, action: 'assessment.create', subject: `assessment:${row.id}`, payload: { versionId: catalogue.version.id, tags: profileTags, copyFrom: copyFrom ?? null } });
+      await appendAudit(tx, {
+        actor: userId,
+        action: 'assessment.create',
+        subject: `assessment:${row.id}`,
+        payload: { versionId: catalogue.version.id, tags: profileTags, copyFrom: copyFrom ?? null },
+      });
       return row.id;
     });
     return this.summary(orgId, id);
   }
 
   async list(orgId: string): Promise<AssessmentSummary[]> {
-    const rows = await this.db.selectFrom('assessments as a')
-      .select(['a.id', 'a.status', 'a.version_id', 'a.profile_tags', 'a.item_codes', 'a.created_at', 'a.updated_at', 'a.submitted_at', 'a.fingerprint', 'a.shared'])
-      .select((eb) => eb.selectFrom('answers').whereRef('answers.assessment_id', '=', 'a.id').select((e) => e.fn.countAll<string>().as('n')).as('answered'))
+    const rows = await this.db
+      .selectFrom('assessments as a')
+      .select([
+        'a.id',
+        'a.status',
+        'a.version_id',
+        'a.profile_tags',
+        'a.item_codes',
+        'a.created_at',
+        'a.updated_at',
+        'a.submitted_at',
+        'a.fingerprint',
+        'a.shared',
+      ])
+      .select((eb) =>
+        eb
+          .selectFrom('answers')
+          .whereRef('answers.assessment_id', '=', 'a.id')
+          .select((e) => e.fn.countAll<string>().as('n'))
+          .as('answered'),
+      )
       .where('a.org_id', '=', orgId)
       .orderBy('a.created_at', 'desc')
       .execute();
     return rows.map((r) => ({
-      id: r.id, status: r.status, versionId: r.version_id, profileTags: r.profile_tags, items: r.item_codes,
+      id: r.id,
+      status: r.status,
+      versionId: r.version_id,
+      profileTags: r.profile_tags,
+      items: r.item_codes,
       progress: { answered: Number(r.answered ?? 0), total: r.item_codes.length },
-      createdAt: r.created_at, updatedAt: r.updated_at, submittedAt: r.submitted_at, fingerprint: r.fingerprint, shared: r.shared,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      submittedAt: r.submitted_at,
+      fingerprint: r.fingerprint,
+      shared: r.shared,
     }));
   }
 
@@ -143,19 +221,40 @@ export class AssessmentService {
   /** Another organisation's assessment is "not found": its existence is not revealed. */
   async get(orgId: string, id: string): Promise<AssessmentDetail> {
     if (!isUuid(id)) throw missing();
-    const row = await this.db.selectFrom('assessments').selectAll().where('id', '=', id).where('org_id', '=', orgId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('assessments')
+      .selectAll()
+      .where('id', '=', id)
+      .where('org_id', '=', orgId)
+      .executeTakeFirst();
     if (!row) throw missing();
-    const answers = await this.db.selectFrom('answers')
-      .select(['item_code', 'status', 'note', 'owner', sql<string | null>`due_date::text`.as('due_date'), sql<string | null>`corrected_on::text`.as('corrected_on')])
+    const answers = await this.db
+      .selectFrom('answers')
+      .select([
+        'item_code',
+        'status',
+        'note',
+        'owner',
+        sql<string | null>`due_date::text`.as('due_date'),
+        sql<string | null>`corrected_on::text`.as('corrected_on'),
+      ])
       .where('assessment_id', '=', id)
       .execute();
     const included = new Set(row.item_codes);
     const byCode: Record<string, AnswerRecord> = {};
     for (const a of answers) if (included.has(a.item_code)) byCode[a.item_code] = answerRecord(a);
     return {
-      id: row.id, status: row.status, versionId: row.version_id, profileTags: row.profile_tags, items: row.item_codes,
+      id: row.id,
+      status: row.status,
+      versionId: row.version_id,
+      profileTags: row.profile_tags,
+      items: row.item_codes,
       progress: { answered: Object.keys(byCode).length, total: row.item_codes.length },
-      createdAt: row.created_at, updatedAt: row.updated_at, submittedAt: row.submitted_at, fingerprint: row.fingerprint, shared: row.shared,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      submittedAt: row.submitted_at,
+      fingerprint: row.fingerprint,
+      shared: row.shared,
       answers: byCode,
     };
   }
@@ -164,12 +263,23 @@ export class AssessmentService {
    * Idempotent upsert in one statement. The assessment row is locked FOR SHARE,
    * so a save cannot slip in while a submit (FOR UPDATE) is freezing the answers.
    */
-  async saveAnswer(orgId: string, userId: string, id: string, itemCode: string, input: AnswerInput): Promise<AnswerRecord> {
+  async saveAnswer(
+    orgId: string,
+    userId: string,
+    id: string,
+    itemCode: string,
+    input: AnswerInput,
+  ): Promise<AnswerRecord> {
     if (!isUuid(id)) throw missing();
     const saved = await this.upsertAnswer(SAVE_AS_MEMBER, [orgId, userId], id, itemCode, input);
     if (saved) return saved;
     // Nothing written: find out why (rare path).
-    const assessment = await this.db.selectFrom('assessments').select(['status', 'item_codes']).where('id', '=', id).where('org_id', '=', orgId).executeTakeFirst();
+    const assessment = await this.db
+      .selectFrom('assessments')
+      .select(['status', 'item_codes'])
+      .where('id', '=', id)
+      .where('org_id', '=', orgId)
+      .executeTakeFirst();
     if (!assessment) throw missing();
     if (assessment.status !== 'draft') throw submittedConflict();
     throw notFound(`事项 ${itemCode} 不在这份自评中。Item ${itemCode} is not part of this assessment.`);
@@ -181,33 +291,78 @@ export class AssessmentService {
    * save costs one round trip. Undefined when nothing was written, for whatever
    * reason; the caller then takes the general route, which says why.
    */
-  async saveAnswerForSession(sessionHash: string, csrfToken: string, id: string, itemCode: string, input: AnswerInput): Promise<AnswerRecord | undefined> {
+  async saveAnswerForSession(
+    sessionHash: string,
+    csrfToken: string,
+    id: string,
+    itemCode: string,
+    input: AnswerInput,
+  ): Promise<AnswerRecord | undefined> {
     if (!isUuid(id)) return undefined;
     return this.upsertAnswer(SAVE_AS_SESSION, [sessionHash, csrfToken], id, itemCode, input);
   }
 
-  private async upsertAnswer(statement: string, writer: readonly [string, string], id: string, itemCode: string, input: AnswerInput): Promise<AnswerRecord | undefined> {
-    const result = await this.db.executeQuery<AnswerRow>(CompiledQuery.raw(statement, [
-      ...writer, id, itemCode, input.status, input.note ?? null, input.owner ?? null, input.dueDate ?? null, input.correctedOn ?? null,
-    ]));
+  private async upsertAnswer(
+    statement: string,
+    writer: readonly [string, string],
+    id: string,
+    itemCode: string,
+    input: AnswerInput,
+  ): Promise<AnswerRecord | undefined> {
+    const result = await this.db.executeQuery<AnswerRow>(
+      CompiledQuery.raw(statement, [
+        ...writer,
+        id,
+        itemCode,
+        input.status,
+        input.note ?? null,
+        input.owner ?? null,
+        input.dueDate ?? null,
+        input.correctedOn ?? null,
+      ]),
+    );
     const row = result.rows[0];
     return row ? answerRecord(row) : undefined;
   }
 
-  async submit(orgId: string, userId: string, id: string, org: AuthOrg): Promise<{ fingerprint: string; submittedAt: Date; report: Report }> {
+  async submit(
+    orgId: string,
+    userId: string,
+    id: string,
+    org: AuthOrg,
+  ): Promise<{ fingerprint: string; submittedAt: Date; report: Report }> {
     if (!isUuid(id)) throw missing();
     return this.db.transaction().execute(async (tx) => {
-      const row = await tx.selectFrom('assessments').selectAll().where('id', '=', id).where('org_id', '=', orgId).forUpdate().executeTakeFirst();
+      const row = await tx
+        .selectFrom('assessments')
+        .selectAll()
+        .where('id', '=', id)
+        .where('org_id', '=', orgId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!row) throw missing();
       if (row.status !== 'draft') throw submittedConflict();
-      const answers = await tx.selectFrom('answers')
-        .select(['item_code', 'status', 'note', 'owner', sql<string | null>`due_date::text`.as('due_date'), sql<string | null>`corrected_on::text`.as('corrected_on')])
+      const answers = await tx
+        .selectFrom('answers')
+        .select([
+          'item_code',
+          'status',
+          'note',
+          'owner',
+          sql<string | null>`due_date::text`.as('due_date'),
+          sql<string | null>`corrected_on::text`.as('corrected_on'),
+        ])
         .where('assessment_id', '=', id)
         .execute();
       const answered = new Set(answers.map((a) => a.item_code));
       const unanswered = row.item_codes.filter((c) => !answered.has(c));
       if (unanswered.length > 0) {
-        throw new HttpError(409, 'Conflict', `还有 ${unanswered.length} 项未作答。${unanswered.length} item(s) are not answered yet.`, unanswered.map((c) => ({ field: c, message: 'not answered' })));
+        throw new HttpError(
+          409,
+          'Conflict',
+          `还有 ${unanswered.length} 项未作答。${unanswered.length} item(s) are not answered yet.`,
+          unanswered.map((c) => ({ field: c, message: 'not answered' })),
+        );
       }
       const catalogue = await this.catalogues.version(row.version_id);
       if (!catalogue) throw new Error(`checklist version ${row.version_id} is missing`);
@@ -223,45 +378,89 @@ export class AssessmentService {
         submittedAt,
       });
       const fingerprint = fingerprintOf(report);
-      await tx.updateTable('assessments')
-        .set({ status: 'submitted', submitted_at: submittedAt, updated_at: submittedAt, fingerprint, report: JSON.stringify(report) })
+      await tx
+        .updateTable('assessments')
+        .set({
+          status: 'submitted',
+          submitted_at: submittedAt,
+          updated_at: submittedAt,
+          fingerprint,
+          report: JSON.stringify(report),
+        })
         .where('id', '=', id)
         .execute();
       await recordSubmission(tx, id, orgId, catalogue, report);
-      await appendAudit(tx, { actor: userId, action: 'assessment.submit', subject: `assessment:${id}`, payload: { fingerprint, versionId: row.version_id } });
+      await appendAudit(tx, {
+        actor: userId,
+        action: 'assessment.submit',
+        subject: `assessment:${id}`,
+        payload: { fingerprint, versionId: row.version_id },
+      });
       return { fingerprint, submittedAt, report };
     });
   }
 
   async report(orgId: string, id: string): Promise<{ report: Report; fingerprint: string; shared: boolean }> {
     if (!isUuid(id)) throw missing();
-    const row = await this.db.selectFrom('assessments').select(['status', 'report', 'fingerprint', 'shared']).where('id', '=', id).where('org_id', '=', orgId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('assessments')
+      .select(['status', 'report', 'fingerprint', 'shared'])
+      .where('id', '=', id)
+      .where('org_id', '=', orgId)
+      .executeTakeFirst();
     if (!row) throw missing();
-    if (row.status !== 'submitted' || !row.report || !row.fingerprint) throw new HttpError(409, 'Conflict', '提交后才有报告。The report exists once the assessment is submitted.');
+    if (row.status !== 'submitted' || !row.report || !row.fingerprint)
+      throw new HttpError(409, 'Conflict', '提交后才有报告。The report exists once the assessment is submitted.');
     return { report: row.report, fingerprint: row.fingerprint, shared: row.shared };
   }
 
   async setSharing(orgId: string, userId: string, id: string, shared: boolean): Promise<{ shared: boolean }> {
     if (!isUuid(id)) throw missing();
     return this.db.transaction().execute(async (tx) => {
-      const row = await tx.updateTable('assessments').set({ shared }).where('id', '=', id).where('org_id', '=', orgId).where('status', '=', 'submitted').returning('shared').executeTakeFirst();
+      const row = await tx
+        .updateTable('assessments')
+        .set({ shared })
+        .where('id', '=', id)
+        .where('org_id', '=', orgId)
+        .where('status', '=', 'submitted')
+        .returning('shared')
+        .executeTakeFirst();
       if (!row) {
-        const exists = await tx.selectFrom('assessments').select('status').where('id', '=', id).where('org_id', '=', orgId).executeTakeFirst();
+        const exists = await tx
+          .selectFrom('assessments')
+          .select('status')
+          .where('id', '=', id)
+          .where('org_id', '=', orgId)
+          .executeTakeFirst();
         if (!exists) throw missing();
         throw new HttpError(409, 'Conflict', '提交后才能共享报告。Only a submitted report can be shared.');
       }
       await recordSharing(tx, id, shared);
-      await appendAudit(tx, { actor: userId, action: shared ? 'report.share' : 'report.unshare', subject: `assessment:${id}` });
+      await appendAudit(tx, {
+        actor: userId,
+        action: shared ? 'report.share' : 'report.unshare',
+        subject: `assessment:${id}`,
+      });
       return { shared: row.shared };
     });
   }
 
   /** Moves a draft to the current checklist version; answers stay for codes that still apply. */
-  async moveToCurrent(orgId: string, userId: string, id: string): Promise<{ added: string[]; removed: string[]; versionId: number }> {
+  async moveToCurrent(
+    orgId: string,
+    userId: string,
+    id: string,
+  ): Promise<{ added: string[]; removed: string[]; versionId: number }> {
     if (!isUuid(id)) throw missing();
     const catalogue = this.catalogues.current();
     return this.db.transaction().execute(async (tx) => {
-      const row = await tx.selectFrom('assessments').select(['status', 'item_codes', 'profile_tags', 'version_id']).where('id', '=', id).where('org_id', '=', orgId).forUpdate().executeTakeFirst();
+      const row = await tx
+        .selectFrom('assessments')
+        .select(['status', 'item_codes', 'profile_tags', 'version_id'])
+        .where('id', '=', id)
+        .where('org_id', '=', orgId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!row) throw missing();
       if (row.status !== 'draft') throw submittedConflict();
       const known = new Set(catalogue.profile.map((q) => q.tag));
@@ -271,9 +470,24 @@ export class AssessmentService {
       const after = new Set(next);
       const added = next.filter((c) => !before.has(c));
       const removed = row.item_codes.filter((c) => !after.has(c));
-      if (removed.length > 0) await tx.deleteFrom('answers').where('assessment_id', '=', id).where('item_code', 'in', removed).execute();
-      await tx.updateTable('assessments').set({ version_id: catalogue.version.id, item_codes: JSON.stringify(next), profile_tags: JSON.stringify(tags), updated_at: new Date() }).where('id', '=', id).execute();
-      await appendAudit(tx, { actor: userId, action: 'assessment.move-version', subject: `assessment:${id}`, payload: { from: row.version_id, to: catalogue.version.id, added, removed } });
+      if (removed.length > 0)
+        await tx.deleteFrom('answers').where('assessment_id', '=', id).where('item_code', 'in', removed).execute();
+      await tx
+        .updateTable('assessments')
+        .set({
+          version_id: catalogue.version.id,
+          item_codes: JSON.stringify(next),
+          profile_tags: JSON.stringify(tags),
+          updated_at: new Date(),
+        })
+        .where('id', '=', id)
+        .execute();
+      await appendAudit(tx, {
+        actor: userId,
+        action: 'assessment.move-version',
+        subject: `assessment:${id}`,
+        payload: { from: row.version_id, to: catalogue.version.id, added, removed },
+      });
       return { added, removed, versionId: catalogue.version.id };
     });
   }
@@ -281,7 +495,12 @@ export class AssessmentService {
   /** Public check of a fingerprint: only whether it matches a submitted report, and when. */
   async verify(fingerprint: string): Promise<{ submittedAt: Date; checklistVersion: number } | undefined> {
     if (!/^[0-9a-f]{64}$/.test(fingerprint)) return undefined;
-    const row = await this.db.selectFrom('assessments').select(['submitted_at', 'version_id']).where('fingerprint', '=', fingerprint).where('status', '=', 'submitted').executeTakeFirst();
+    const row = await this.db
+      .selectFrom('assessments')
+      .select(['submitted_at', 'version_id'])
+      .where('fingerprint', '=', fingerprint)
+      .where('status', '=', 'submitted')
+      .executeTakeFirst();
     return row?.submitted_at ? { submittedAt: row.submitted_at, checklistVersion: row.version_id } : undefined;
   }
 }

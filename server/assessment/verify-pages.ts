@@ -17,8 +17,16 @@ export const normaliseFingerprint = (raw: string): string => raw.replace(/\s+/g,
 export function verifyPages(service: AssessmentService, render: RenderPage): Router {
   const router = Router();
 
-  const renderForm = (res: Response, values: { fingerprint: string; report: string }, errors = new FormErrors()): void => {
-    render(res, 'assessment/verify', { title: pageTitle(res, 'verify.title', errors), values, formErrors: errors.view() });
+  const renderForm = (
+    res: Response,
+    values: { fingerprint: string; report: string },
+    errors = new FormErrors(),
+  ): void => {
+    render(res, 'assessment/verify', {
+      title: pageTitle(res, 'verify.title', errors),
+      values,
+      formErrors: errors.view(),
+    });
   };
 
   const renderResult = async (res: Response, fingerprint: string, computed: boolean): Promise<void> => {
@@ -32,7 +40,9 @@ export function verifyPages(service: AssessmentService, render: RenderPage): Rou
       computed,
       submitted: found ? formatDateTime(found.submittedAt, lang) : undefined,
       submittedIso: found?.submittedAt.toISOString(),
-      matchText: found ? translate(lang, 'verify.matchText', { date: formatDateTime(found.submittedAt, lang) }) : undefined,
+      matchText: found
+        ? translate(lang, 'verify.matchText', { date: formatDateTime(found.submittedAt, lang) })
+        : undefined,
       checklistVersion: found?.checklistVersion,
     });
   };
@@ -52,8 +62,12 @@ export function verifyPages(service: AssessmentService, render: RenderPage): Rou
     const report = field(body, 'report').trim();
     const errors = new FormErrors();
     if (fingerprint) {
-      if (!FINGERPRINT.test(fingerprint)) errors.add('fingerprint', 'fingerprint', translate(lang, 'verify.error.fingerprint'));
-      else { res.redirect(303, `/verify/${fingerprint}`); return; }
+      if (!FINGERPRINT.test(fingerprint))
+        errors.add('fingerprint', 'fingerprint', translate(lang, 'verify.error.fingerprint'));
+      else {
+        res.redirect(303, `/verify/${fingerprint}`);
+        return;
+      }
     } else if (report) {
       let parsed: unknown;
       try {

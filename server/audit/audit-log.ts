@@ -15,7 +15,10 @@ export interface AuditInput {
   readonly payload?: Record<string, unknown>;
 }
 
-export function eventHash(prevHash: string, e: { at: string; actor: string; action: string; subject: string; payload: unknown }): string {
+export function eventHash(
+  prevHash: string,
+  e: { at: string; actor: string; action: string; subject: string; payload: unknown },
+): string {
   return createHash('sha256').update(prevHash).update(canonicalJson(e)).digest('hex');
 }
 
@@ -26,8 +29,25 @@ export async function appendAudit(tx: Transaction<Database>, input: AuditInput):
   const prevHash = last?.hash ?? GENESIS;
   const at = new Date();
   const payload = input.payload ?? {};
-  const hash = eventHash(prevHash, { at: at.toISOString(), actor: input.actor, action: input.action, subject: input.subject, payload });
-  await tx.insertInto('audit_events').values({ at, actor: input.actor, action: input.action, subject: input.subject, payload: JSON.stringify(payload), prev_hash: prevHash, hash }).execute();
+  const hash = eventHash(prevHash, {
+    at: at.toISOString(),
+    actor: input.actor,
+    action: input.action,
+    subject: input.subject,
+    payload,
+  });
+  await tx
+    .insertInto('audit_events')
+    .values({
+      at,
+      actor: input.actor,
+      action: input.action,
+      subject: input.subject,
+      payload: JSON.stringify(payload),
+      prev_hash: prevHash,
+      hash,
+    })
+    .execute();
   return hash;
 }
 
@@ -44,12 +64,26 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainCheck
   let events = 0;
   let lastId = '0';
   for (;;) {
-    const rows = await db.selectFrom('audit_events').selectAll().where(sql<boolean>`id > ${lastId}::bigint`).orderBy('id').limit(1000).execute();
+    const rows = await db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where(sql<boolean>`id > ${lastId}::bigint`)
+      .orderBy('id')
+      .limit(1000)
+      .execute();
     if (rows.length === 0) return { ok: true, events };
     for (const row of rows) {
-      if (row.prev_hash !== prev) return { ok: false, events, brokenAt: String(row.id), reason: 'prev_hash does not match the previous event' };
-      const expected = eventHash(prev, { at: row.at.toISOString(), actor: row.actor, action: row.action, subject: row.subject, payload: row.payload });
-      if (expected !== row.hash) return { ok: false, events, brokenAt: String(row.id), reason: 'hash does not match the event contents' };
+      if (row.prev_hash !== prev)
+        return { ok: false, events, brokenAt: String(row.id), reason: 'prev_hash does not match the previous event' };
+      const expected = eventHash(prev, {
+        at: row.at.toISOString(),
+        actor: row.actor,
+        action: row.action,
+        subject: row.subject,
+        payload: row.payload,
+      });
+      if (expected !== row.hash)
+        return { ok: false, events, brokenAt: String(row.id), reason: 'hash does not match the event contents' };
       prev = row.hash;
       events += 1;
       lastId = String(row.id);

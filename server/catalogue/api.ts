@@ -10,8 +10,13 @@ import { queryValidator } from '../http/validate';
 import { MAX_QUERY_LENGTH, type Catalogue } from './catalogue';
 import { listVersions, type CatalogueStore } from './versions';
 
-interface VersionQuery { version?: number }
-interface SearchQuery { q: string; limit: number }
+interface VersionQuery {
+  version?: number;
+}
+interface SearchQuery {
+  q: string;
+  limit: number;
+}
 
 const versionQuery = queryValidator<VersionQuery>({
   type: 'object',
@@ -82,7 +87,11 @@ export function catalogueApi(store: CatalogueStore, db: Kysely<Database>): Route
   router.get('/catalogue.json', (req, res) => {
     const c = store.current();
     if (notModified(req, res, c.version.hash)) return;
-    res.json({ version: { ...versionRef(c), createdAt: c.version.createdAt }, profile: c.content.profile, domains: c.domains });
+    res.json({
+      version: { ...versionRef(c), createdAt: c.version.createdAt },
+      profile: c.content.profile,
+      domains: c.domains,
+    });
   });
 
   router.get('/catalogue.xlsx', async (req, res) => {

@@ -29,8 +29,17 @@ export interface VersionInfo {
   readonly createdAt: Date;
 }
 
-interface IndexedField { readonly weight: number; readonly text: string; readonly lower: string }
-interface IndexedItem { readonly item: Item; readonly domain: Domain; readonly fields: readonly IndexedField[]; readonly all: string }
+interface IndexedField {
+  readonly weight: number;
+  readonly text: string;
+  readonly lower: string;
+}
+interface IndexedItem {
+  readonly item: Item;
+  readonly domain: Domain;
+  readonly fields: readonly IndexedField[];
+  readonly all: string;
+}
 
 export const MAX_QUERY_LENGTH = 200;
 const MAX_TERMS = 8;
@@ -46,14 +55,28 @@ function indexItem(item: Item, domain: Domain): IndexedItem {
     [10, item.title],
     [6, item.question],
     [4, item.illegal],
-    ...item.basis.flatMap((b): Array<[number, string]> => [[3, `${b.law}${b.article}`], [3, b.text]]),
-    ...item.penalty.flatMap((p): Array<[number, string]> => [[2, p.summary], [2, p.text]]),
+    ...item.basis.flatMap((b): Array<[number, string]> => [
+      [3, `${b.law}${b.article}`],
+      [3, b.text],
+    ]),
+    ...item.penalty.flatMap((p): Array<[number, string]> => [
+      [2, p.summary],
+      [2, p.text],
+    ]),
     ...item.guidance.map((g): [number, string] => [2, g]),
     ...item.evidence.map((e): [number, string] => [1, e]),
-    ...item.leniency.flatMap((l): Array<[number, string]> => [...(l.conditions ?? []).map((c): [number, string] => [1, c]), [1, l.note ?? '']]),
-    ...(item.cases ?? []).flatMap((c): Array<[number, string]> => [[1, c.title], [1, c.facts]]),
+    ...item.leniency.flatMap((l): Array<[number, string]> => [
+      ...(l.conditions ?? []).map((c): [number, string] => [1, c]),
+      [1, l.note ?? ''],
+    ]),
+    ...(item.cases ?? []).flatMap((c): Array<[number, string]> => [
+      [1, c.title],
+      [1, c.facts],
+    ]),
   ];
-  const fields = raw.filter(([, t]) => t.length > 0).map(([weight, text]) => ({ weight, text, lower: text.toLowerCase() }));
+  const fields = raw
+    .filter(([, t]) => t.length > 0)
+    .map(([weight, text]) => ({ weight, text, lower: text.toLowerCase() }));
   // All fields joined by a separator no query contains: one includes() rules most items out.
   return { item, domain, fields, all: fields.map((f) => f.lower).join('\u0000') };
 }
@@ -68,7 +91,15 @@ function snippetOf(field: IndexedField, term: string): string {
 
 /** Splits a query into lower-case terms (whitespace separated, at most 8). */
 export function queryTerms(q: string): string[] {
-  return [...new Set(q.trim().toLowerCase().split(/\s+/).filter((t) => t.length > 0))].slice(0, MAX_TERMS);
+  return [
+    ...new Set(
+      q
+        .trim()
+        .toLowerCase()
+        .split(/\s+/)
+        .filter((t) => t.length > 0),
+    ),
+  ].slice(0, MAX_TERMS);
 }
 
 export class Catalogue {
@@ -83,12 +114,17 @@ export class Catalogue {
   // Content never changes within a version, so results of recent queries can be reused.
   private readonly searchCache = new Lru<string, SearchHit[]>(500);
 
-  constructor(readonly version: VersionInfo, readonly content: ChecklistContent) {
+  constructor(
+    readonly version: VersionInfo,
+    readonly content: ChecklistContent,
+  ) {
     this.domains = content.domains;
     this.profile = content.profile.questions;
     this.domainsByCode = new Map(content.domains.map((d) => [d.code, d]));
     this.profileByTag = new Map(this.profile.map((q) => [q.tag, q]));
-    this.itemsByCode = new Map(content.domains.flatMap((d) => d.items.map((item) => [item.code, { item, domain: d }] as const)));
+    this.itemsByCode = new Map(
+      content.domains.flatMap((d) => d.items.map((item) => [item.code, { item, domain: d }] as const)),
+    );
     this.itemCount = this.itemsByCode.size;
     this.index = content.domains.flatMap((d) => d.items.map((i) => indexItem(i, d)));
     this.summaries = content.domains.map((d) => ({
@@ -139,15 +175,25 @@ export class Catalogue {
       for (const term of terms) {
         let termBest: IndexedField | undefined;
         for (const field of entry.fields) {
-          if ((termBest === undefined || field.weight > termBest.weight) && field.lower.includes(term)) termBest = field;
+          if ((termBest === undefined || field.weight > termBest.weight) && field.lower.includes(term))
+            termBest = field;
         }
-        if (!termBest) { score = 0; break; }
+        if (!termBest) {
+          score = 0;
+          break;
+        }
         score += termBest.weight;
         if (!best || termBest.weight > best.field.weight) best = { field: termBest, term };
       }
       if (score === 0 || !best) continue;
       const snippetField = best.field.weight === 100 ? entry.fields[1] : best.field;
-      hits.push({ code: entry.item.code, title: entry.item.title, domain: entry.domain.code, snippet: snippetOf(snippetField, best.term), score });
+      hits.push({
+        code: entry.item.code,
+        title: entry.item.title,
+        domain: entry.domain.code,
+        snippet: snippetOf(snippetField, best.term),
+        score,
+      });
     }
     hits.sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     const result = hits.slice(0, limit);

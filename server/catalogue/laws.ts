@@ -13,10 +13,16 @@ export function parseChineseNumber(s: string): number {
   let digit = 0;
   for (const ch of s) {
     if (ch in DIGITS) digit = DIGITS[ch];
-    else if (ch === '十') { total += (digit || 1) * 10; digit = 0; }
-    else if (ch === '百') { total += digit * 100; digit = 0; }
-    else if (ch === '千') { total += digit * 1000; digit = 0; }
-    else return NaN;
+    else if (ch === '十') {
+      total += (digit || 1) * 10;
+      digit = 0;
+    } else if (ch === '百') {
+      total += digit * 100;
+      digit = 0;
+    } else if (ch === '千') {
+      total += digit * 1000;
+      digit = 0;
+    } else return NaN;
   }
   return total + digit;
 }
@@ -28,7 +34,8 @@ export interface ArticleRef {
   readonly point?: number; // 项
 }
 
-const REF = /^第([一二三四五六七八九十百零]+)条(?:之([一二三四五六七八九十]+))?(?:第([一二三四五六七八九十]+)款)?(?:第([一二三四五六七八九十]+)项)?$/;
+const REF =
+  /^第([一二三四五六七八九十百零]+)条(?:之([一二三四五六七八九十]+))?(?:第([一二三四五六七八九十]+)款)?(?:第([一二三四五六七八九十]+)项)?$/;
 
 export function parseArticleRef(s: string): ArticleRef | undefined {
   const m = REF.exec(s);
@@ -55,13 +62,19 @@ export function parseLawText(markdown: string): Map<string, Article> {
   let inBody = !markdown.includes('<!-- INFO END -->');
   for (const raw of markdown.split('\n')) {
     const line = raw.trim();
-    if (!inBody) { if (line === '<!-- INFO END -->') inBody = true; continue; }
+    if (!inBody) {
+      if (line === '<!-- INFO END -->') inBody = true;
+      continue;
+    }
     if (line === '' || line.startsWith('#') || line.startsWith('<!--')) continue;
     const m = ARTICLE_START.exec(line);
     if (m) {
       const key = `${parseChineseNumber(m[1])}${m[2] ? `-${parseChineseNumber(m[2])}` : ''}`;
       // Some texts repeat an article number in an appendix; keep the first.
-      if (articles.has(key)) { current = undefined; continue; }
+      if (articles.has(key)) {
+        current = undefined;
+        continue;
+      }
       current = { key, paragraphs: [line.slice(m[0].length)] };
       articles.set(key, current);
     } else if (current) {
@@ -86,11 +99,14 @@ export function normaliseQuote(s: string): string {
 
 const POINT = /^[（(]([一二三四五六七八九十]+)[)）]/;
 
-export type Verdict =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly reason: string };
+export type Verdict = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
-interface IndexEntry { readonly title: string; readonly date: string; readonly latest: boolean; readonly path: string }
+interface IndexEntry {
+  readonly title: string;
+  readonly date: string;
+  readonly latest: boolean;
+  readonly path: string;
+}
 
 export class LawLibrary {
   private readonly byTitle = new Map<string, IndexEntry>();
@@ -103,7 +119,11 @@ export class LawLibrary {
       if (!title || !path) continue;
       const entry = { title, date, latest: latest === 'yes' || latest === 'latest', path };
       const existing = this.byTitle.get(title);
-      if (!existing || (entry.latest && !existing.latest) || (entry.latest === existing.latest && entry.date > existing.date)) {
+      if (
+        !existing ||
+        (entry.latest && !existing.latest) ||
+        (entry.latest === existing.latest && entry.date > existing.date)
+      ) {
         this.byTitle.set(title, entry);
       }
     }
@@ -138,21 +158,31 @@ export class LawLibrary {
       // 款 counts the paragraphs that are not (一)(二) points.
       const heads = article.paragraphs.map((p, i) => ({ p, i })).filter(({ p }) => !POINT.test(p));
       const head = heads[ref.paragraph - 1];
-      if (!head) return { ok: false, reason: `${c.law} ${c.article}: the article has only ${heads.length} paragraph(s) (款)` };
+      if (!head)
+        return { ok: false, reason: `${c.law} ${c.article}: the article has only ${heads.length} paragraph(s) (款)` };
       const next = heads[ref.paragraph]?.i ?? article.paragraphs.length;
       scope = article.paragraphs.slice(head.i, next);
     }
     if (ref.point !== undefined) {
-      const has = scope.some((p) => { const m = POINT.exec(p); return m !== null && parseChineseNumber(m[1]) === ref.point; });
+      const has = scope.some((p) => {
+        const m = POINT.exec(p);
+        return m !== null && parseChineseNumber(m[1]) === ref.point;
+      });
       if (!has) return { ok: false, reason: `${c.law} ${c.article}: no point (项) ${ref.point} in that article` };
     }
     // The quote may skip text with "……"; each piece must appear, in order.
     const haystack = normaliseQuote(scope.join(''));
     let from = 0;
-    for (const piece of c.text.split(/…+|\.{3,}/).map(normaliseQuote).filter((p) => p.length > 0)) {
+    for (const piece of c.text
+      .split(/…+|\.{3,}/)
+      .map(normaliseQuote)
+      .filter((p) => p.length > 0)) {
       const at = haystack.indexOf(piece, from);
       if (at < 0) {
-        return { ok: false, reason: `${c.law} ${c.article}: quote not found in the article text near "${piece.slice(0, 24)}…"` };
+        return {
+          ok: false,
+          reason: `${c.law} ${c.article}: quote not found in the article text near "${piece.slice(0, 24)}…"`,
+        };
       }
       from = at + piece.length;
     }

@@ -77,7 +77,9 @@ export function loadChecklists(dir: string, cwd: string = process.cwd()): LoadRe
   let profile: Profile | undefined;
   if (profileData !== undefined) {
     if (schemas.profile(profileData)) profile = profileData as Profile;
-    else for (const e of schemas.profile.errors ?? []) problems.push({ file: rel(profilePath), path: e.instancePath || '/', message: e.message ?? 'is invalid' });
+    else
+      for (const e of schemas.profile.errors ?? [])
+        problems.push({ file: rel(profilePath), path: e.instancePath || '/', message: e.message ?? 'is invalid' });
   }
   const tags = new Set<string>();
   for (const q of profile?.questions ?? []) {
@@ -89,7 +91,9 @@ export function loadChecklists(dir: string, cwd: string = process.cwd()): LoadRe
   const domains: Domain[] = [];
   const itemFiles = new Map<string, string>();
   const domainCodes = new Map<string, string>();
-  for (const name of readdirSync(domainsDir).filter((n) => n.endsWith('.yaml')).sort()) {
+  for (const name of readdirSync(domainsDir)
+    .filter((n) => n.endsWith('.yaml'))
+    .sort()) {
     const file = rel(join(domainsDir, name));
     const fileMatch = DOMAIN_FILE.exec(name);
     if (!fileMatch) {
@@ -103,28 +107,50 @@ export function loadChecklists(dir: string, cwd: string = process.cwd()): LoadRe
       continue;
     }
     const domain = data as Domain;
-    if (Number(fileMatch[1]) !== domain.position) problems.push({ file, path: '/position', message: `must equal the file number ${fileMatch[1]}` });
-    if (fileMatch[2] !== domain.code.toLowerCase()) problems.push({ file, path: '/code', message: `must match the file name (${fileMatch[2].toUpperCase()})` });
+    if (Number(fileMatch[1]) !== domain.position)
+      problems.push({ file, path: '/position', message: `must equal the file number ${fileMatch[1]}` });
+    if (fileMatch[2] !== domain.code.toLowerCase())
+      problems.push({ file, path: '/code', message: `must match the file name (${fileMatch[2].toUpperCase()})` });
     const otherFile = domainCodes.get(domain.code);
-    if (otherFile) problems.push({ file, path: '/code', message: `duplicate domain code ${domain.code} (also in ${otherFile})` });
+    if (otherFile)
+      problems.push({ file, path: '/code', message: `duplicate domain code ${domain.code} (also in ${otherFile})` });
     domainCodes.set(domain.code, file);
     for (const item of domain.items) {
-      if (!item.code.startsWith(`${domain.code}-`)) problems.push({ file, item: item.code, path: '/code', message: `must start with the domain code ${domain.code}-` });
+      if (!item.code.startsWith(`${domain.code}-`))
+        problems.push({
+          file,
+          item: item.code,
+          path: '/code',
+          message: `must start with the domain code ${domain.code}-`,
+        });
       const seen = itemFiles.get(item.code);
-      if (seen) problems.push({ file, item: item.code, path: '/code', message: `duplicate item code (also in ${seen})` });
+      if (seen)
+        problems.push({ file, item: item.code, path: '/code', message: `duplicate item code (also in ${seen})` });
       itemFiles.set(item.code, file);
       item.appliesTo?.forEach((tag, i) => {
-        if (!tags.has(tag)) problems.push({ file, item: item.code, path: `/appliesTo/${i}`, message: `unknown profile tag "${tag}" (defined: ${[...tags].join(', ')})` });
+        if (!tags.has(tag))
+          problems.push({
+            file,
+            item: item.code,
+            path: `/appliesTo/${i}`,
+            message: `unknown profile tag "${tag}" (defined: ${[...tags].join(', ')})`,
+          });
       });
       if (item.frequency === 'high' && (item.cases ?? []).length === 0) {
-        problems.push({ file, item: item.code, path: '/cases', message: 'a high-frequency item needs at least one case' });
+        problems.push({
+          file,
+          item: item.code,
+          path: '/cases',
+          message: 'a high-frequency item needs at least one case',
+        });
       }
     }
     domains.push(domain);
   }
   const positions = new Set<number>();
   for (const d of domains) {
-    if (positions.has(d.position)) problems.push({ file: rel(domainsDir), message: `duplicate domain position ${d.position}` });
+    if (positions.has(d.position))
+      problems.push({ file: rel(domainsDir), message: `duplicate domain position ${d.position}` });
     positions.add(d.position);
   }
   if (problems.length > 0 || !profile) return { problems };

@@ -11,7 +11,13 @@ import type { CatalogueStore } from './versions';
 const SEARCH_EXAMPLES = ['灭火器', '劳动合同', '发票', '危险废物', '健康证', 'AQ-001'];
 
 function homeView(c: Catalogue): Record<string, unknown> {
-  return { title: null, domains: c.domainSummaries(), domainCount: c.domains.length, itemCount: c.itemCount, version: c.version };
+  return {
+    title: null,
+    domains: c.domainSummaries(),
+    domainCount: c.domains.length,
+    itemCount: c.itemCount,
+    version: c.version,
+  };
 }
 
 function domainView(c: Catalogue, domain: Domain): Record<string, unknown> {
@@ -63,7 +69,10 @@ export function cataloguePages(store: CatalogueStore, views: Views): Router {
     const c = store.current();
     const domain = c.domain(req.params.code);
     if (!domain) throw notFound(`没有代码为“${req.params.code}”的领域。There is no domain “${req.params.code}”.`);
-    if (domain.code !== req.params.code) { res.redirect(301, `/domains/${domain.code}`); return; }
+    if (domain.code !== req.params.code) {
+      res.redirect(301, `/domains/${domain.code}`);
+      return;
+    }
     if (notModified(req, res, c.version.hash, variant(res.locals.lang))) return;
     sendCached(res, 'catalogue/domain', () => domainView(c, domain));
   });
@@ -72,7 +81,10 @@ export function cataloguePages(store: CatalogueStore, views: Views): Router {
     const c = store.current();
     const found = c.item(req.params.code);
     if (!found) throw notFound(`没有编号为“${req.params.code}”的事项。There is no item “${req.params.code}”.`);
-    if (found.item.code !== req.params.code) { res.redirect(301, `/items/${found.item.code}`); return; }
+    if (found.item.code !== req.params.code) {
+      res.redirect(301, `/items/${found.item.code}`);
+      return;
+    }
     if (notModified(req, res, c.version.hash, variant(res.locals.lang))) return;
     sendCached(res, 'catalogue/item', () => itemView(c, found.item, found.domain));
   });

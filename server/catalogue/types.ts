@@ -2,8 +2,7 @@
 // The schema is the source of truth; these types describe what passes it.
 
 export type Consequence =
-  | 'warning' | 'fine' | 'confiscation' | 'suspension' | 'licence'
-  | 'credit' | 'detention' | 'criminal' | 'civil';
+  'warning' | 'fine' | 'confiscation' | 'suspension' | 'licence' | 'credit' | 'detention' | 'criminal' | 'civil';
 
 export type LeniencyKind = 'no-penalty' | 'first-violation' | 'lighter' | 'none';
 

@@ -38,7 +38,11 @@ export async function importCatalogue(db: Kysely<Database>, content: ChecklistCo
   const hash = contentHash(content);
   return db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(tx);
-    let row = await tx.selectFrom('checklist_versions').select(['id', 'created_at', 'is_current']).where('content_hash', '=', hash).executeTakeFirst();
+    let row = await tx
+      .selectFrom('checklist_versions')
+      .select(['id', 'created_at', 'is_current'])
+      .where('content_hash', '=', hash)
+      .executeTakeFirst();
     const created = row === undefined;
     if (!row || !row.is_current) {
       await tx.updateTable('checklist_versions').set({ is_current: false }).where('is_current', '=', true).execute();
@@ -46,7 +50,12 @@ export async function importCatalogue(db: Kysely<Database>, content: ChecklistCo
     if (!row) {
       row = await tx
         .insertInto('checklist_versions')
-        .values({ content_hash: hash, content: JSON.stringify(content), item_count: countItems(content), is_current: true })
+        .values({
+          content_hash: hash,
+          content: JSON.stringify(content),
+          item_count: countItems(content),
+          is_current: true,
+        })
         .returning(['id', 'created_at', 'is_current'])
         .executeTakeFirstOrThrow();
     } else if (!row.is_current) {
@@ -70,14 +79,23 @@ export async function listVersions(db: Kysely<Database>): Promise<VersionListEnt
     .select(['id', 'content_hash', 'created_at', 'is_current', 'item_count'])
     .orderBy('id', 'desc')
     .execute();
-  return rows.map((r) => ({ id: r.id, hash: r.content_hash, createdAt: r.created_at, current: r.is_current, itemCount: r.item_count }));
+  return rows.map((r) => ({
+    id: r.id,
+    hash: r.content_hash,
+    createdAt: r.created_at,
+    current: r.is_current,
+    itemCount: r.item_count,
+  }));
 }
 
 /** Older versions stay readable: loaded once from the database and kept (they never change). */
 export class CatalogueStore {
   private readonly byId = new Map<number, Catalogue>();
 
-  constructor(private readonly db: Kysely<Database>, private currentCatalogue: Catalogue) {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private currentCatalogue: Catalogue,
+  ) {
     this.byId.set(currentCatalogue.version.id, currentCatalogue);
   }
 

@@ -17,14 +17,18 @@ function cite(c: { law: string; article: string; text: string }): string {
 
 function leniencyText(item: Item): string {
   return item.leniency
-    .map((l) => [
-      LENIENCY_LABEL[l.kind],
-      l.conditions?.length ? `条件：${l.conditions.join('；')}` : '',
-      l.correctionDays !== undefined ? `改正期限：${l.correctionDays}日` : '',
-      `依据：${l.basis}`,
-      l.source ? `出处：${l.source}` : '',
-      l.note ?? '',
-    ].filter(Boolean).join('\n'))
+    .map((l) =>
+      [
+        LENIENCY_LABEL[l.kind],
+        l.conditions?.length ? `条件：${l.conditions.join('；')}` : '',
+        l.correctionDays !== undefined ? `改正期限：${l.correctionDays}日` : '',
+        `依据：${l.basis}`,
+        l.source ? `出处：${l.source}` : '',
+        l.note ?? '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    )
     .join('\n\n');
 }
 

@@ -40,7 +40,8 @@ export function requireAuth(...roles: Role[]): RequestHandler {
       res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
       return;
     }
-    if (roles.length > 0 && !roles.includes(auth.user.role)) throw new HttpError(403, 'Forbidden', '您的账号无权使用此功能。Your account may not use this.');
+    if (roles.length > 0 && !roles.includes(auth.user.role))
+      throw new HttpError(403, 'Forbidden', '您的账号无权使用此功能。Your account may not use this.');
     next();
   };
 }
@@ -66,7 +67,11 @@ export const csrfGuard: RequestHandler = (req, res, next) => {
   const body = req.body as Record<string, unknown> | undefined;
   const sent = req.get('x-csrf-token') ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
   if (!sent || !sameToken(sent, auth.csrfToken)) {
-    throw new HttpError(403, 'Forbidden', 'CSRF 校验失败：请刷新页面后重试。Missing or wrong CSRF token: reload the page and try again.');
+    throw new HttpError(
+      403,
+      'Forbidden',
+      'CSRF 校验失败：请刷新页面后重试。Missing or wrong CSRF token: reload the page and try again.',
+    );
   }
   next();
 };

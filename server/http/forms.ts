@@ -72,7 +72,12 @@ export class FormErrors {
 }
 
 /** The page title, prefixed with 错误： when the form has errors (GOV.UK). */
-export function pageTitle(res: Response, key: string, errors?: FormErrors, params: Record<string, string | number> = {}): string {
+export function pageTitle(
+  res: Response,
+  key: string,
+  errors?: FormErrors,
+  params: Record<string, string | number> = {},
+): string {
   const lang = langOf(res);
   const title = translate(lang, key, params);
   return errors?.any ? translate(lang, 'form.titleError', { title }) : title;

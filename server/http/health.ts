@@ -13,13 +13,18 @@ export function healthRoutes(database: Pick<DbHandle, 'ping' | 'kind'>): Router 
       await database.ping(2000);
       res.json({ status: 'ready', database: database.kind });
     } catch (err) {
-      res.status(503).type('application/problem+json').send(JSON.stringify({
-        type: 'https://hegui.example/problems/503',
-        title: 'Service Unavailable',
-        status: 503,
-        detail: `The database is not reachable: ${(err as Error).message}`,
-        instance: req.originalUrl,
-      }));
+      res
+        .status(503)
+        .type('application/problem+json')
+        .send(
+          JSON.stringify({
+            type: 'https://hegui.example/problems/503',
+            title: 'Service Unavailable',
+            status: 503,
+            detail: `The database is not reachable: ${(err as Error).message}`,
+            instance: req.originalUrl,
+          }),
+        );
     }
   });
   return router;

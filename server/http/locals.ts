@@ -4,13 +4,18 @@ import type { RequestHandler } from 'express';
 import { readCookie } from './cookies';
 import { parseLang, type Lang } from './i18n';
 
-
 export function langLocals(secureCookies: boolean): RequestHandler {
   return (req, res, next) => {
     const fromQuery = parseLang(req.query.lang);
     const lang: Lang = fromQuery ?? parseLang(readCookie(req.headers.cookie, 'lang')) ?? 'zh-CN';
     if (fromQuery) {
-      res.cookie('lang', lang, { httpOnly: true, sameSite: 'lax', secure: secureCookies, maxAge: 365 * 24 * 3600 * 1000, path: '/' });
+      res.cookie('lang', lang, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: secureCookies,
+        maxAge: 365 * 24 * 3600 * 1000,
+        path: '/',
+      });
     }
     res.locals.lang = lang;
     res.locals.htmlLang = lang === 'en' ? 'en' : 'zh-CN';

@@ -8,8 +8,12 @@ const ajv = new Ajv({ allErrors: true, coerceTypes: true, useDefaults: true, rem
 
 function fieldErrors(errors: readonly ErrorObject[] | null | undefined): FieldError[] {
   return (errors ?? []).map((e) => {
-    const field = e.keyword === 'required' ? String(e.params.missingProperty) : e.instancePath.replace(/^\//, '') || '(root)';
-    const message = e.keyword === 'additionalProperties' ? `unknown parameter "${String(e.params.additionalProperty)}"` : e.message ?? 'is invalid';
+    const field =
+      e.keyword === 'required' ? String(e.params.missingProperty) : e.instancePath.replace(/^\//, '') || '(root)';
+    const message =
+      e.keyword === 'additionalProperties'
+        ? `unknown parameter "${String(e.params.additionalProperty)}"`
+        : (e.message ?? 'is invalid');
     return { field, message };
   });
 }
@@ -35,10 +39,15 @@ export interface BodyValidator<T> {
 
 export function bodyValidator<T>(schema: JSONSchemaType<T>): BodyValidator<T> {
   const validate = bodyAjv.compile(schema);
-  const matches = (body: unknown): body is T => body !== undefined && body !== null && typeof body === 'object' && validate(body);
-  return Object.assign((body: unknown): T => {
-    if (body === undefined || body === null || typeof body !== 'object') throw badRequest('The request needs a JSON object body.');
-    if (!validate(body)) throw badRequest('The request body is not valid.', fieldErrors(validate.errors));
-    return body;
-  }, { matches });
+  const matches = (body: unknown): body is T =>
+    body !== undefined && body !== null && typeof body === 'object' && validate(body);
+  return Object.assign(
+    (body: unknown): T => {
+      if (body === undefined || body === null || typeof body !== 'object')
+        throw badRequest('The request needs a JSON object body.');
+      if (!validate(body)) throw badRequest('The request body is not valid.', fieldErrors(validate.errors));
+      return body;
+    },
+    { matches },
+  );
 }

@@ -39,7 +39,9 @@ function registerHelpers(hb: typeof Handlebars): void {
     const lang = rootLang(options);
     const zh = translate('zh-CN', key, params(options));
     if (lang === 'en') return new hb.SafeString(esc(translate('en', key, params(options))));
-    return new hb.SafeString(`${esc(zh)} <span class="en" lang="en">${esc(translate('en', key, params(options)))}</span>`);
+    return new hb.SafeString(
+      `${esc(zh)} <span class="en" lang="en">${esc(translate('en', key, params(options)))}</span>`,
+    );
   });
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
@@ -80,7 +82,10 @@ export function loadViews(dir: string): Views {
   registerHelpers(hb);
   const pages = new Map<string, Handlebars.TemplateDelegate>();
   for (const path of listTemplates(dir)) {
-    const name = relative(dir, path).split(sep).join('/').replace(/\.hbs$/, '');
+    const name = relative(dir, path)
+      .split(sep)
+      .join('/')
+      .replace(/\.hbs$/, '');
     const source = readFileSync(path, 'utf8');
     if (name.startsWith('partials/')) hb.registerPartial(name.slice('partials/'.length), source);
     else pages.set(name, hb.compile(source, { strict: false }));
@@ -92,7 +97,7 @@ export function loadViews(dir: string): Views {
     const page = pages.get(name);
     if (!page) throw new Error(`views: no template "${name}"`);
     // A page may name another layout (the full-screen slide deck); default: main.
-    const chosen = typeof data.layout === 'string' ? pages.get(`layouts/${data.layout}`) ?? layout : layout;
+    const chosen = typeof data.layout === 'string' ? (pages.get(`layouts/${data.layout}`) ?? layout) : layout;
     return chosen({ ...data, body: page(data) });
   };
   return {

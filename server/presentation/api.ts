@@ -28,7 +28,10 @@ export const deckBodySchema: JSONSchemaType<DeckBody> = {
         type: 'object',
         required: ['code'],
         additionalProperties: false,
-        properties: { code: { type: 'string', pattern: '^[A-Za-z]{2}-[0-9]{3}$' }, note: { type: 'string', maxLength: DECK_LIMITS.note, nullable: true } },
+        properties: {
+          code: { type: 'string', pattern: '^[A-Za-z]{2}-[0-9]{3}$' },
+          note: { type: 'string', maxLength: DECK_LIMITS.note, nullable: true },
+        },
       },
     },
     pinToCurrent: { type: 'boolean', nullable: true },
@@ -38,7 +41,12 @@ export const deckBodySchema: JSONSchemaType<DeckBody> = {
 const validateDeck = bodyValidator(deckBodySchema);
 const LECTURERS = ['lecturer', 'admin'] as const;
 
-export function deckJson(deck: Deck, currentVersionId: number, changes: readonly ItemChange[], owner: boolean): Record<string, unknown> {
+export function deckJson(
+  deck: Deck,
+  currentVersionId: number,
+  changes: readonly ItemChange[],
+  owner: boolean,
+): Record<string, unknown> {
   return {
     id: deck.id,
     title: deck.title,
@@ -64,13 +72,22 @@ export function decksApi(service: DeckService, currentVersionId: () => number): 
 
   router.get('/decks', requireAuth(...LECTURERS), async (_req, res) => {
     const decks = await service.list(authOf(res)?.user.id ?? '');
-    res.json({ decks: decks.map((d) => ({ ...d, updatedAt: d.updatedAt.toISOString(), current: d.versionId === currentVersionId() })) });
+    res.json({
+      decks: decks.map((d) => ({
+        ...d,
+        updatedAt: d.updatedAt.toISOString(),
+        current: d.versionId === currentVersionId(),
+      })),
+    });
   });
 
   router.post('/decks', requireAuth(...LECTURERS), async (req, res) => {
     const body = validateDeck(req.body);
     const deck = await service.create(authOf(res)?.user.id ?? '', body);
-    res.status(201).location(`/api/v1/decks/${deck.id}`).json(deckJson(deck, currentVersionId(), [], true));
+    res
+      .status(201)
+      .location(`/api/v1/decks/${deck.id}`)
+      .json(deckJson(deck, currentVersionId(), [], true));
   });
 
   router.get('/decks/:id', async (req, res) => {
@@ -83,7 +100,8 @@ export function decksApi(service: DeckService, currentVersionId: () => number): 
     }
     const auth = authOf(res);
     if (!auth) throw unauthorized();
-    if (!(LECTURERS as readonly string[]).includes(auth.user.role)) throw new HttpError(403, 'Forbidden', '只有讲师账号可以使用课件。Only lecturer accounts can use decks.');
+    if (!(LECTURERS as readonly string[]).includes(auth.user.role))
+      throw new HttpError(403, 'Forbidden', '只有讲师账号可以使用课件。Only lecturer accounts can use decks.');
     const deck = await ownDeck(res, String(req.params.id));
     res.json(deckJson(deck, currentVersionId(), await service.changes(deck), true));
   });

@@ -28,19 +28,32 @@ export interface CheckinTally {
   readonly total: number;
 }
 
-export async function recordCheckin(db: Kysely<Database>, deckKey: string, answers: ReadonlyMap<string, CheckinAnswer>): Promise<void> {
+export async function recordCheckin(
+  db: Kysely<Database>,
+  deckKey: string,
+  answers: ReadonlyMap<string, CheckinAnswer>,
+): Promise<void> {
   if (answers.size === 0) return;
-  await db.insertInto('checkin_answers').values([...answers].map(([item_code, answer]) => ({ deck_key: deckKey, item_code, answer }))).execute();
+  await db
+    .insertInto('checkin_answers')
+    .values([...answers].map(([item_code, answer]) => ({ deck_key: deckKey, item_code, answer })))
+    .execute();
 }
 
-export async function tallyCheckins(db: Kysely<Database>, deckKey: string, items: readonly Item[]): Promise<CheckinTally[]> {
-  const rows = await db.selectFrom('checkin_answers')
+export async function tallyCheckins(
+  db: Kysely<Database>,
+  deckKey: string,
+  items: readonly Item[],
+): Promise<CheckinTally[]> {
+  const rows = await db
+    .selectFrom('checkin_answers')
     .select(({ fn }) => ['item_code', 'answer', fn.countAll<string>().as('n')])
     .where('deck_key', '=', deckKey)
     .groupBy(['item_code', 'answer'])
     .execute();
   return items.map((item) => {
-    const count = (a: CheckinAnswer): number => Number(rows.find((r) => r.item_code === item.code && r.answer === a)?.n ?? 0);
+    const count = (a: CheckinAnswer): number =>
+      Number(rows.find((r) => r.item_code === item.code && r.answer === a)?.n ?? 0);
     const yes = count('yes');
     const no = count('no');
     const unsure = count('unsure');
@@ -48,7 +61,12 @@ export async function tallyCheckins(db: Kysely<Database>, deckKey: string, items
   });
 }
 
-interface Poll { readonly key: string; readonly title: string; readonly items: readonly Item[]; readonly path: string }
+interface Poll {
+  readonly key: string;
+  readonly title: string;
+  readonly items: readonly Item[];
+  readonly path: string;
+}
 
 export function checkinPages(deps: AreaDeps, decks: DeckService): Router {
   const router = Router();
@@ -58,12 +76,23 @@ export function checkinPages(deps: AreaDeps, decks: DeckService): Router {
     const key = String(req.params.key);
     if (kind === 'domains') {
       const domain = deps.catalogues.current().domain(key);
-      if (domain && domain.code === key) return { key: `domain-${domain.code}`, title: domain.name, items: domain.items.slice(0, CHECKIN_MAX_ITEMS), path: `/present/checkin/domains/${domain.code}` };
+      if (domain && domain.code === key)
+        return {
+          key: `domain-${domain.code}`,
+          title: domain.name,
+          items: domain.items.slice(0, CHECKIN_MAX_ITEMS),
+          path: `/present/checkin/domains/${domain.code}`,
+        };
     } else if (kind === 'shared') {
       const deck = await decks.byShareToken(key);
       if (deck) {
         const catalogue: Catalogue = await decks.catalogueOf(deck.versionId);
-        const items = deck.items.flatMap((i) => { const f = catalogue.item(i.code); return f ? [f.item] : []; }).slice(0, CHECKIN_MAX_ITEMS);
+        const items = deck.items
+          .flatMap((i) => {
+            const f = catalogue.item(i.code);
+            return f ? [f.item] : [];
+          })
+          .slice(0, CHECKIN_MAX_ITEMS);
         return { key: `deck-${deck.id}`, title: deck.title, items, path: `/present/checkin/shared/${deck.shareToken}` };
       }
     }
@@ -75,7 +104,12 @@ export function checkinPages(deps: AreaDeps, decks: DeckService): Router {
       title: poll.title,
       styles: ['/assets/assess.css', '/assets/present.css'],
       poll,
-      questions: poll.items.map((item) => ({ code: item.code, question: item.question, title: item.title, options: CHECKIN_ANSWERS.map((a) => ({ value: a, id: `${item.code}-${a}`, labelKey: `present.checkin.${a}` })) })),
+      questions: poll.items.map((item) => ({
+        code: item.code,
+        question: item.question,
+        title: item.title,
+        options: CHECKIN_ANSWERS.map((a) => ({ value: a, id: `${item.code}-${a}`, labelKey: `present.checkin.${a}` })),
+      })),
       ...extra,
     });
   };
@@ -101,7 +135,12 @@ export function checkinPages(deps: AreaDeps, decks: DeckService): Router {
       return;
     }
     const limit = await hitRateLimit(deps.db, `checkin:ip:${req.ip}`, PER_IP);
-    if (!limit.allowed) throw new HttpError(429, 'Too Many Requests', '提交次数过多，请稍后再试。Too many answers from here: try again later.');
+    if (!limit.allowed)
+      throw new HttpError(
+        429,
+        'Too Many Requests',
+        '提交次数过多，请稍后再试。Too many answers from here: try again later.',
+      );
     await recordCheckin(deps.db, poll.key, answers);
     res.redirect(303, `${poll.path}?thanks=1`);
   });

@@ -30,7 +30,9 @@ function stateFromForm(body: FormBody): ComposeState {
   return {
     title: field(body, 'title'),
     audienceNote: field(body, 'audienceNote'),
-    items: codes.slice(0, DECK_LIMITS.items + 1).map((code, i) => ({ code: code.trim().toUpperCase(), note: notes[i] ?? '' })),
+    items: codes
+      .slice(0, DECK_LIMITS.items + 1)
+      .map((code, i) => ({ code: code.trim().toUpperCase(), note: notes[i] ?? '' })),
     q: field(body, 'q').trim().slice(0, 200),
   };
 }
@@ -40,7 +42,11 @@ function stateFromDeck(deck: Deck): ComposeState {
 }
 
 /** Applies one button press (up:2, down:0, remove:1, add:XF-001) to the state. */
-export function applyAction(state: ComposeState, action: string, catalogue: Catalogue): { state: ComposeState; moved?: { code: string; to: number } } {
+export function applyAction(
+  state: ComposeState,
+  action: string,
+  catalogue: Catalogue,
+): { state: ComposeState; moved?: { code: string; to: number } } {
   const [verb, arg = ''] = action.split(':');
   const items = [...state.items];
   const i = Number(arg);
@@ -65,11 +71,15 @@ export function applyAction(state: ComposeState, action: string, catalogue: Cata
 function validate(state: ComposeState, res: Response): FormErrors {
   const lang = langOf(res);
   const errors = new FormErrors();
-  if (state.title.trim() === '' || state.title.length > DECK_LIMITS.title) errors.add('title', 'title', translate(lang, 'present.compose.errorTitle'));
-  if (state.audienceNote.length > DECK_LIMITS.audienceNote) errors.add('audienceNote', 'audienceNote', translate(lang, 'present.compose.errorAudience'));
-  if (state.items.length > DECK_LIMITS.items) errors.add('items', 'items', translate(lang, 'present.compose.errorItems'));
+  if (state.title.trim() === '' || state.title.length > DECK_LIMITS.title)
+    errors.add('title', 'title', translate(lang, 'present.compose.errorTitle'));
+  if (state.audienceNote.length > DECK_LIMITS.audienceNote)
+    errors.add('audienceNote', 'audienceNote', translate(lang, 'present.compose.errorAudience'));
+  if (state.items.length > DECK_LIMITS.items)
+    errors.add('items', 'items', translate(lang, 'present.compose.errorItems'));
   state.items.forEach((it, i) => {
-    if (it.note.length > DECK_LIMITS.note) errors.add(`note${i}`, `note-${i}`, translate(lang, 'present.compose.errorNote', { code: it.code }));
+    if (it.note.length > DECK_LIMITS.note)
+      errors.add(`note${i}`, `note-${i}`, translate(lang, 'present.compose.errorNote', { code: it.code }));
   });
   return errors;
 }
@@ -84,9 +94,20 @@ export function composePages(deps: AreaDeps, service: DeckService): Router {
     return deck;
   };
 
-  const render = async (res: Response, state: ComposeState, catalogue: Catalogue, deck: Deck | undefined, extra: Record<string, unknown> = {}, errors = new FormErrors()): Promise<void> => {
+  const render = async (
+    res: Response,
+    state: ComposeState,
+    catalogue: Catalogue,
+    deck: Deck | undefined,
+    extra: Record<string, unknown> = {},
+    errors = new FormErrors(),
+  ): Promise<void> => {
     const inDeck = new Set(state.items.map((i) => i.code));
-    const results = state.q ? catalogue.search(state.q, 30).map((r) => ({ ...r, inDeck: inDeck.has(r.code), domainName: catalogue.domain(r.domain)?.name })) : [];
+    const results = state.q
+      ? catalogue
+          .search(state.q, 30)
+          .map((r) => ({ ...r, inDeck: inDeck.has(r.code), domainName: catalogue.domain(r.domain)?.name }))
+      : [];
     const changes = deck ? await service.changes(deck) : [];
     const current = deps.catalogues.current().version.id;
     deps.views.render(res, 'presentation/compose', {
@@ -97,7 +118,15 @@ export function composePages(deps: AreaDeps, service: DeckService): Router {
       deck,
       action: deck ? `/present/decks/${deck.id}/edit` : '/present/decks/new',
       state,
-      items: state.items.map((it, i) => ({ ...it, index: i, title: catalogue.item(it.code)?.item.title ?? '', first: i === 0, last: i === state.items.length - 1, change: changes.find((c) => c.code === it.code)?.change, error: errors.view().fields[`note${i}`] })),
+      items: state.items.map((it, i) => ({
+        ...it,
+        index: i,
+        title: catalogue.item(it.code)?.item.title ?? '',
+        first: i === 0,
+        last: i === state.items.length - 1,
+        change: changes.find((c) => c.code === it.code)?.change,
+        error: errors.view().fields[`note${i}`],
+      })),
       results,
       searched: state.q !== '',
       formErrors: errors.view(),
@@ -109,7 +138,10 @@ export function composePages(deps: AreaDeps, service: DeckService): Router {
   };
   const req0 = (res: Response): string => String(res.locals.origin ?? '');
 
-  router.use('/present/decks', (req, res, next) => { res.locals.origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`; next(); });
+  router.use('/present/decks', (req, res, next) => {
+    res.locals.origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    next();
+  });
 
   router.get('/present/decks/new', lecturers, async (_req, res) => {
     await render(res, { title: '', audienceNote: '', items: [], q: '' }, deps.catalogues.current(), undefined);
@@ -117,7 +149,9 @@ export function composePages(deps: AreaDeps, service: DeckService): Router {
 
   router.get('/present/decks/:id/edit', lecturers, async (req, res) => {
     const deck = await ownDeck(req, res);
-    await render(res, stateFromDeck(deck), await service.catalogueOf(deck.versionId), deck, { saved: req.query.saved === '1' });
+    await render(res, stateFromDeck(deck), await service.catalogueOf(deck.versionId), deck, {
+      saved: req.query.saved === '1',
+    });
   });
 
   const post = async (req: Request, res: Response, deck: Deck | undefined): Promise<void> => {
@@ -128,7 +162,9 @@ export function composePages(deps: AreaDeps, service: DeckService): Router {
     if (action !== 'save' && action !== 'repin') {
       const applied = applyAction(state, action, catalogue);
       state = applied.state;
-      const moved = applied.moved ? translate(langOf(res), 'present.compose.moved', { code: applied.moved.code, n: applied.moved.to }) : undefined;
+      const moved = applied.moved
+        ? translate(langOf(res), 'present.compose.moved', { code: applied.moved.code, n: applied.moved.to })
+        : undefined;
       await render(res, state, catalogue, deck, { moved, focusItem: applied.moved ? applied.moved.to - 1 : undefined });
       return;
     }
@@ -140,7 +176,9 @@ export function composePages(deps: AreaDeps, service: DeckService): Router {
     }
     const input = { title: state.title, audienceNote: state.audienceNote, items: state.items };
     try {
-      const saved = deck ? await service.update(deck, input, action === 'repin') : await service.create(authOf(res)?.user.id ?? '', input);
+      const saved = deck
+        ? await service.update(deck, input, action === 'repin')
+        : await service.create(authOf(res)?.user.id ?? '', input);
       res.redirect(303, `/present/decks/${saved.id}/edit?saved=1`);
     } catch (err) {
       if (!(err instanceof HttpError) || err.status !== 400) throw err;
@@ -150,8 +188,12 @@ export function composePages(deps: AreaDeps, service: DeckService): Router {
     }
   };
 
-  router.post('/present/decks/new', lecturers, async (req, res) => { await post(req, res, undefined); });
-  router.post('/present/decks/:id/edit', lecturers, async (req, res) => { await post(req, res, await ownDeck(req, res)); });
+  router.post('/present/decks/new', lecturers, async (req, res) => {
+    await post(req, res, undefined);
+  });
+  router.post('/present/decks/:id/edit', lecturers, async (req, res) => {
+    await post(req, res, await ownDeck(req, res));
+  });
   router.post('/present/decks/:id/delete', lecturers, async (req, res) => {
     const deck = await ownDeck(req, res);
     await service.remove(deck.id);

@@ -33,7 +33,14 @@ function assets(): { css: string; js: string } {
 
 const attachment = (name: string): string => `attachment; filename="${name}"`;
 
-export async function sendDeck(req: Request, res: Response, views: Views, source: DeckSource, catalogue: Catalogue, view: DeckViewName): Promise<void> {
+export async function sendDeck(
+  req: Request,
+  res: Response,
+  views: Views,
+  source: DeckSource,
+  catalogue: Catalogue,
+  view: DeckViewName,
+): Promise<void> {
   const origin = originOf(req);
   const common = { ...res.locals, title: source.title };
   switch (view) {
@@ -41,31 +48,68 @@ export async function sendDeck(req: Request, res: Response, views: Views, source
     case 'speaker': {
       const data = await deckView(source, catalogue, origin);
       const speaker = view === 'speaker';
-      res.type('html').send(views.renderToString('presentation/deck', { ...common, ...data, layout: 'deck', speaker, speakerMarkup: speaker }));
+      res.type('html').send(
+        views.renderToString('presentation/deck', {
+          ...common,
+          ...data,
+          layout: 'deck',
+          speaker,
+          speakerMarkup: speaker,
+        }),
+      );
       return;
     }
     case 'offline.html': {
       const data = await deckView(source, catalogue, origin);
       const { css, js } = assets();
-      const html = views.renderToString('presentation/deck', { ...common, ...data, layout: 'deck-offline', offline: true, speakerMarkup: true, inlineCss: css, inlineJs: js });
-      res.set('Content-Disposition', attachment(`${source.fileName}.html`)).type('html').send(html);
+      const html = views.renderToString('presentation/deck', {
+        ...common,
+        ...data,
+        layout: 'deck-offline',
+        offline: true,
+        speakerMarkup: true,
+        inlineCss: css,
+        inlineJs: js,
+      });
+      res
+        .set('Content-Disposition', attachment(`${source.fileName}.html`))
+        .type('html')
+        .send(html);
       return;
     }
     case 'handout': {
-      views.render(res, 'presentation/handout', { ...common, ...(await handoutView(source, catalogue, origin)), styles: ['/assets/present.css'], scripts: ['/assets/present-print.js'] });
+      views.render(res, 'presentation/handout', {
+        ...common,
+        ...(await handoutView(source, catalogue, origin)),
+        styles: ['/assets/present.css'],
+        scripts: ['/assets/present-print.js'],
+      });
       return;
     }
     case 'handout.pdf': {
       // Loaded on first use: the document libraries cost tens of MB a server may never need.
-      const pdf = await (require('./handout-pdf') as typeof import('./handout-pdf')).handoutPdf(source, catalogue, origin);
-      res.set('Content-Disposition', attachment(`${source.fileName}-handout.pdf`)).type('application/pdf').send(pdf);
+      const pdf = await (require('./handout-pdf') as typeof import('./handout-pdf')).handoutPdf(
+        source,
+        catalogue,
+        origin,
+      );
+      res
+        .set('Content-Disposition', attachment(`${source.fileName}-handout.pdf`))
+        .type('application/pdf')
+        .send(pdf);
       return;
     }
     case 'handout.docx': {
       // Loaded on first use: the document libraries cost tens of MB a server may never need.
-      const docx = await (require('./handout-docx') as typeof import('./handout-docx')).handoutDocx(source, catalogue, origin);
-      res.set('Content-Disposition', attachment(`${source.fileName}-handout.docx`))
-        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(docx);
+      const docx = await (require('./handout-docx') as typeof import('./handout-docx')).handoutDocx(
+        source,
+        catalogue,
+        origin,
+      );
+      res
+        .set('Content-Disposition', attachment(`${source.fileName}-handout.docx`))
+        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .send(docx);
       return;
     }
     default:

@@ -57,8 +57,13 @@ export function checkItems(catalogue: Catalogue, items: readonly DeckItemInput[]
   const out = items.map((it, i) => {
     const found = catalogue.item(it.code);
     const code = found?.item.code ?? it.code;
-    if (!found) errors.push({ field: `items/${i}/code`, message: `no item "${it.code}" in checklist version ${catalogue.version.id}` });
-    else if (seen.has(code)) errors.push({ field: `items/${i}/code`, message: `item "${code}" is already in the deck` });
+    if (!found)
+      errors.push({
+        field: `items/${i}/code`,
+        message: `no item "${it.code}" in checklist version ${catalogue.version.id}`,
+      });
+    else if (seen.has(code))
+      errors.push({ field: `items/${i}/code`, message: `item "${code}" is already in the deck` });
     seen.add(code);
     return { code, note: (it.note ?? '').trim() };
   });
@@ -79,30 +84,55 @@ export function itemChanges(pinned: Catalogue, current: Catalogue, codes: readon
 }
 
 export class DeckService {
-  constructor(private readonly db: Kysely<Database>, private readonly catalogues: CatalogueStore) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly catalogues: CatalogueStore,
+  ) {}
 
   async list(ownerId: string): Promise<DeckSummary[]> {
     const rows = await this.db
       .selectFrom('decks as d')
       .leftJoin('deck_items as i', 'i.deck_id', 'd.id')
-      .select(({ fn }) => ['d.id', 'd.title', 'd.version_id', 'd.updated_at', fn.count<string>('i.position').as('item_count')])
+      .select(({ fn }) => [
+        'd.id',
+        'd.title',
+        'd.version_id',
+        'd.updated_at',
+        fn.count<string>('i.position').as('item_count'),
+      ])
       .where('d.owner_id', '=', ownerId)
       .groupBy(['d.id', 'd.title', 'd.version_id', 'd.updated_at'])
       .orderBy('d.updated_at', 'desc')
       .execute();
-    return rows.map((r) => ({ id: r.id, title: r.title, versionId: r.version_id, itemCount: Number(r.item_count), updatedAt: r.updated_at }));
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      versionId: r.version_id,
+      itemCount: Number(r.item_count),
+      updatedAt: r.updated_at,
+    }));
   }
 
   async create(ownerId: string, input: DeckInput): Promise<Deck> {
     const current = this.catalogues.current();
     const items = checkItems(current, input.items);
     const id = await this.db.transaction().execute(async (tx) => {
-      const row = await tx.insertInto('decks')
-        .values({ owner_id: ownerId, version_id: current.version.id, title: input.title.trim(), audience_note: (input.audienceNote ?? '').trim(), share_token: randomToken() })
+      const row = await tx
+        .insertInto('decks')
+        .values({
+          owner_id: ownerId,
+          version_id: current.version.id,
+          title: input.title.trim(),
+          audience_note: (input.audienceNote ?? '').trim(),
+          share_token: randomToken(),
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       if (items.length > 0) {
-        await tx.insertInto('deck_items').values(items.map((it, position) => ({ deck_id: row.id, position, item_code: it.code, note: it.note }))).execute();
+        await tx
+          .insertInto('deck_items')
+          .values(items.map((it, position) => ({ deck_id: row.id, position, item_code: it.code, note: it.note })))
+          .execute();
       }
       return row.id;
     });
@@ -115,13 +145,22 @@ export class DeckService {
     const catalogue = await this.catalogueOf(versionId);
     const items = checkItems(catalogue, input.items);
     await this.db.transaction().execute(async (tx) => {
-      await tx.updateTable('decks')
-        .set({ title: input.title.trim(), audience_note: (input.audienceNote ?? '').trim(), version_id: versionId, updated_at: new Date() })
+      await tx
+        .updateTable('decks')
+        .set({
+          title: input.title.trim(),
+          audience_note: (input.audienceNote ?? '').trim(),
+          version_id: versionId,
+          updated_at: new Date(),
+        })
         .where('id', '=', deck.id)
         .execute();
       await tx.deleteFrom('deck_items').where('deck_id', '=', deck.id).execute();
       if (items.length > 0) {
-        await tx.insertInto('deck_items').values(items.map((it, position) => ({ deck_id: deck.id, position, item_code: it.code, note: it.note }))).execute();
+        await tx
+          .insertInto('deck_items')
+          .values(items.map((it, position) => ({ deck_id: deck.id, position, item_code: it.code, note: it.note })))
+          .execute();
       }
     });
     return this.getOrThrow(deck.id);
@@ -148,7 +187,11 @@ export class DeckService {
   }
 
   async changes(deck: Deck): Promise<ItemChange[]> {
-    return itemChanges(await this.catalogueOf(deck.versionId), this.catalogues.current(), deck.items.map((i) => i.code));
+    return itemChanges(
+      await this.catalogueOf(deck.versionId),
+      this.catalogues.current(),
+      deck.items.map((i) => i.code),
+    );
   }
 
   private async getOrThrow(id: string): Promise<Deck> {
@@ -157,12 +200,36 @@ export class DeckService {
     return deck;
   }
 
-  private async load(row: { id: string; owner_id: string; title: string; audience_note: string; version_id: number; share_token: string; created_at: Date; updated_at: Date } | undefined): Promise<Deck | undefined> {
+  private async load(
+    row:
+      | {
+          id: string;
+          owner_id: string;
+          title: string;
+          audience_note: string;
+          version_id: number;
+          share_token: string;
+          created_at: Date;
+          updated_at: Date;
+        }
+      | undefined,
+  ): Promise<Deck | undefined> {
     if (!row) return undefined;
-    const items = await this.db.selectFrom('deck_items').select(['item_code', 'note']).where('deck_id', '=', row.id).orderBy('position').execute();
+    const items = await this.db
+      .selectFrom('deck_items')
+      .select(['item_code', 'note'])
+      .where('deck_id', '=', row.id)
+      .orderBy('position')
+      .execute();
     return {
-      id: row.id, ownerId: row.owner_id, title: row.title, audienceNote: row.audience_note, versionId: row.version_id,
-      shareToken: row.share_token, createdAt: row.created_at, updatedAt: row.updated_at,
+      id: row.id,
+      ownerId: row.owner_id,
+      title: row.title,
+      audienceNote: row.audience_note,
+      versionId: row.version_id,
+      shareToken: row.share_token,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
       items: items.map((i) => ({ code: i.item_code, note: i.note })),
     };
   }

@@ -44,12 +44,19 @@ export function domainSource(catalogue: Catalogue, domain: Domain): DeckSource {
   };
 }
 
-export function customSource(catalogue: Catalogue, deck: Deck, basePath: string, changes: readonly ItemChange[]): DeckSource {
+export function customSource(
+  catalogue: Catalogue,
+  deck: Deck,
+  basePath: string,
+  changes: readonly ItemChange[],
+): DeckSource {
   const entries = deck.items.flatMap((it): DeckEntry[] => {
     const found = catalogue.item(it.code);
     return found ? [{ item: found.item, domainCode: found.domain.code, lecturerNote: it.note }] : [];
   });
-  const departments = [...new Set(entries.map((e) => catalogue.domain(e.domainCode)?.department).filter((d): d is string => Boolean(d)))];
+  const departments = [
+    ...new Set(entries.map((e) => catalogue.domain(e.domainCode)?.department).filter((d): d is string => Boolean(d))),
+  ];
   return {
     key: `deck-${deck.id}`,
     kind: 'custom',
@@ -68,7 +75,12 @@ export function customSource(catalogue: Catalogue, deck: Deck, basePath: string,
 }
 
 export interface DeckViewData extends Record<string, unknown> {
-  readonly deck: DeckSource & { readonly itemCount: number; readonly infoUrl: string; readonly assessUrl: string; readonly checkinUrl: string };
+  readonly deck: DeckSource & {
+    readonly itemCount: number;
+    readonly infoUrl: string;
+    readonly assessUrl: string;
+    readonly checkinUrl: string;
+  };
   readonly slides: readonly (Slide & { readonly number: number; readonly domainName?: string })[];
   readonly slideCount: number;
   readonly qrInfo: string;

@@ -29,12 +29,25 @@ async function main(): Promise<void> {
   const base = { lang: 'zh-CN', htmlLang: 'zh-CN', title: domain.name };
   const slides = await timed(`deck ${domain.code} (${domain.items.length} items) HTML`, 20, async () => {
     const data = await deckView(source, catalogue, origin);
-    return { html: views.renderToString('presentation/deck', { ...base, ...data, layout: 'deck' }), count: data.slideCount };
+    return {
+      html: views.renderToString('presentation/deck', { ...base, ...data, layout: 'deck' }),
+      count: data.slideCount,
+    };
   });
   console.log(`slides: ${slides.count}, page size ${(Buffer.byteLength(slides.html) / 1024).toFixed(0)} KiB`);
   const css = readFileSync(join(projectRoot, 'views', 'assets', 'present.css'), 'utf8');
   const js = readFileSync(join(projectRoot, 'views', 'assets', 'present.js'), 'utf8');
-  const offline = await timed('offline file', 20, async () => views.renderToString('presentation/deck', { ...base, ...(await deckView(source, catalogue, origin)), layout: 'deck-offline', offline: true, speakerMarkup: true, inlineCss: css, inlineJs: js }));
+  const offline = await timed('offline file', 20, async () =>
+    views.renderToString('presentation/deck', {
+      ...base,
+      ...(await deckView(source, catalogue, origin)),
+      layout: 'deck-offline',
+      offline: true,
+      speakerMarkup: true,
+      inlineCss: css,
+      inlineJs: js,
+    }),
+  );
   console.log(`offline file: ${(Buffer.byteLength(offline) / 1024).toFixed(0)} KiB`);
   const pdf = await timed('handout PDF', 3, () => handoutPdf(source, catalogue, origin));
   console.log(`handout PDF: ${(pdf.length / 1024).toFixed(0)} KiB`);

@@ -12,7 +12,12 @@ export interface HandoutItem {
   readonly basis: readonly { readonly cite: string; readonly text: string }[];
   readonly penalty: string;
   readonly guidance: readonly string[];
-  readonly leniency: readonly { readonly labelKey: string; readonly conditions: readonly string[]; readonly basis: string; readonly note: string }[];
+  readonly leniency: readonly {
+    readonly labelKey: string;
+    readonly conditions: readonly string[];
+    readonly basis: string;
+    readonly note: string;
+  }[];
   readonly url: string;
 }
 
@@ -25,17 +30,30 @@ export function handoutItem(item: Item, domainName: string, origin: string): Han
     basis: item.basis.map((b) => ({ cite: `《${b.law}》${b.article}`, text: b.text })),
     penalty: item.penalty.map((p) => p.summary).join('；'),
     guidance: item.guidance,
-    leniency: item.leniency.map((l) => ({ labelKey: `leniency.${l.kind}`, conditions: l.conditions ?? [], basis: l.source ? `${l.basis}；${l.source}` : l.basis, note: l.kind === 'none' ? l.note ?? '' : '' })),
+    leniency: item.leniency.map((l) => ({
+      labelKey: `leniency.${l.kind}`,
+      conditions: l.conditions ?? [],
+      basis: l.source ? `${l.basis}；${l.source}` : l.basis,
+      note: l.kind === 'none' ? (l.note ?? '') : '',
+    })),
     url: `${origin}/items/${item.code}`,
   };
 }
 
 export function handoutItems(source: DeckSource, catalogue: Catalogue, origin: string): HandoutItem[] {
-  return deckItems(source).map(({ item, domainCode }) => handoutItem(item, catalogue.domain(domainCode)?.name ?? domainCode, origin));
+  return deckItems(source).map(({ item, domainCode }) =>
+    handoutItem(item, catalogue.domain(domainCode)?.name ?? domainCode, origin),
+  );
 }
 
-export async function handoutView(source: DeckSource, catalogue: Catalogue, origin: string): Promise<Record<string, unknown>> {
-  const items = await Promise.all(handoutItems(source, catalogue, origin).map(async (i) => ({ ...i, qr: await qrSvg(i.url) })));
+export async function handoutView(
+  source: DeckSource,
+  catalogue: Catalogue,
+  origin: string,
+): Promise<Record<string, unknown>> {
+  const items = await Promise.all(
+    handoutItems(source, catalogue, origin).map(async (i) => ({ ...i, qr: await qrSvg(i.url) })),
+  );
   const pages: (typeof items)[] = [];
   for (let i = 0; i < items.length; i += 2) pages.push(items.slice(i, i + 2));
   return { deck: source, pages, itemCount: items.length, title: `${source.title} · 讲义` };

@@ -13,9 +13,16 @@ const QR = 64;
 const BRAND = '#084685';
 const GREY = '#4f5861';
 
-function para(doc: Doc, text: string, opts: { font?: string; size?: number; color?: string; indent?: number; width?: number } = {}): void {
+function para(
+  doc: Doc,
+  text: string,
+  opts: { font?: string; size?: number; color?: string; indent?: number; width?: number } = {},
+): void {
   const width = (opts.width ?? doc.page.width - 2 * MARGIN) - (opts.indent ?? 0);
-  doc.font(opts.font ?? BODY).fontSize(opts.size ?? 9).fillColor(opts.color ?? '#000000')
+  doc
+    .font(opts.font ?? BODY)
+    .fontSize(opts.size ?? 9)
+    .fillColor(opts.color ?? '#000000')
     .text(text, MARGIN + (opts.indent ?? 0), doc.y, { width, lineGap: 1.5 });
   doc.y += 1.5;
 }
@@ -29,9 +36,21 @@ async function writeItem(doc: Doc, item: HandoutItem): Promise<void> {
   const top = doc.y;
   const textWidth = doc.page.width - 2 * MARGIN - QR - 12;
   doc.image(await qrPng(item.url, 192), doc.page.width - MARGIN - QR, top, { width: QR, height: QR });
-  doc.font(BODY).fontSize(6.5).fillColor(GREY).text(translate('zh-CN', 'present.handout.scan'), doc.page.width - MARGIN - QR - 6, top + QR + 2, { width: QR + 12, align: 'center' });
+  doc
+    .font(BODY)
+    .fontSize(6.5)
+    .fillColor(GREY)
+    .text(translate('zh-CN', 'present.handout.scan'), doc.page.width - MARGIN - QR - 6, top + QR + 2, {
+      width: QR + 12,
+      align: 'center',
+    });
   doc.y = top;
-  para(doc, `${item.code} · ${item.domainName}`, { font: BOLD, size: 9, color: '#0b5cad', width: textWidth + MARGIN * 0 });
+  para(doc, `${item.code} · ${item.domainName}`, {
+    font: BOLD,
+    size: 9,
+    color: '#0b5cad',
+    width: textWidth + MARGIN * 0,
+  });
   para(doc, item.title, { font: BOLD, size: 12.5, width: textWidth });
   doc.y = Math.max(doc.y, top + QR + 12);
   heading(doc, 'item.illegal');
@@ -53,10 +72,17 @@ async function writeItem(doc: Doc, item: HandoutItem): Promise<void> {
 }
 
 export async function handoutPdf(source: DeckSource, catalogue: Catalogue, origin: string): Promise<Buffer> {
-  const { doc, done } = openCjkPdf({ margin: MARGIN, info: { Title: `${source.title} · 讲义`, Author: 'Hegui 合规', Creator: 'Hegui 合规' } });
+  const { doc, done } = openCjkPdf({
+    margin: MARGIN,
+    info: { Title: `${source.title} · 讲义`, Author: 'Hegui 合规', Creator: 'Hegui 合规' },
+  });
   const items = handoutItems(source, catalogue, origin);
   para(doc, `${source.title} · ${translate('zh-CN', 'present.handout.title')}`, { font: BOLD, size: 15 });
-  para(doc, `${translate('zh-CN', 'present.itemTotal', { n: items.length })} · ${translate('zh-CN', 'present.version', { id: source.version.id })}`, { color: GREY });
+  para(
+    doc,
+    `${translate('zh-CN', 'present.itemTotal', { n: items.length })} · ${translate('zh-CN', 'present.version', { id: source.version.id })}`,
+    { color: GREY },
+  );
   doc.y += 6;
   for (let i = 0; i < items.length; i += 1) {
     if (i > 0 && i % 2 === 0) doc.addPage();
@@ -65,7 +91,13 @@ export async function handoutPdf(source: DeckSource, catalogue: Catalogue, origi
       if (doc.y > doc.page.height - MARGIN - 160) doc.addPage();
       else {
         doc.y += 6;
-        doc.moveTo(MARGIN, doc.y).lineTo(doc.page.width - MARGIN, doc.y).dash(3, { space: 3 }).strokeColor('#999999').stroke().undash();
+        doc
+          .moveTo(MARGIN, doc.y)
+          .lineTo(doc.page.width - MARGIN, doc.y)
+          .dash(3, { space: 3 })
+          .strokeColor('#999999')
+          .stroke()
+          .undash();
         doc.y += 10;
       }
     }

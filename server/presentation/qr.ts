@@ -9,7 +9,9 @@ export async function qrSvg(url: string): Promise<string> {
   if (hit !== undefined) return hit;
   const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   // Drop the XML prolog if any; give the SVG a role so screen readers skip the pattern.
-  const clean = svg.replace(/^<\?xml[^>]*>\s*/, '').replace('<svg ', '<svg class="qr" role="img" aria-hidden="true" focusable="false" ');
+  const clean = svg
+    .replace(/^<\?xml[^>]*>\s*/, '')
+    .replace('<svg ', '<svg class="qr" role="img" aria-hidden="true" focusable="false" ');
   cache.set(url, clean);
   return clean;
 }

@@ -47,19 +47,31 @@ export function presentationPages(deps: AreaDeps): Router {
     const code = String(req.params.code);
     const domain = c.domain(code);
     if (!domain || !isDeckView(view)) throw notFound(`没有代码为“${code}”的领域。There is no domain “${code}”.`);
-    if (domain.code !== code) { res.redirect(301, `/present/domains/${domain.code}${view ? `/${view}` : ''}`); return; }
+    if (domain.code !== code) {
+      res.redirect(301, `/present/domains/${domain.code}${view ? `/${view}` : ''}`);
+      return;
+    }
     await sendDeck(req, res, deps.views, domainSource(c, domain), c, view);
   };
   router.get('/present/domains/:code', domainDeck);
   router.get('/present/domains/:code/:view', domainDeck);
 
-  const customDeck = (find: (req: Request, res: Response) => Promise<{ deck: Deck; basePath: string } | undefined>) => async (req: Request, res: Response): Promise<void> => {
-    const view = viewName(req);
-    const found = await find(req, res);
-    if (!found || !isDeckView(view)) throw notFound('没有这个课件。No such deck.');
-    const pinned = await service.catalogueOf(found.deck.versionId);
-    await sendDeck(req, res, deps.views, customSource(pinned, found.deck, found.basePath, await service.changes(found.deck)), pinned, view);
-  };
+  const customDeck =
+    (find: (req: Request, res: Response) => Promise<{ deck: Deck; basePath: string } | undefined>) =>
+    async (req: Request, res: Response): Promise<void> => {
+      const view = viewName(req);
+      const found = await find(req, res);
+      if (!found || !isDeckView(view)) throw notFound('没有这个课件。No such deck.');
+      const pinned = await service.catalogueOf(found.deck.versionId);
+      await sendDeck(
+        req,
+        res,
+        deps.views,
+        customSource(pinned, found.deck, found.basePath, await service.changes(found.deck)),
+        pinned,
+        view,
+      );
+    };
   const own = customDeck(async (req, res) => {
     const deck = await service.get(String(req.params.id));
     return deck && deck.ownerId === authOf(res)?.user.id ? { deck, basePath: `/present/decks/${deck.id}` } : undefined;

@@ -30,7 +30,9 @@ export interface ItemNotes {
   readonly lecturerNote: string;
 }
 
-interface SlideBase { readonly id: string }
+interface SlideBase {
+  readonly id: string;
+}
 
 export interface TitleSlide extends SlideBase {
   readonly kind: 'title';
@@ -113,15 +115,27 @@ export function splitBlock(block: Block, maxLines: number): Block[] {
   const pieces = block.text.match(/[^。；;！？]+[。；;！？]?/g) ?? [block.text];
   const out: Block[] = [];
   let current = '';
-  const flush = (): void => { if (current) { out.push({ style: block.style, text: current }); current = ''; } };
+  const flush = (): void => {
+    if (current) {
+      out.push({ style: block.style, text: current });
+      current = '';
+    }
+  };
   for (const piece of pieces) {
-    if (textWidth(current + piece) <= budget) { current += piece; continue; }
+    if (textWidth(current + piece) <= budget) {
+      current += piece;
+      continue;
+    }
     flush();
     let rest = piece;
     while (textWidth(rest) > budget) {
       let cut = 0;
       let w = 0;
-      for (const ch of rest) { w += textWidth(ch); if (w > budget) break; cut += ch.length; }
+      for (const ch of rest) {
+        w += textWidth(ch);
+        if (w > budget) break;
+        cut += ch.length;
+      }
       out.push({ style: block.style, text: rest.slice(0, cut) });
       rest = rest.slice(cut);
     }
@@ -141,7 +155,10 @@ export function takeLines(block: Block, lines: number): [Block | undefined, Bloc
     head += piece;
   }
   if (head === '' || head === block.text) return [undefined, undefined];
-  return [{ style: block.style, text: head }, { style: block.style, text: block.text.slice(head.length) }];
+  return [
+    { style: block.style, text: head },
+    { style: block.style, text: block.text.slice(head.length) },
+  ];
 }
 
 /**
@@ -154,7 +171,10 @@ export function packSections(sections: readonly Section[], max: number = LAYOUT.
   let used = 0;
   const nextColumn = (): void => {
     if (page.length < LAYOUT.columns) page.push([]);
-    else { pages.push(page); page = [[]]; }
+    else {
+      pages.push(page);
+      page = [[]];
+    }
     used = 0;
   };
   const column = (): PlacedSection[] => page[page.length - 1];
@@ -178,7 +198,10 @@ export function packSections(sections: readonly Section[], max: number = LAYOUT.
         }
       }
       // A citation or label stays with (the start of) what it introduces.
-      const keepWith = (block.style === 'cite' || block.style === 'label') && queue.length > 0 ? Math.min(2 + LAYOUT.blockGapLines, blockLines(queue[0])) : 0;
+      const keepWith =
+        (block.style === 'cite' || block.style === 'label') && queue.length > 0
+          ? Math.min(2 + LAYOUT.blockGapLines, blockLines(queue[0]))
+          : 0;
       const need = lines + heading + keepWith;
       if (used + need > max && used > 0) {
         nextColumn();
@@ -224,7 +247,10 @@ export function itemSections(item: Item): Section[] {
     {
       headingKey: 'item.basis',
       blocks: [
-        ...item.basis.flatMap((b): Block[] => [{ style: 'cite', text: `《${b.law}》${b.article}` }, { style: 'quote', text: b.text }]),
+        ...item.basis.flatMap((b): Block[] => [
+          { style: 'cite', text: `《${b.law}》${b.article}` },
+          { style: 'quote', text: b.text },
+        ]),
         ...item.penalty.slice(0, 1).map((p): Block => ({ style: 'para', text: `处罚：${p.summary}` })),
       ],
     },
@@ -260,16 +286,32 @@ export function buildSlides(entries: readonly DeckEntry[]): Slide[] {
     };
     pages.forEach((columns, i) => {
       slides.push({
-        kind: 'item', id: i === 0 ? item.code : `${item.code}-${i + 1}`, code: item.code, title: item.title, domainCode,
-        high: item.frequency === 'high', part: i + 1, parts: pages.length, columns, notes,
+        kind: 'item',
+        id: i === 0 ? item.code : `${item.code}-${i + 1}`,
+        code: item.code,
+        title: item.title,
+        domainCode,
+        high: item.frequency === 'high',
+        part: i + 1,
+        parts: pages.length,
+        columns,
+        notes,
       });
     });
     (item.cases ?? []).forEach((c, ci) => {
       const casePages = packBalanced(caseSections(c), columnBudget(c.title));
       casePages.forEach((columns, i) => {
         slides.push({
-          kind: 'case', id: `${item.code}-case${ci + 1}${i > 0 ? `-${i + 1}` : ''}`, code: item.code, title: c.title,
-          illustrative: c.illustrative, part: i + 1, parts: casePages.length, columns, lesson: c.lesson, lecturerNote,
+          kind: 'case',
+          id: `${item.code}-case${ci + 1}${i > 0 ? `-${i + 1}` : ''}`,
+          code: item.code,
+          title: c.title,
+          illustrative: c.illustrative,
+          part: i + 1,
+          parts: casePages.length,
+          columns,
+          lesson: c.lesson,
+          lecturerNote,
         });
       });
     });

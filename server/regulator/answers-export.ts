@@ -61,9 +61,17 @@ function conditions(f: StatsFilters): ReturnType<typeof sql> {
 const ROW_SELECT = sql`o.name as organisation, o.credit_code, s.region, s.industry, s.size, a.item_code, a.status, a.note, a.owner,
   a.due_date::text as due_date, to_char(s.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as submitted_at, x.fingerprint`;
 
-interface Batch { readonly rows: AnswerExportRow[]; readonly next: { at: Date; id: string } | undefined }
+interface Batch {
+  readonly rows: AnswerExportRow[];
+  readonly next: { at: Date; id: string } | undefined;
+}
 
-async function fetchBatch(db: Kysely<Database>, f: StatsFilters, codes: readonly string[], after: { at: Date; id: string } | undefined): Promise<Batch> {
+async function fetchBatch(
+  db: Kysely<Database>,
+  f: StatsFilters,
+  codes: readonly string[],
+  after: { at: Date; id: string } | undefined,
+): Promise<Batch> {
   const keyset = after ? sql`and (s.submitted_at, s.assessment_id) > (${after.at}, ${after.id}::uuid)` : sql``;
   const batch = await sql<{ assessment_id: string; submitted_at: Date }>`
     select s.assessment_id, s.submitted_at from stat_submissions s
@@ -80,7 +88,10 @@ async function fetchBatch(db: Kysely<Database>, f: StatsFilters, codes: readonly
     where s.assessment_id = any(${ids}::uuid[]) and a.item_code = any(${codes}::text[])
     order by s.submitted_at, s.assessment_id, a.item_code`.execute(db);
   const last = batch.rows[batch.rows.length - 1];
-  return { rows: rows.rows, next: batch.rows.length < BATCH ? undefined : { at: last.submitted_at, id: last.assessment_id } };
+  return {
+    rows: rows.rows,
+    next: batch.rows.length < BATCH ? undefined : { at: last.submitted_at, id: last.assessment_id },
+  };
 }
 
 /**
@@ -88,7 +99,11 @@ async function fetchBatch(db: Kysely<Database>, f: StatsFilters, codes: readonly
  * fetched while the current one is written, so the database and the socket
  * work at the same time; at most two batches are held in memory.
  */
-export async function* answerBatches(db: Kysely<Database>, catalogue: Catalogue, f: StatsFilters): AsyncGenerator<AnswerExportRow[]> {
+export async function* answerBatches(
+  db: Kysely<Database>,
+  catalogue: Catalogue,
+  f: StatsFilters,
+): AsyncGenerator<AnswerExportRow[]> {
   const codes = itemCodes(catalogue, f);
   let pending: Promise<Batch> | undefined = fetchBatch(db, f, codes, undefined);
   while (pending) {
@@ -98,7 +113,11 @@ export async function* answerBatches(db: Kysely<Database>, catalogue: Catalogue,
   }
 }
 
-export async function* answerRows(db: Kysely<Database>, catalogue: Catalogue, f: StatsFilters): AsyncGenerator<AnswerExportRow> {
+export async function* answerRows(
+  db: Kysely<Database>,
+  catalogue: Catalogue,
+  f: StatsFilters,
+): AsyncGenerator<AnswerExportRow> {
   for await (const batch of answerBatches(db, catalogue, f)) yield* batch;
 }
 
@@ -124,12 +143,17 @@ export function answersSqlText(f: StatsFilters, catalogue?: Catalogue): string {
 }
 
 /** CSV as PostgreSQL's COPY writes it (LF line ends; NULL empty, an empty string ""), so both paths give the same bytes. */
-const csvCell = (v: string | null): string => (v === null ? '' : v === '' || /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const csvCell = (v: string | null): string =>
+  v === null ? '' : v === '' || /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 
 /** Resolves when the socket wants more, or when the client has gone (then writing stops). */
 function drained(res: Response): Promise<void> {
   return new Promise((resolve) => {
-    const done = (): void => { res.off('drain', done); res.off('close', done); resolve(); };
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
     res.on('drain', done);
     res.on('close', done);
   });
@@ -142,7 +166,14 @@ function drained(res: Response): Promise<void> {
  * in batches, as lines formatted exactly as COPY would (one write per batch:
  * csv-stringify's per-row streams cost half the throughput).
  */
-export async function sendAnswersCsv(res: Response, db: Kysely<Database>, catalogue: Catalogue, f: StatsFilters, filename: string, copyCsv?: CopyCsv): Promise<void> {
+export async function sendAnswersCsv(
+  res: Response,
+  db: Kysely<Database>,
+  catalogue: Catalogue,
+  f: StatsFilters,
+  filename: string,
+  copyCsv?: CopyCsv,
+): Promise<void> {
   res.type('text/csv; charset=utf-8').attachment(filename);
   res.write(`${BOM}${ANSWER_COLUMNS.map((c) => csvCell(c.header)).join(',')}\n`);
   if (copyCsv) {
@@ -162,7 +193,13 @@ export async function sendAnswersCsv(res: Response, db: Kysely<Database>, catalo
   res.end();
 }
 
-export async function sendAnswersXlsx(res: Response, db: Kysely<Database>, catalogue: Catalogue, f: StatsFilters, filename: string): Promise<void> {
+export async function sendAnswersXlsx(
+  res: Response,
+  db: Kysely<Database>,
+  catalogue: Catalogue,
+  f: StatsFilters,
+  filename: string,
+): Promise<void> {
   res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(filename);
   const { default: ExcelJS } = await import('exceljs'); // loaded on first use: large
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });

@@ -23,12 +23,21 @@ const tokenBody = bodyValidator<{ name: string }>({
 });
 
 const stamp = (): string => new Date().toISOString().slice(0, 10);
-const tokenJson = (t: TokenInfo): Record<string, unknown> => ({ id: t.id, name: t.name, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt });
+const tokenJson = (t: TokenInfo): Record<string, unknown> => ({
+  id: t.id,
+  name: t.name,
+  createdAt: t.createdAt,
+  lastUsedAt: t.lastUsedAt,
+  revokedAt: t.revokedAt,
+});
 
 export function pageNumber(raw: unknown): number {
   if (raw === undefined || raw === '') return 1;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 100000) throw badRequest('page 应为正整数。page must be a positive integer.', [{ field: 'page', message: 'must be a positive integer' }]);
+  if (!Number.isInteger(n) || n < 1 || n > 100000)
+    throw badRequest('page 应为正整数。page must be a positive integer.', [
+      { field: 'page', message: 'must be a positive integer' },
+    ]);
   return n;
 }
 
@@ -51,14 +60,21 @@ export function regulatorApiRouter(deps: AreaDeps): Router {
     res.json({ page, pageSize: 50, total: list.total, reports: list.entries });
   });
 
-  const summaryExport = (send: (res: Response, s: Summary, name: string) => Promise<void> | void, ext: string) =>
+  const summaryExport =
+    (send: (res: Response, s: Summary, name: string) => Promise<void> | void, ext: string) =>
     async (req: Request, res: Response): Promise<void> => {
       const { filters, catalogue } = await filtersOf(req);
       await send(res, await summaries.get(catalogue, filters), `hegui-summary-${stamp()}.${ext}`);
     };
   router.get('/exports/summary.csv', ...readers, summaryExport(sendSummaryCsv, 'csv'));
   router.get('/exports/summary.xlsx', ...readers, summaryExport(sendSummaryXlsx, 'xlsx'));
-  router.get('/exports/summary.json', ...readers, summaryExport((res, s, name) => { res.attachment(name).json(summaryJson(s)); }, 'json'));
+  router.get(
+    '/exports/summary.json',
+    ...readers,
+    summaryExport((res, s, name) => {
+      res.attachment(name).json(summaryJson(s));
+    }, 'json'),
+  );
 
   router.get('/exports/answers.csv', ...readers, async (req, res) => {
     const { filters, catalogue } = await filtersOf(req);
@@ -73,8 +89,14 @@ export function regulatorApiRouter(deps: AreaDeps): Router {
     const { filters, catalogue } = await filtersOf(req);
     const summary = await summaries.get(catalogue, filters);
     // Loaded on first use: the document libraries cost tens of MB a server may never need.
-    const buffer = await (require('./report-docx') as typeof import('./report-docx')).renderStatsDocx(summary, catalogue);
-    res.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').attachment(`hegui-statistics-${stamp()}.docx`).send(buffer);
+    const buffer = await (require('./report-docx') as typeof import('./report-docx')).renderStatsDocx(
+      summary,
+      catalogue,
+    );
+    res
+      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .attachment(`hegui-statistics-${stamp()}.docx`)
+      .send(buffer);
   });
   router.get('/exports/report.pdf', ...readers, async (req, res) => {
     const { filters, catalogue } = await filtersOf(req);

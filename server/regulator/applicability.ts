@@ -10,7 +10,9 @@ export type ApplicabilityMask = number;
 export function tagMask(catalogue: Catalogue, tags: readonly string[]): number {
   const set = new Set(tags);
   let mask = 0;
-  catalogue.profile.forEach((q, i) => { if (i < 31 && set.has(q.tag)) mask |= 1 << i; });
+  catalogue.profile.forEach((q, i) => {
+    if (i < 31 && set.has(q.tag)) mask |= 1 << i;
+  });
   return mask;
 }
 

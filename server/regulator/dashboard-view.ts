@@ -11,7 +11,8 @@ import type { SharedReportEntry } from './shared-reports';
 import type { BreakdownRow, Figure, Summary } from './stats';
 
 const WITHHELD = '<5';
-export const fmtPct = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
+export const fmtPct = (v: number | null | undefined): string =>
+  v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`;
 const fmtNum = (v: number | null): string => (v === null ? WITHHELD : v.toLocaleString('en-US'));
 
 function figureCells(f: Figure): Record<string, unknown> {
@@ -28,11 +29,21 @@ function figureCells(f: Figure): Record<string, unknown> {
   };
 }
 
-const sizeLabel = (size: string, lang: Lang): string => ((SIZES as readonly string[]).includes(size) ? translate(lang, `reg.size.${size}`) : size);
-const industryName = (letter: string): string => (INDUSTRY_SECTIONS[letter] ? `${letter} ${INDUSTRY_SECTIONS[letter]}` : letter);
+const sizeLabel = (size: string, lang: Lang): string =>
+  (SIZES as readonly string[]).includes(size) ? translate(lang, `reg.size.${size}`) : size;
+const industryName = (letter: string): string =>
+  INDUSTRY_SECTIONS[letter] ? `${letter} ${INDUSTRY_SECTIONS[letter]}` : letter;
 
-function breakdownView(title: string, rows: readonly BreakdownRow[], label: (k: string) => string): Record<string, unknown> {
-  const data = rows.map((r) => ({ label: label(r.key), value: r.suppressed ? null : r.complianceRate, text: r.suppressed ? WITHHELD : fmtPct(r.complianceRate) }));
+function breakdownView(
+  title: string,
+  rows: readonly BreakdownRow[],
+  label: (k: string) => string,
+): Record<string, unknown> {
+  const data = rows.map((r) => ({
+    label: label(r.key),
+    value: r.suppressed ? null : r.complianceRate,
+    text: r.suppressed ? WITHHELD : fmtPct(r.complianceRate),
+  }));
   return {
     title,
     chart: new Handlebars.SafeString(barChart(title, data, { labelWidth: 150 })),
@@ -58,7 +69,14 @@ export function dashboardView(input: DashboardInput): Record<string, unknown> {
   const ownDomain = (department: string): boolean => !!dept && (department.includes(dept) || dept.includes(department));
   // The regulator's own department's domains first, otherwise checklist order.
   const domains = [...s.domains].sort((a, b) => Number(ownDomain(b.department)) - Number(ownDomain(a.department)));
-  const domainRows = domains.map((d) => ({ code: d.code, name: d.name, department: d.department, own: ownDomain(d.department), href: `/domains/${d.code}`, ...figureCells(d) }));
+  const domainRows = domains.map((d) => ({
+    code: d.code,
+    name: d.name,
+    department: d.department,
+    own: ownDomain(d.department),
+    href: `/domains/${d.code}`,
+    ...figureCells(d),
+  }));
   const domainChartTitle = t('reg.byDomain');
   const regionLabels = s.heatmap.regions;
   const heatRows = domains.map((d) => ({
@@ -74,12 +92,25 @@ export function dashboardView(input: DashboardInput): Record<string, unknown> {
     lead: t('reg.lead', { n: s.threshold }),
     departmentNote: dept ? t('reg.department', { department: dept }) : undefined,
     form: {
-      from: f.from ?? '', to: f.to ?? '',
+      from: f.from ?? '',
+      to: f.to ?? '',
       regions: input.regions.map((r) => ({ value: r, label: r, selected: r === f.region })),
-      industries: Object.keys(INDUSTRY_SECTIONS).map((k) => ({ value: k, label: industryName(k), selected: k === f.industry })),
+      industries: Object.keys(INDUSTRY_SECTIONS).map((k) => ({
+        value: k,
+        label: industryName(k),
+        selected: k === f.industry,
+      })),
       sizes: SIZES.map((k) => ({ value: k, label: sizeLabel(k, lang), selected: k === f.size })),
-      domains: catalogue.domains.map((d) => ({ value: d.code, label: `${d.code} ${d.name}`, selected: d.code === f.domain })),
-      versions: input.versions.map((v) => ({ value: String(v.id), label: `v${v.id}${v.current ? ` (${t('reg.filter.current')})` : ''}`, selected: v.id === f.version })),
+      domains: catalogue.domains.map((d) => ({
+        value: d.code,
+        label: `${d.code} ${d.name}`,
+        selected: d.code === f.domain,
+      })),
+      versions: input.versions.map((v) => ({
+        value: String(v.id),
+        label: `v${v.id}${v.current ? ` (${t('reg.filter.current')})` : ''}`,
+        selected: v.id === f.version,
+      })),
     },
     suppressedAll: s.suppressed ? t('reg.suppressedAll', { n: s.threshold }) : undefined,
     totals: {
@@ -90,41 +121,100 @@ export function dashboardView(input: DashboardInput): Record<string, unknown> {
       leniency: s.suppressed ? WITHHELD : fmtPct(s.leniency.share),
     },
     months: {
-      chart: new Handlebars.SafeString(lineChart(t('reg.overTime'), s.months.map((m) => ({ label: m.month, value: m.assessments })))),
-      rows: s.months.map((m) => ({ month: m.month, orgs: fmtNum(m.organisations), assessments: fmtNum(m.assessments) })),
+      chart: new Handlebars.SafeString(
+        lineChart(
+          t('reg.overTime'),
+          s.months.map((m) => ({ label: m.month, value: m.assessments })),
+        ),
+      ),
+      rows: s.months.map((m) => ({
+        month: m.month,
+        orgs: fmtNum(m.organisations),
+        assessments: fmtNum(m.assessments),
+      })),
     },
     domains: {
-      chart: new Handlebars.SafeString(barChart(domainChartTitle, domains.map((d) => ({ label: `${d.code} ${d.name}`, value: d.suppressed ? null : d.complianceRate, text: d.suppressed ? WITHHELD : fmtPct(d.complianceRate) })))),
+      chart: new Handlebars.SafeString(
+        barChart(
+          domainChartTitle,
+          domains.map((d) => ({
+            label: `${d.code} ${d.name}`,
+            value: d.suppressed ? null : d.complianceRate,
+            text: d.suppressed ? WITHHELD : fmtPct(d.complianceRate),
+          })),
+        ),
+      ),
       rows: domainRows,
     },
-    topGaps: s.topGaps.map((g, i) => ({ rank: i + 1, code: g.code, title: g.title, href: `/items/${g.code}`, leniency: g.leniency, high: g.high, ...figureCells(g) })),
-    topGapsChart: s.topGaps.length > 0
-      ? new Handlebars.SafeString(barChart(t('reg.topGaps'), s.topGaps.map((g) => {
-        const denominator = g.counts ? g.counts.compliant + g.counts.non_compliant + g.counts.unsure : 0;
-        return { label: `${g.code} ${g.title.slice(0, 10)}`, value: denominator ? (g.gaps ?? 0) / denominator : null, text: fmtNum(g.gaps) };
-      }), { labelWidth: 200 }))
-      : undefined,
+    topGaps: s.topGaps.map((g, i) => ({
+      rank: i + 1,
+      code: g.code,
+      title: g.title,
+      href: `/items/${g.code}`,
+      leniency: g.leniency,
+      high: g.high,
+      ...figureCells(g),
+    })),
+    topGapsChart:
+      s.topGaps.length > 0
+        ? new Handlebars.SafeString(
+            barChart(
+              t('reg.topGaps'),
+              s.topGaps.map((g) => {
+                const denominator = g.counts ? g.counts.compliant + g.counts.non_compliant + g.counts.unsure : 0;
+                return {
+                  label: `${g.code} ${g.title.slice(0, 10)}`,
+                  value: denominator ? (g.gaps ?? 0) / denominator : null,
+                  text: fmtNum(g.gaps),
+                };
+              }),
+              { labelWidth: 200 },
+            ),
+          )
+        : undefined,
     breakdowns: [
       breakdownView(t('reg.byRegion'), s.breakdowns.region, (k) => k),
       breakdownView(t('reg.byIndustry'), s.breakdowns.industry, industryName),
       breakdownView(t('reg.bySize'), s.breakdowns.size, (k) => sizeLabel(k, lang)),
     ],
-    heat: regionLabels.length > 0 ? {
-      chart: new Handlebars.SafeString(heatMap(t('reg.heatmap'), regionLabels, heatRows)),
-      regions: regionLabels,
-      rows: heatRows.map((r) => ({ label: r.label, cells: r.cells.map((c) => ({ text: c.text, cls: heatClass(c.value) })) })),
-    } : undefined,
-    items: s.items.map((i) => ({ code: i.code, title: i.title, href: `/items/${i.code}`, leniency: i.leniency, ...figureCells(i) })),
+    heat:
+      regionLabels.length > 0
+        ? {
+            chart: new Handlebars.SafeString(heatMap(t('reg.heatmap'), regionLabels, heatRows)),
+            regions: regionLabels,
+            rows: heatRows.map((r) => ({
+              label: r.label,
+              cells: r.cells.map((c) => ({ text: c.text, cls: heatClass(c.value) })),
+            })),
+          }
+        : undefined,
+    items: s.items.map((i) => ({
+      code: i.code,
+      title: i.title,
+      href: `/items/${i.code}`,
+      leniency: i.leniency,
+      ...figureCells(i),
+    })),
     itemCount: s.items.length,
     exports: {
-      summaryCsv: exportLink('summary.csv'), summaryXlsx: exportLink('summary.xlsx'), summaryJson: exportLink('summary.json'),
-      answersCsv: exportLink('answers.csv'), answersXlsx: exportLink('answers.xlsx'),
-      reportDocx: exportLink('report.docx'), reportPdf: exportLink('report.pdf'),
+      summaryCsv: exportLink('summary.csv'),
+      summaryXlsx: exportLink('summary.xlsx'),
+      summaryJson: exportLink('summary.json'),
+      answersCsv: exportLink('answers.csv'),
+      answersXlsx: exportLink('answers.xlsx'),
+      reportDocx: exportLink('report.docx'),
+      reportPdf: exportLink('report.pdf'),
     },
     shared: {
       total: input.shared.total,
       hint: t('reg.sharedHint', { n: input.shared.total }),
-      entries: input.shared.entries.map((e) => ({ ...e, href: `/regulator/reports/${e.id}`, industry: industryName(e.industry), size: sizeLabel(e.size, lang), rate: fmtPct(e.complianceRate) })),
+      entries: input.shared.entries.map((e) => ({
+        ...e,
+        href: `/regulator/reports/${e.id}`,
+        industry: industryName(e.industry),
+        size: sizeLabel(e.size, lang),
+        rate: fmtPct(e.complianceRate),
+      })),
       more: input.shared.total > input.shared.entries.length ? `/regulator/reports?${q}` : undefined,
     },
     clearHref: '/regulator',

@@ -32,7 +32,10 @@ function one(query: Record<string, unknown>, key: string): string | undefined {
 }
 
 /** Resolves the checklist version too: figures are always for one version, the current one by default. */
-export async function parseFilters(query: Record<string, unknown>, store: CatalogueStore): Promise<{ filters: StatsFilters; catalogue: Catalogue }> {
+export async function parseFilters(
+  query: Record<string, unknown>,
+  store: CatalogueStore,
+): Promise<{ filters: StatsFilters; catalogue: Catalogue }> {
   const errors: FieldError[] = [];
   const from = one(query, 'from');
   const to = one(query, 'to');
@@ -43,10 +46,13 @@ export async function parseFilters(query: Record<string, unknown>, store: Catalo
   const versionRaw = one(query, 'version');
   if (from && !MONTH.test(from)) errors.push({ field: 'from', message: 'must be a month, YYYY-MM' });
   if (to && !MONTH.test(to)) errors.push({ field: 'to', message: 'must be a month, YYYY-MM' });
-  if (from && to && MONTH.test(from) && MONTH.test(to) && from > to) errors.push({ field: 'to', message: 'must not be before from' });
+  if (from && to && MONTH.test(from) && MONTH.test(to) && from > to)
+    errors.push({ field: 'to', message: 'must not be before from' });
   if (region && region.length > 60) errors.push({ field: 'region', message: 'must be at most 60 characters' });
-  if (industry && !/^[A-T]$/.test(industry)) errors.push({ field: 'industry', message: 'must be a section letter A–T' });
-  if (size && !(SIZES as readonly string[]).includes(size)) errors.push({ field: 'size', message: `must be one of ${SIZES.join(', ')}` });
+  if (industry && !/^[A-T]$/.test(industry))
+    errors.push({ field: 'industry', message: 'must be a section letter A–T' });
+  if (size && !(SIZES as readonly string[]).includes(size))
+    errors.push({ field: 'size', message: `must be one of ${SIZES.join(', ')}` });
   let catalogue = store.current();
   if (versionRaw) {
     const id = /^\d{1,9}$/.test(versionRaw) ? Number(versionRaw) : NaN;
@@ -54,7 +60,8 @@ export async function parseFilters(query: Record<string, unknown>, store: Catalo
     if (!found) errors.push({ field: 'version', message: 'no such checklist version' });
     else catalogue = found;
   }
-  if (domain && !catalogue.domain(domain)) errors.push({ field: 'domain', message: 'no such domain in this checklist version' });
+  if (domain && !catalogue.domain(domain))
+    errors.push({ field: 'domain', message: 'no such domain in this checklist version' });
   if (errors.length > 0) throw badRequest('筛选条件有误。The filters are not valid.', errors);
   return {
     catalogue,

@@ -20,7 +20,8 @@ const STYLES = ['/assets/assess.css', '/assets/regulator.css'];
 export function regulatorPagesRouter(deps: AreaDeps): Router {
   const router = Router();
   const base = pageRenderer(deps.views);
-  const render = (res: Response, name: string, data: Record<string, unknown>): void => base(res, name, { styles: STYLES, regulatorNav: true, ...data });
+  const render = (res: Response, name: string, data: Record<string, unknown>): void =>
+    base(res, name, { styles: STYLES, regulatorNav: true, ...data });
   const regulator = requireAuth(...REGULATOR_ROLES);
   const summaries = new SummaryCache(deps.db);
 
@@ -28,14 +29,29 @@ export function regulatorPagesRouter(deps: AreaDeps): Router {
     const { filters, catalogue } = await parseFilters(req.query as Record<string, unknown>, deps.catalogues);
     const [summary, regions, versions, shared] = await Promise.all([
       summaries.get(catalogue, filters),
-      deps.db.selectFrom('stat_submissions').select('region').distinct().where('version_id', '=', filters.version).orderBy('region').execute(),
+      deps.db
+        .selectFrom('stat_submissions')
+        .select('region')
+        .distinct()
+        .where('version_id', '=', filters.version)
+        .orderBy('region')
+        .execute(),
       listVersions(deps.db),
       listSharedReports(deps.db, filters, 1),
     ]);
     const lang = langOf(res);
     render(res, 'regulator/dashboard', {
       title: translate(lang, 'reg.title'),
-      ...dashboardView({ summary, catalogue, filters, regions: regions.map((r) => r.region), versions, shared: { total: shared.total, entries: shared.entries.slice(0, 10) }, department: authOf(res)?.user.department ?? null, lang }),
+      ...dashboardView({
+        summary,
+        catalogue,
+        filters,
+        regions: regions.map((r) => r.region),
+        versions,
+        shared: { total: shared.total, entries: shared.entries.slice(0, 10) },
+        department: authOf(res)?.user.department ?? null,
+        lang,
+      }),
     });
   });
 
@@ -51,31 +67,58 @@ export function regulatorPagesRouter(deps: AreaDeps): Router {
       back: `/regulator?${q}`,
       entries: list.entries.map((e) => ({ ...e, href: `/regulator/reports/${e.id}`, rate: fmtPct(e.complianceRate) })),
       prev: page > 1 ? `/regulator/reports?${filterQuery(filters, { page: String(page - 1) })}` : undefined,
-      next: page * PAGE_SIZE < list.total ? `/regulator/reports?${filterQuery(filters, { page: String(page + 1) })}` : undefined,
+      next:
+        page * PAGE_SIZE < list.total
+          ? `/regulator/reports?${filterQuery(filters, { page: String(page + 1) })}`
+          : undefined,
     });
   });
 
   router.get('/regulator/reports/:id', regulator, async (req, res) => {
     const found = await sharedReport(deps.db, String(req.params.id));
-    render(res, 'assessment/report', { ...reportView(found.report, found.fingerprint), title: translate(langOf(res), 'reg.sharedReport') });
+    render(res, 'assessment/report', {
+      ...reportView(found.report, found.fingerprint),
+      title: translate(langOf(res), 'reg.sharedReport'),
+    });
   });
 
-  const tokensPage = async (req: Request, res: Response, extra: Record<string, unknown> = {}, errors?: FormErrors): Promise<void> => {
+  const tokensPage = async (
+    req: Request,
+    res: Response,
+    extra: Record<string, unknown> = {},
+    errors?: FormErrors,
+  ): Promise<void> => {
     const auth = authOf(res);
     const lang = langOf(res);
     const tokens = await listTokens(deps.db, auth?.user.id ?? '');
-    const fmt = (d: Date | null): string | undefined => (d ? new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(d) : undefined);
+    const fmt = (d: Date | null): string | undefined =>
+      d
+        ? new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
+            dateStyle: 'medium',
+            timeStyle: 'short',
+            timeZone: 'Asia/Shanghai',
+          }).format(d)
+        : undefined;
     res.status(errors?.any ? 400 : 200);
     render(res, 'regulator/tokens', {
       title: pageTitle(res, 'reg.tokens', errors),
       formErrors: errors?.view(),
-      tokens: tokens.map((tk: TokenInfo) => ({ id: tk.id, name: tk.name, created: fmt(tk.createdAt), lastUsed: fmt(tk.lastUsedAt), revoked: tk.revokedAt !== null, revokeLabel: translate(lang, 'reg.token.revokeLabel', { name: tk.name }) })),
+      tokens: tokens.map((tk: TokenInfo) => ({
+        id: tk.id,
+        name: tk.name,
+        created: fmt(tk.createdAt),
+        lastUsed: fmt(tk.lastUsedAt),
+        revoked: tk.revokedAt !== null,
+        revokeLabel: translate(lang, 'reg.token.revokeLabel', { name: tk.name }),
+      })),
       revokedNotice: req.query.revoked === '1',
       ...extra,
     });
   };
 
-  router.get('/regulator/tokens', regulator, async (req, res) => { await tokensPage(req, res); });
+  router.get('/regulator/tokens', regulator, async (req, res) => {
+    await tokensPage(req, res);
+  });
 
   router.post('/regulator/tokens', regulator, async (req, res) => {
     const name = field(bodyOf(req), 'name').trim();

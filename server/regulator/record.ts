@@ -8,7 +8,11 @@ import { tagMask } from './applicability';
 
 /** First day of the month in China time, YYYY-MM-01 (submissions near midnight UTC fall in the local month). */
 export function monthOf(date: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).formatToParts(date);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+  }).formatToParts(date);
   const y = parts.find((p) => p.type === 'year')?.value ?? '1970';
   const m = parts.find((p) => p.type === 'month')?.value ?? '01';
   return `${y}-${m}-01`;
@@ -27,24 +31,54 @@ export interface SubmissionFacts {
   readonly answers: ReadonlyArray<{ readonly code: string; readonly domain: string; readonly status: string }>;
 }
 
-export function factsOfReport(assessmentId: string, orgId: string, catalogue: Catalogue, report: Report): SubmissionFacts {
+export function factsOfReport(
+  assessmentId: string,
+  orgId: string,
+  catalogue: Catalogue,
+  report: Report,
+): SubmissionFacts {
   return {
-    assessmentId, orgId, versionId: report.checklistVersion.id, submittedAt: new Date(report.submittedAt),
-    region: report.org.region, industry: report.org.industry, size: report.org.size,
-    tagMask: tagMask(catalogue, report.profileTags), shared: false,
+    assessmentId,
+    orgId,
+    versionId: report.checklistVersion.id,
+    submittedAt: new Date(report.submittedAt),
+    region: report.org.region,
+    industry: report.org.industry,
+    size: report.org.size,
+    tagMask: tagMask(catalogue, report.profileTags),
+    shared: false,
     answers: report.answers.map((a) => ({ code: a.code, domain: a.domain, status: a.status })),
   };
 }
 
 /** Inserts the submission rows (one multi-row statement) and lists organisations now under several profiles. */
-export async function insertSubmissions(db: Kysely<Database> | Transaction<Database>, facts: readonly SubmissionFacts[]): Promise<void> {
+export async function insertSubmissions(
+  db: Kysely<Database> | Transaction<Database>,
+  facts: readonly SubmissionFacts[],
+): Promise<void> {
   if (facts.length === 0) return;
   const count = (f: SubmissionFacts, s: string): number => f.answers.filter((a) => a.status === s).length;
-  await db.insertInto('stat_submissions').values(facts.map((f) => ({
-    assessment_id: f.assessmentId, org_id: f.orgId, version_id: f.versionId, submitted_at: f.submittedAt, month: monthOf(f.submittedAt),
-    region: f.region, industry: f.industry, size: f.size, tag_mask: f.tagMask, shared: f.shared,
-    compliant: count(f, 'compliant'), non_compliant: count(f, 'non_compliant'), not_applicable: count(f, 'not_applicable'), unsure: count(f, 'unsure'),
-  }))).execute();
+  await db
+    .insertInto('stat_submissions')
+    .values(
+      facts.map((f) => ({
+        assessment_id: f.assessmentId,
+        org_id: f.orgId,
+        version_id: f.versionId,
+        submitted_at: f.submittedAt,
+        month: monthOf(f.submittedAt),
+        region: f.region,
+        industry: f.industry,
+        size: f.size,
+        tag_mask: f.tagMask,
+        shared: f.shared,
+        compliant: count(f, 'compliant'),
+        non_compliant: count(f, 'non_compliant'),
+        not_applicable: count(f, 'not_applicable'),
+        unsure: count(f, 'unsure'),
+      })),
+    )
+    .execute();
   await sql`
     insert into stat_mixed_orgs (version_id, org_id)
     select s.version_id, s.org_id from stat_submissions s
@@ -56,12 +90,18 @@ export async function insertSubmissions(db: Kysely<Database> | Transaction<Datab
 type Status = 'compliant' | 'non_compliant' | 'not_applicable' | 'unsure';
 const STATUSES: readonly Status[] = ['compliant', 'non_compliant', 'not_applicable', 'unsure'];
 
-interface Cell { readonly key: readonly string[]; readonly counts: Record<Status, number> }
+interface Cell {
+  readonly key: readonly string[];
+  readonly counts: Record<Status, number>;
+}
 
 function tally(cells: Map<string, Cell>, key: readonly string[], status: string): void {
   const k = key.join('\u0000');
   let cell = cells.get(k);
-  if (!cell) { cell = { key, counts: { compliant: 0, non_compliant: 0, not_applicable: 0, unsure: 0 } }; cells.set(k, cell); }
+  if (!cell) {
+    cell = { key, counts: { compliant: 0, non_compliant: 0, not_applicable: 0, unsure: 0 } };
+    cells.set(k, cell);
+  }
   if ((STATUSES as readonly string[]).includes(status)) cell.counts[status as Status] += 1;
 }
 
@@ -69,9 +109,23 @@ const ADD = sql`compliant = t.compliant + excluded.compliant, non_compliant = t.
   not_applicable = t.not_applicable + excluded.not_applicable, unsure = t.unsure + excluded.unsure`;
 
 /** Upserts pre-tallied cells in chunks: one statement per 5,000 cells, whatever the number of answers. */
-async function upsertCells(db: Kysely<Database> | Transaction<Database>, table: 'stat_item_cells' | 'stat_domain_cells' | 'stat_item_months', cells: Map<string, Cell>): Promise<void> {
+async function upsertCells(
+  db: Kysely<Database> | Transaction<Database>,
+  table: 'stat_item_cells' | 'stat_domain_cells' | 'stat_item_months',
+  cells: Map<string, Cell>,
+): Promise<void> {
   const all = [...cells.values()];
-  const keyCols = table === 'stat_item_months' ? ['version_id', 'month', 'item_code'] : ['version_id', 'month', 'region', 'industry', 'size', table === 'stat_item_cells' ? 'item_code' : 'domain_code'];
+  const keyCols =
+    table === 'stat_item_months'
+      ? ['version_id', 'month', 'item_code']
+      : [
+          'version_id',
+          'month',
+          'region',
+          'industry',
+          'size',
+          table === 'stat_item_cells' ? 'item_code' : 'domain_code',
+        ];
   for (let i = 0; i < all.length; i += 5000) {
     const part = all.slice(i, i + 5000);
     const keyArrays = keyCols.map((col, j) => {
@@ -94,7 +148,10 @@ async function upsertCells(db: Kysely<Database> | Transaction<Database>, table: 
  * facts (the report's answers): no statement reads the answers table, so the
  * cost of a submission does not grow with the number of stored answers.
  */
-export async function addToCells(db: Kysely<Database> | Transaction<Database>, facts: readonly SubmissionFacts[]): Promise<void> {
+export async function addToCells(
+  db: Kysely<Database> | Transaction<Database>,
+  facts: readonly SubmissionFacts[],
+): Promise<void> {
   const items = new Map<string, Cell>();
   const domains = new Map<string, Cell>();
   const months = new Map<string, Cell>();
@@ -117,7 +174,13 @@ export function itemDomainMap(catalogue: Catalogue): Map<string, string> {
 }
 
 /** Called from AssessmentService.submit inside its transaction. */
-export async function recordSubmission(tx: Transaction<Database>, assessmentId: string, orgId: string, catalogue: Catalogue, report: Report): Promise<void> {
+export async function recordSubmission(
+  tx: Transaction<Database>,
+  assessmentId: string,
+  orgId: string,
+  catalogue: Catalogue,
+  report: Report,
+): Promise<void> {
   // Two submissions of one organisation at once must see each other's profile (stat_mixed_orgs).
   await sql`select pg_advisory_xact_lock(hashtextextended(${`stat-org:${orgId}`}, 0))`.execute(tx);
   const facts = [factsOfReport(assessmentId, orgId, catalogue, report)];

@@ -10,8 +10,22 @@ export interface StatsReportContent {
   readonly scope: string;
   readonly generated: string;
   readonly headline: readonly string[];
-  readonly domains: ReadonlyArray<{ readonly code: string; readonly name: string; readonly orgs: string; readonly rate: string; readonly rateValue: number | null; readonly gaps: string }>;
-  readonly gaps: ReadonlyArray<{ readonly code: string; readonly title: string; readonly figures: string; readonly basis: readonly string[]; readonly guidance: readonly string[]; readonly leniency: string | null }>;
+  readonly domains: ReadonlyArray<{
+    readonly code: string;
+    readonly name: string;
+    readonly orgs: string;
+    readonly rate: string;
+    readonly rateValue: number | null;
+    readonly gaps: string;
+  }>;
+  readonly gaps: ReadonlyArray<{
+    readonly code: string;
+    readonly title: string;
+    readonly figures: string;
+    readonly basis: readonly string[];
+    readonly guidance: readonly string[];
+    readonly leniency: string | null;
+  }>;
   readonly method: readonly string[];
 }
 
@@ -19,7 +33,9 @@ export const pct = (v: number | null): string => (v === null ? '—' : `${(v * 1
 const num = (v: number | null): string => (v === null ? '<5' : v.toLocaleString('en-US'));
 
 export function statsReportContent(s: Summary, catalogue: Catalogue): StatsReportContent {
-  const generated = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(new Date());
+  const generated = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(
+    new Date(),
+  );
   const headline = s.suppressed
     ? [`所选范围内提交自评的企业少于 ${s.threshold} 家，为保护企业信息，本报告不显示任何数字。`]
     : [
@@ -32,7 +48,14 @@ export function statsReportContent(s: Summary, catalogue: Catalogue): StatsRepor
     scope: filterDescription(s),
     generated: `生成日期：${generated}`,
     headline,
-    domains: s.domains.map((d) => ({ code: d.code, name: d.name, orgs: num(d.organisations), rate: d.suppressed ? '<5' : pct(d.complianceRate), rateValue: d.complianceRate, gaps: d.suppressed ? '<5' : num(d.gaps) })),
+    domains: s.domains.map((d) => ({
+      code: d.code,
+      name: d.name,
+      orgs: num(d.organisations),
+      rate: d.suppressed ? '<5' : pct(d.complianceRate),
+      rateValue: d.complianceRate,
+      gaps: d.suppressed ? '<5' : num(d.gaps),
+    })),
     gaps: s.topGaps.map((g) => {
       const item = catalogue.item(g.code)?.item;
       const relief = item?.leniency.find((l) => l.kind !== 'none');

@@ -23,14 +23,84 @@ import { addToCells, bumpGeneration, insertSubmissions, itemDomainMap, type Subm
 import { tagMask } from './applicability';
 
 export const DEMO_REGIONS: ReadonlyArray<readonly [string, number]> = [
-  ['杨舍镇', 26], ['塘桥镇', 12], ['金港街道', 12], ['锦丰镇', 10], ['乐余镇', 7], ['凤凰镇', 8], ['南丰镇', 6], ['大新镇', 6], ['常阴沙', 4], ['保税区', 9],
+  ['杨舍镇', 26],
+  ['塘桥镇', 12],
+  ['金港街道', 12],
+  ['锦丰镇', 10],
+  ['乐余镇', 7],
+  ['凤凰镇', 8],
+  ['南丰镇', 6],
+  ['大新镇', 6],
+  ['常阴沙', 4],
+  ['保税区', 9],
 ];
-const INDUSTRIES: ReadonlyArray<readonly [string, number]> = [['C', 34], ['F', 20], ['H', 10], ['E', 8], ['G', 7], ['L', 6], ['I', 4], ['O', 4], ['M', 3], ['K', 2], ['Q', 1], ['A', 1]];
-const SIZES: ReadonlyArray<readonly [OrgSize, number]> = [['micro', 40], ['small', 38], ['medium', 17], ['large', 5]];
-const NAME_PARTS = ['恒信', '华昌', '永联', '沙钢', '东渡', '澳洋', '港城', '长江', '暨阳', '鹿苑', '晨阳', '金盛', '新宇', '瑞丰', '海达', '德顺', '富康', '佳禾', '润泽', '天成'];
-const NAME_KIND: Readonly<Record<string, string>> = { C: '机械制造', F: '商贸', H: '餐饮管理', E: '建设工程', G: '物流', L: '企业管理咨询', I: '信息科技', O: '家政服务', M: '检测技术', K: '物业管理', Q: '诊所', A: '农业发展' };
+const INDUSTRIES: ReadonlyArray<readonly [string, number]> = [
+  ['C', 34],
+  ['F', 20],
+  ['H', 10],
+  ['E', 8],
+  ['G', 7],
+  ['L', 6],
+  ['I', 4],
+  ['O', 4],
+  ['M', 3],
+  ['K', 2],
+  ['Q', 1],
+  ['A', 1],
+];
+const SIZES: ReadonlyArray<readonly [OrgSize, number]> = [
+  ['micro', 40],
+  ['small', 38],
+  ['medium', 17],
+  ['large', 5],
+];
+const NAME_PARTS = [
+  '恒信',
+  '华昌',
+  '永联',
+  '沙钢',
+  '东渡',
+  '澳洋',
+  '港城',
+  '长江',
+  '暨阳',
+  '鹿苑',
+  '晨阳',
+  '金盛',
+  '新宇',
+  '瑞丰',
+  '海达',
+  '德顺',
+  '富康',
+  '佳禾',
+  '润泽',
+  '天成',
+];
+const NAME_KIND: Readonly<Record<string, string>> = {
+  C: '机械制造',
+  F: '商贸',
+  H: '餐饮管理',
+  E: '建设工程',
+  G: '物流',
+  L: '企业管理咨询',
+  I: '信息科技',
+  O: '家政服务',
+  M: '检测技术',
+  K: '物业管理',
+  Q: '诊所',
+  A: '农业发展',
+};
 const OWNERS = ['王主管', '李经理', '张工', '陈会计', '刘安全员', '周厂长', '吴主任', '徐专员'];
-const NOTES = ['台账不全，正在补记', '已安排培训', '需与供应商确认', '整改方案待审批', '部分车间未落实', null, null, null];
+const NOTES = [
+  '台账不全，正在补记',
+  '已安排培训',
+  '需与供应商确认',
+  '整改方案待审批',
+  '部分车间未落实',
+  null,
+  null,
+  null,
+];
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 /** Small deterministic PRNG (mulberry32), so a seed number gives the same data. */
@@ -48,7 +118,10 @@ export function prng(seed: number): () => number {
 function pick<T>(rand: () => number, weighted: ReadonlyArray<readonly [T, number]>): T {
   const total = weighted.reduce((s, [, w]) => s + w, 0);
   let r = rand() * total;
-  for (const [v, w] of weighted) { r -= w; if (r < 0) return v; }
+  for (const [v, w] of weighted) {
+    r -= w;
+    if (r < 0) return v;
+  }
   return weighted[weighted.length - 1][0];
 }
 
@@ -56,10 +129,16 @@ function pick<T>(rand: () => number, weighted: ReadonlyArray<readonly [T, number
 export function demoCreditCode(run: number, index: number): string {
   let body = '';
   let n = index;
-  for (let i = 0; i < 6; i += 1) { body = CHARSET[n % 31] + body; n = Math.floor(n / 31); }
+  for (let i = 0; i < 6; i += 1) {
+    body = CHARSET[n % 31] + body;
+    n = Math.floor(n / 31);
+  }
   let r = run;
   let prefix = '';
-  for (let i = 0; i < 3; i += 1) { prefix = CHARSET[r % 31] + prefix; r = Math.floor(r / 31); }
+  for (let i = 0; i < 3; i += 1) {
+    prefix = CHARSET[r % 31] + prefix;
+    r = Math.floor(r / 31);
+  }
   const first17 = `91320582${prefix}${body}`;
   return first17 + checkCharacter(first17);
 }
@@ -114,14 +193,24 @@ export interface SeedOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-export interface SeedResult { readonly orgs: number; readonly assessments: number; readonly answers: number; readonly shared: number; readonly orgIds: readonly string[] }
+export interface SeedResult {
+  readonly orgs: number;
+  readonly assessments: number;
+  readonly answers: number;
+  readonly shared: number;
+  readonly orgIds: readonly string[];
+}
 
 async function seedUser(db: Kysely<Database>): Promise<string> {
   const email = 'demo-seed@hegui.invalid';
   const found = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
   if (found) return found.id;
   // The hash is not an argon2 string: nobody can log in as this account.
-  const row = await db.insertInto('users').values({ email, password_hash: '!demo-seed-no-login', role: 'admin' }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('users')
+    .values({ email, password_hash: '!demo-seed-no-login', role: 'admin' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -132,7 +221,11 @@ export async function seedDemo(db: Kysely<Database>, catalogue: Catalogue, opts:
   const until = (opts.until ?? new Date()).getTime();
   const spanMs = (opts.months ?? 18) * 30.4 * 86400_000;
   const domains = itemDomainMap(catalogue);
-  const itemInfo = new Map(catalogue.domains.flatMap((d) => d.items.map((i) => [i.code, failureRate(i.code, i.frequency === 'high')] as const)));
+  const itemInfo = new Map(
+    catalogue.domains.flatMap((d) =>
+      d.items.map((i) => [i.code, failureRate(i.code, i.frequency === 'high')] as const),
+    ),
+  );
   const chunk = opts.chunk ?? 1000;
   let assessments = 0;
   let answersTotal = 0;
@@ -141,9 +234,23 @@ export async function seedDemo(db: Kysely<Database>, catalogue: Catalogue, opts:
 
   for (let start = 0; start < opts.orgs; start += chunk) {
     const end = Math.min(opts.orgs, start + chunk);
-    const orgRows: Array<{ id: string; name: string; credit_code: string; region: string; industry: string; size: OrgSize }> = [];
+    const orgRows: Array<{
+      id: string;
+      name: string;
+      credit_code: string;
+      region: string;
+      industry: string;
+      size: OrgSize;
+    }> = [];
     const assessmentRows: Array<Insertable<AssessmentsTable>> = [];
-    const answerCols = { assessment: [] as string[], item: [] as string[], status: [] as string[], note: [] as (string | null)[], owner: [] as (string | null)[], due: [] as (string | null)[] };
+    const answerCols = {
+      assessment: [] as string[],
+      item: [] as string[],
+      status: [] as string[],
+      note: [] as (string | null)[],
+      owner: [] as (string | null)[],
+      due: [] as (string | null)[],
+    };
     const facts: SubmissionFacts[] = [];
     for (let i = start; i < end; i += 1) {
       const region = opts.region ?? pick(rand, DEMO_REGIONS);
@@ -152,18 +259,26 @@ export async function seedDemo(db: Kysely<Database>, catalogue: Catalogue, opts:
       const org = {
         id: randomUUID(),
         name: `张家港市${NAME_PARTS[Math.floor(rand() * NAME_PARTS.length)]}${NAME_PARTS[Math.floor(rand() * NAME_PARTS.length)]}${NAME_KIND[industry] ?? '实业'}有限公司`,
-        credit_code: demoCreditCode(run, i), region, industry, size,
+        credit_code: demoCreditCode(run, i),
+        region,
+        industry,
+        size,
       };
       orgRows.push(org);
       orgIds.push(org.id);
-      const tags = catalogue.profile.map((q) => q.tag).filter((tag) => rand() < (TAG_ODDS[tag]?.(industry) ?? 0.1)).sort();
+      const tags = catalogue.profile
+        .map((q) => q.tag)
+        .filter((tag) => rand() < (TAG_ODDS[tag]?.(industry) ?? 0.1))
+        .sort();
       const items = applicableItems(catalogue, tags);
       const diligence = 0.6 + rand() * 0.8; // some firms are simply more careful
       const count = rand() < (opts.repeatShare ?? 0.25) ? 2 : 1;
       // Recent months see more submissions: skew towards "until".
       const firstAt = until - Math.pow(rand(), 0.7) * spanMs;
       for (let k = 0; k < count; k += 1) {
-        const submittedAt = new Date(Math.floor(Math.min(until - 1000, firstAt + k * (until - firstAt) * rand()) / 1000) * 1000);
+        const submittedAt = new Date(
+          Math.floor(Math.min(until - 1000, firstAt + k * (until - firstAt) * rand()) / 1000) * 1000,
+        );
         const startedAt = new Date(submittedAt.getTime() - Math.floor(rand() * 5 * 86400) * 1000);
         const id = randomUUID();
         const isShared = rand() < (opts.sharedShare ?? 0.3);
@@ -171,30 +286,73 @@ export async function seedDemo(db: Kysely<Database>, catalogue: Catalogue, opts:
         const records = items.map((code) => {
           const p = Math.min(0.9, (itemInfo.get(code) ?? 0.05) * SIZE_FACTOR[size] * diligence * improvement);
           const r = rand();
-          const status: AnswerStatus = r < p ? 'non_compliant' : r < p + 0.04 ? 'unsure' : r < p + 0.04 + 0.06 ? 'not_applicable' : 'compliant';
+          const status: AnswerStatus =
+            r < p ? 'non_compliant' : r < p + 0.04 ? 'unsure' : r < p + 0.04 + 0.06 ? 'not_applicable' : 'compliant';
           const gap = status === 'non_compliant' || status === 'unsure';
-          const due = gap && rand() < 0.8 ? new Date(submittedAt.getTime() + (14 + Math.floor(rand() * 90)) * 86400_000).toISOString().slice(0, 10) : null;
-          return { itemCode: code, status, note: gap ? NOTES[Math.floor(rand() * NOTES.length)] : null, owner: gap && rand() < 0.85 ? OWNERS[Math.floor(rand() * OWNERS.length)] : null, dueDate: due, correctedOn: null };
+          const due =
+            gap && rand() < 0.8
+              ? new Date(submittedAt.getTime() + (14 + Math.floor(rand() * 90)) * 86400_000).toISOString().slice(0, 10)
+              : null;
+          return {
+            itemCode: code,
+            status,
+            note: gap ? NOTES[Math.floor(rand() * NOTES.length)] : null,
+            owner: gap && rand() < 0.85 ? OWNERS[Math.floor(rand() * OWNERS.length)] : null,
+            dueDate: due,
+            correctedOn: null,
+          };
         });
         let fingerprint: string;
         let report: string | null = null;
         if (opts.fullReports) {
-          const built = buildReport({ assessmentId: id, org: { name: org.name, creditCode: org.credit_code, region, industry, size }, catalogue, profileTags: tags, itemCodes: items, answers: records, startedAt, submittedAt });
+          const built = buildReport({
+            assessmentId: id,
+            org: { name: org.name, creditCode: org.credit_code, region, industry, size },
+            catalogue,
+            profileTags: tags,
+            itemCodes: items,
+            answers: records,
+            startedAt,
+            submittedAt,
+          });
           fingerprint = fingerprintOf(built);
           report = JSON.stringify(built);
         } else {
-          fingerprint = `demo-${createHash('sha256').update(JSON.stringify([id, records])).digest('hex')}`;
+          fingerprint = `demo-${createHash('sha256')
+            .update(JSON.stringify([id, records]))
+            .digest('hex')}`;
         }
         assessmentRows.push({
-          id, org_id: org.id, version_id: catalogue.version.id, status: 'submitted', profile_tags: JSON.stringify(tags), item_codes: JSON.stringify(items),
-          created_by: userId, submitted_at: submittedAt, fingerprint, report, shared: isShared,
+          id,
+          org_id: org.id,
+          version_id: catalogue.version.id,
+          status: 'submitted',
+          profile_tags: JSON.stringify(tags),
+          item_codes: JSON.stringify(items),
+          created_by: userId,
+          submitted_at: submittedAt,
+          fingerprint,
+          report,
+          shared: isShared,
         });
         for (const r of records) {
-          answerCols.assessment.push(id); answerCols.item.push(r.itemCode); answerCols.status.push(r.status);
-          answerCols.note.push(r.note); answerCols.owner.push(r.owner); answerCols.due.push(r.dueDate);
+          answerCols.assessment.push(id);
+          answerCols.item.push(r.itemCode);
+          answerCols.status.push(r.status);
+          answerCols.note.push(r.note);
+          answerCols.owner.push(r.owner);
+          answerCols.due.push(r.dueDate);
         }
         facts.push({
-          assessmentId: id, orgId: org.id, versionId: catalogue.version.id, submittedAt, region, industry, size, tagMask: tagMask(catalogue, tags), shared: isShared,
+          assessmentId: id,
+          orgId: org.id,
+          versionId: catalogue.version.id,
+          submittedAt,
+          region,
+          industry,
+          size,
+          tagMask: tagMask(catalogue, tags),
+          shared: isShared,
           answers: records.map((r) => ({ code: r.itemCode, domain: domains.get(r.itemCode) ?? '', status: r.status })),
         });
         assessments += 1;
@@ -205,7 +363,10 @@ export async function seedDemo(db: Kysely<Database>, catalogue: Catalogue, opts:
     await db.transaction().execute(async (tx) => {
       await tx.insertInto('orgs').values(orgRows).execute();
       for (let i = 0; i < assessmentRows.length; i += 500) {
-        await tx.insertInto('assessments').values(assessmentRows.slice(i, i + 500)).execute();
+        await tx
+          .insertInto('assessments')
+          .values(assessmentRows.slice(i, i + 500))
+          .execute();
       }
       await insertAnswers(tx, answerCols, userId);
       for (let i = 0; i < facts.length; i += 1000) await insertSubmissions(tx, facts.slice(i, i + 1000));
@@ -219,13 +380,26 @@ export async function seedDemo(db: Kysely<Database>, catalogue: Catalogue, opts:
   return { orgs: opts.orgs, assessments, answers: answersTotal, shared, orgIds };
 }
 
-async function insertAnswers(tx: Transaction<Database>, c: { assessment: string[]; item: string[]; status: string[]; note: (string | null)[]; owner: (string | null)[]; due: (string | null)[] }, userId: string): Promise<void> {
+async function insertAnswers(
+  tx: Transaction<Database>,
+  c: {
+    assessment: string[];
+    item: string[];
+    status: string[];
+    note: (string | null)[];
+    owner: (string | null)[];
+    due: (string | null)[];
+  },
+  userId: string,
+): Promise<void> {
   const step = 20000;
   for (let i = 0; i < c.assessment.length; i += step) {
     const s = (a: readonly unknown[]): unknown[] => a.slice(i, i + step);
     await sql`
       insert into answers (assessment_id, item_code, status, note, owner, due_date, updated_by)
       select a, i, s, n, o, d::date, ${userId}::uuid
-      from unnest(${s(c.assessment)}::uuid[], ${s(c.item)}::text[], ${s(c.status)}::text[], ${s(c.note)}::text[], ${s(c.owner)}::text[], ${s(c.due)}::text[]) as t(a, i, s, n, o, d)`.execute(tx);
+      from unnest(${s(c.assessment)}::uuid[], ${s(c.item)}::text[], ${s(c.status)}::text[], ${s(c.note)}::text[], ${s(c.owner)}::text[], ${s(c.due)}::text[]) as t(a, i, s, n, o, d)`.execute(
+      tx,
+    );
   }
 }

@@ -21,9 +21,17 @@ export interface SharedReportEntry {
 
 export const PAGE_SIZE = 50;
 
-export async function listSharedReports(db: Kysely<Database>, f: StatsFilters, page: number): Promise<{ total: number; entries: SharedReportEntry[] }> {
-  let q = db.selectFrom('stat_submissions as s').innerJoin('orgs as o', 'o.id', 's.org_id').innerJoin('assessments as a', 'a.id', 's.assessment_id')
-    .where('s.shared', '=', true).where('s.version_id', '=', f.version);
+export async function listSharedReports(
+  db: Kysely<Database>,
+  f: StatsFilters,
+  page: number,
+): Promise<{ total: number; entries: SharedReportEntry[] }> {
+  let q = db
+    .selectFrom('stat_submissions as s')
+    .innerJoin('orgs as o', 'o.id', 's.org_id')
+    .innerJoin('assessments as a', 'a.id', 's.assessment_id')
+    .where('s.shared', '=', true)
+    .where('s.version_id', '=', f.version);
   if (f.from) q = q.where('s.month', '>=', `${f.from}-01`);
   if (f.to) q = q.where('s.month', '<=', `${f.to}-01`);
   if (f.region) q = q.where('s.region', '=', f.region);
@@ -31,15 +39,40 @@ export async function listSharedReports(db: Kysely<Database>, f: StatsFilters, p
   if (f.size) q = q.where('s.size', '=', f.size);
   const [count, rows] = await Promise.all([
     q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-    q.select(['s.assessment_id', 'o.name', 'o.credit_code', 's.region', 's.industry', 's.size', 's.submitted_at', 'a.fingerprint',
-      's.compliant', 's.non_compliant', 's.not_applicable', 's.unsure'])
-      .orderBy('s.submitted_at', 'desc').orderBy('s.assessment_id').limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).execute(),
+    q
+      .select([
+        's.assessment_id',
+        'o.name',
+        'o.credit_code',
+        's.region',
+        's.industry',
+        's.size',
+        's.submitted_at',
+        'a.fingerprint',
+        's.compliant',
+        's.non_compliant',
+        's.not_applicable',
+        's.unsure',
+      ])
+      .orderBy('s.submitted_at', 'desc')
+      .orderBy('s.assessment_id')
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE)
+      .execute(),
   ]);
   return {
     total: count.n,
     entries: rows.map((r) => ({
-      id: r.assessment_id, organisation: r.name, creditCode: r.credit_code, region: r.region, industry: r.industry, size: r.size,
-      submittedAt: r.submitted_at, fingerprint: r.fingerprint, complianceRate: rate(r), nonCompliant: r.non_compliant,
+      id: r.assessment_id,
+      organisation: r.name,
+      creditCode: r.credit_code,
+      region: r.region,
+      industry: r.industry,
+      size: r.size,
+      submittedAt: r.submitted_at,
+      fingerprint: r.fingerprint,
+      complianceRate: rate(r),
+      nonCompliant: r.non_compliant,
     })),
   };
 }
@@ -48,8 +81,14 @@ export async function listSharedReports(db: Kysely<Database>, f: StatsFilters, p
 export async function sharedReport(db: Kysely<Database>, id: string): Promise<{ report: Report; fingerprint: string }> {
   const missing = notFound('没有这份共享报告。There is no such shared report.');
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw missing;
-  const row = await db.selectFrom('assessments as a').innerJoin('stat_submissions as s', 's.assessment_id', 'a.id')
-    .select(['a.report', 'a.fingerprint']).where('a.id', '=', id).where('a.shared', '=', true).where('a.status', '=', 'submitted').executeTakeFirst();
+  const row = await db
+    .selectFrom('assessments as a')
+    .innerJoin('stat_submissions as s', 's.assessment_id', 'a.id')
+    .select(['a.report', 'a.fingerprint'])
+    .where('a.id', '=', id)
+    .where('a.shared', '=', true)
+    .where('a.status', '=', 'submitted')
+    .executeTakeFirst();
   if (!row?.report || !row.fingerprint) throw missing;
   return { report: row.report, fingerprint: row.fingerprint };
 }

@@ -28,23 +28,24 @@ export interface SummaryRow {
   readonly suppressed: boolean;
 }
 
-export const SUMMARY_COLUMNS: ReadonlyArray<{ key: keyof SummaryRow; header: string; width: number; numFmt?: string }> = [
-  { key: 'level', header: '层级 level', width: 10 },
-  { key: 'code', header: '编号 code', width: 10 },
-  { key: 'name', header: '名称 name', width: 36 },
-  { key: 'domain', header: '领域 domain', width: 8 },
-  { key: 'organisations', header: '企业数 organisations', width: 12, numFmt: '#,##0' },
-  { key: 'assessments', header: '自评数 assessments', width: 12, numFmt: '#,##0' },
-  { key: 'compliant', header: '符合 compliant', width: 12, numFmt: '#,##0' },
-  { key: 'non_compliant', header: '不符合 non-compliant', width: 12, numFmt: '#,##0' },
-  { key: 'not_applicable', header: '不适用 not applicable', width: 12, numFmt: '#,##0' },
-  { key: 'unsure', header: '不确定 unsure', width: 12, numFmt: '#,##0' },
-  { key: 'compliance_rate', header: '合规率 compliance rate', width: 12, numFmt: '0.0%' },
-  { key: 'non_compliant_rate', header: '不符合占比 non-compliant share', width: 12, numFmt: '0.0%' },
-  { key: 'not_applicable_rate', header: '不适用占比 not-applicable share', width: 12, numFmt: '0.0%' },
-  { key: 'unsure_rate', header: '不确定占比 unsure share', width: 12, numFmt: '0.0%' },
-  { key: 'suppressed', header: '已抑制（少于5家）suppressed (<5 orgs)', width: 14 },
-];
+export const SUMMARY_COLUMNS: ReadonlyArray<{ key: keyof SummaryRow; header: string; width: number; numFmt?: string }> =
+  [
+    { key: 'level', header: '层级 level', width: 10 },
+    { key: 'code', header: '编号 code', width: 10 },
+    { key: 'name', header: '名称 name', width: 36 },
+    { key: 'domain', header: '领域 domain', width: 8 },
+    { key: 'organisations', header: '企业数 organisations', width: 12, numFmt: '#,##0' },
+    { key: 'assessments', header: '自评数 assessments', width: 12, numFmt: '#,##0' },
+    { key: 'compliant', header: '符合 compliant', width: 12, numFmt: '#,##0' },
+    { key: 'non_compliant', header: '不符合 non-compliant', width: 12, numFmt: '#,##0' },
+    { key: 'not_applicable', header: '不适用 not applicable', width: 12, numFmt: '#,##0' },
+    { key: 'unsure', header: '不确定 unsure', width: 12, numFmt: '#,##0' },
+    { key: 'compliance_rate', header: '合规率 compliance rate', width: 12, numFmt: '0.0%' },
+    { key: 'non_compliant_rate', header: '不符合占比 non-compliant share', width: 12, numFmt: '0.0%' },
+    { key: 'not_applicable_rate', header: '不适用占比 not-applicable share', width: 12, numFmt: '0.0%' },
+    { key: 'unsure_rate', header: '不确定占比 unsure share', width: 12, numFmt: '0.0%' },
+    { key: 'suppressed', header: '已抑制（少于5家）suppressed (<5 orgs)', width: 14 },
+  ];
 
 const share = (n: number, d: number): number | null => (d === 0 ? null : Math.round((n / d) * 10000) / 10000);
 
@@ -52,9 +53,16 @@ function row(level: 'domain' | 'item', code: string, name: string, domain: strin
   const c = f.counts;
   const all = c ? c.compliant + c.non_compliant + c.not_applicable + c.unsure : 0;
   return {
-    level, code, name, domain,
-    organisations: f.organisations, assessments: f.assessments,
-    compliant: c?.compliant ?? null, non_compliant: c?.non_compliant ?? null, not_applicable: c?.not_applicable ?? null, unsure: c?.unsure ?? null,
+    level,
+    code,
+    name,
+    domain,
+    organisations: f.organisations,
+    assessments: f.assessments,
+    compliant: c?.compliant ?? null,
+    non_compliant: c?.non_compliant ?? null,
+    not_applicable: c?.not_applicable ?? null,
+    unsure: c?.unsure ?? null,
     compliance_rate: f.complianceRate,
     non_compliant_rate: c ? share(c.non_compliant, all) : null,
     not_applicable_rate: c ? share(c.not_applicable, all) : null,
@@ -79,7 +87,9 @@ export function filterDescription(s: Summary): string {
     f.industry ? `行业 ${industryLabel(f.industry)}` : '',
     f.size ? `规模 ${f.size}` : '',
     f.domain ? `领域 ${f.domain}` : '',
-  ].filter(Boolean).join('；');
+  ]
+    .filter(Boolean)
+    .join('；');
 }
 
 export const BOM = '\uFEFF';
@@ -102,15 +112,25 @@ export async function sendSummaryXlsx(res: Response, s: Summary, filename: strin
   const { default: ExcelJS } = await import('exceljs'); // loaded on first use: large
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
   wb.creator = '合规 Hegui';
-  for (const [name, rows] of [['领域 Domains', domains], ['事项 Items', items]] as const) {
+  for (const [name, rows] of [
+    ['领域 Domains', domains],
+    ['事项 Items', items],
+  ] as const) {
     const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
-    ws.columns = SUMMARY_COLUMNS.map((c) => ({ key: c.key, width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
-    const note = ws.addRow([`${filterDescription(s)}。少于 ${s.threshold} 家企业的数字不予显示（留空，已抑制列为 1）。`]);
+    ws.columns = SUMMARY_COLUMNS.map((c) => ({
+      key: c.key,
+      width: c.width,
+      style: c.numFmt ? { numFmt: c.numFmt } : {},
+    }));
+    const note = ws.addRow([
+      `${filterDescription(s)}。少于 ${s.threshold} 家企业的数字不予显示（留空，已抑制列为 1）。`,
+    ]);
     note.commit();
     const header = ws.addRow(SUMMARY_COLUMNS.map((c) => c.header));
     header.font = { bold: true };
     header.commit();
-    for (const r of rows) ws.addRow(SUMMARY_COLUMNS.map((c) => (c.key === 'suppressed' ? (r.suppressed ? 1 : 0) : r[c.key]))).commit();
+    for (const r of rows)
+      ws.addRow(SUMMARY_COLUMNS.map((c) => (c.key === 'suppressed' ? (r.suppressed ? 1 : 0) : r[c.key]))).commit();
     ws.commit();
   }
   await wb.commit();
@@ -118,5 +138,12 @@ export async function sendSummaryXlsx(res: Response, s: Summary, filename: strin
 
 export function summaryJson(s: Summary): Record<string, unknown> {
   const { domains, items } = summaryRows(s);
-  return { filters: s.filters, checklistVersion: s.checklistVersion, threshold: s.threshold, suppressed: s.suppressed, domains, items };
+  return {
+    filters: s.filters,
+    checklistVersion: s.checklistVersion,
+    threshold: s.threshold,
+    suppressed: s.suppressed,
+    domains,
+    items,
+  };
 }

@@ -22,27 +22,73 @@ export interface TokenInfo {
 const isUuid = (id: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 export async function listTokens(db: Kysely<Database>, userId: string): Promise<TokenInfo[]> {
-  const rows = await db.selectFrom('api_tokens').select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
-    .where('user_id', '=', userId).orderBy('created_at', 'desc').execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at }));
+  const rows = await db
+    .selectFrom('api_tokens')
+    .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+    revokedAt: r.revoked_at,
+  }));
 }
 
-export async function createToken(db: Kysely<Database>, userId: string, name: string): Promise<{ token: string; info: TokenInfo }> {
-  const active = await db.selectFrom('api_tokens').select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirstOrThrow();
-  if (Number(active.n) >= MAX_ACTIVE) throw new HttpError(409, 'Conflict', `最多可有 ${MAX_ACTIVE} 个有效令牌，请先撤销不用的令牌。At most ${MAX_ACTIVE} active tokens: revoke one first.`);
+export async function createToken(
+  db: Kysely<Database>,
+  userId: string,
+  name: string,
+): Promise<{ token: string; info: TokenInfo }> {
+  const active = await db
+    .selectFrom('api_tokens')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  if (Number(active.n) >= MAX_ACTIVE)
+    throw new HttpError(
+      409,
+      'Conflict',
+      `最多可有 ${MAX_ACTIVE} 个有效令牌，请先撤销不用的令牌。At most ${MAX_ACTIVE} active tokens: revoke one first.`,
+    );
   const token = TOKEN_PREFIX + randomToken();
-  const row = await db.insertInto('api_tokens').values({ user_id: userId, name, token_hash: tokenHash(token) })
-    .returning(['id', 'name', 'created_at', 'last_used_at', 'revoked_at']).executeTakeFirstOrThrow();
-  return { token, info: { id: row.id, name: row.name, createdAt: row.created_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at } };
+  const row = await db
+    .insertInto('api_tokens')
+    .values({ user_id: userId, name, token_hash: tokenHash(token) })
+    .returning(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
+    .executeTakeFirstOrThrow();
+  return {
+    token,
+    info: {
+      id: row.id,
+      name: row.name,
+      createdAt: row.created_at,
+      lastUsedAt: row.last_used_at,
+      revokedAt: row.revoked_at,
+    },
+  };
 }
 
 export async function revokeToken(db: Kysely<Database>, userId: string, id: string): Promise<void> {
   if (!isUuid(id)) throw notFound('没有这个令牌。No such token.');
-  const row = await db.updateTable('api_tokens').set({ revoked_at: new Date() })
-    .where('id', '=', id).where('user_id', '=', userId).where('revoked_at', 'is', null).returning('id').executeTakeFirst();
+  const row = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: new Date() })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
   if (!row) {
-    const exists = await db.selectFrom('api_tokens').select('id').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+    const exists = await db
+      .selectFrom('api_tokens')
+      .select('id')
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
     if (!exists) throw notFound('没有这个令牌。No such token.');
   }
 }
@@ -55,19 +101,49 @@ export async function revokeToken(db: Kysely<Database>, userId: string, id: stri
 export function bearerAuth(db: Kysely<Database>): RequestHandler {
   return async (req, res, next) => {
     const header = req.get('authorization');
-    if (!header || res.locals.auth) { next(); return; }
+    if (!header || res.locals.auth) {
+      next();
+      return;
+    }
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new HttpError(401, 'Unauthorized', 'Authorization 头格式应为 "Bearer <令牌>"。Use "Authorization: Bearer <token>".');
-    const row = await db.selectFrom('api_tokens as t').innerJoin('users as u', 'u.id', 't.user_id')
-      .select(['t.id as token_id', 't.last_used_at', 'u.id', 'u.email', 'u.role', 'u.org_id', 'u.org_admin', 'u.department'])
-      .where('t.token_hash', '=', tokenHash(match[1])).where('t.revoked_at', 'is', null).executeTakeFirst();
+    if (!match)
+      throw new HttpError(
+        401,
+        'Unauthorized',
+        'Authorization 头格式应为 "Bearer <令牌>"。Use "Authorization: Bearer <token>".',
+      );
+    const row = await db
+      .selectFrom('api_tokens as t')
+      .innerJoin('users as u', 'u.id', 't.user_id')
+      .select([
+        't.id as token_id',
+        't.last_used_at',
+        'u.id',
+        'u.email',
+        'u.role',
+        'u.org_id',
+        'u.org_admin',
+        'u.department',
+      ])
+      .where('t.token_hash', '=', tokenHash(match[1]))
+      .where('t.revoked_at', 'is', null)
+      .executeTakeFirst();
     if (!row) throw new HttpError(401, 'Unauthorized', '令牌无效或已撤销。The token is not valid or has been revoked.');
     if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOUCH_MS) {
       await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.token_id).execute();
     }
     res.locals.auth = {
-      tokenHash: '', csrfToken: '', org: null,
-      user: { id: row.id, email: row.email, role: row.role, orgId: row.org_id, orgAdmin: row.org_admin, department: row.department },
+      tokenHash: '',
+      csrfToken: '',
+      org: null,
+      user: {
+        id: row.id,
+        email: row.email,
+        role: row.role,
+        orgId: row.org_id,
+        orgAdmin: row.org_admin,
+        department: row.department,
+      },
     };
     res.locals.viaToken = true;
     next();

@@ -14,11 +14,21 @@ async function main(): Promise<number> {
       console.log(`audit chain intact: ${result.events} event(s)`);
       return 0;
     }
-    console.error(`audit chain BROKEN at event ${result.brokenAt} (${result.reason}); ${result.events} event(s) before it are intact`);
+    console.error(
+      `audit chain BROKEN at event ${result.brokenAt} (${result.reason}); ${result.events} event(s) before it are intact`,
+    );
     return 1;
   } finally {
     await database.close();
   }
 }
 
-main().then((code) => { process.exitCode = code; }, (err: unknown) => { console.error(err instanceof Error ? err.message : err); process.exitCode = 1; });
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  },
+);

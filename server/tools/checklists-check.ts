@@ -24,7 +24,9 @@ function main(): number {
   for (const d of domains) {
     const high = d.items.filter((i) => i.frequency === 'high').length;
     const review = d.items.filter((i) => i.reviewNeeded).length;
-    console.log(`${String(d.position).padStart(2)} ${d.code} ${String(d.items.length).padStart(3)} items (${high} high, ${review} reviewNeeded)  ${d.name}`);
+    console.log(
+      `${String(d.position).padStart(2)} ${d.code} ${String(d.items.length).padStart(3)} items (${high} high, ${review} reviewNeeded)  ${d.name}`,
+    );
     items += d.items.length;
   }
   console.log(`${domains.length} domains, ${items} items`);
@@ -45,16 +47,30 @@ function main(): number {
       for (const { c, path } of cites) {
         total += 1;
         const verdict = laws.verify(c);
-        if (verdict.ok) { verified += 1; continue; }
-        if (item.reviewNeeded) unverified.push(`${file}: item ${item.code}: ${path}: ${verdict.reason} (reviewNeeded: ${item.reviewNote ?? ''})`);
-        else problems.push({ file, item: item.code, path, message: `${verdict.reason} — fix the citation or mark the item reviewNeeded with a reviewNote` });
+        if (verdict.ok) {
+          verified += 1;
+          continue;
+        }
+        if (item.reviewNeeded)
+          unverified.push(
+            `${file}: item ${item.code}: ${path}: ${verdict.reason} (reviewNeeded: ${item.reviewNote ?? ''})`,
+          );
+        else
+          problems.push({
+            file,
+            item: item.code,
+            path,
+            message: `${verdict.reason} — fix the citation or mark the item reviewNeeded with a reviewNote`,
+          });
       }
     }
   }
   for (const u of unverified) console.log(`unverified: ${u}`);
   for (const p of problems) console.error(formatProblem(p));
   const pct = total === 0 ? 100 : (100 * verified) / total;
-  console.log(`citations: ${verified} verified, ${total - verified} unverified of ${total} (${pct.toFixed(1)}% verified)`);
+  console.log(
+    `citations: ${verified} verified, ${total - verified} unverified of ${total} (${pct.toFixed(1)}% verified)`,
+  );
   return problems.length > 0 ? 1 : 0;
 }
 

@@ -14,7 +14,8 @@ import { importCatalogue } from '../catalogue/versions';
 import { readConfig } from '../config';
 import { seedDemo } from '../regulator/seed';
 
-const USAGE = 'usage: npm run seed:demo -- --orgs N [--seed S] [--shared 0.3] [--full-reports | --light] [--if-empty] [--demo-login]';
+const USAGE =
+  'usage: npm run seed:demo -- --orgs N [--seed S] [--shared 0.3] [--full-reports | --light] [--if-empty] [--demo-login]';
 export const DEMO_REGULATOR = 'regulator@demo.hegui.invalid';
 
 function arg(name: string): string | undefined {
@@ -26,7 +27,13 @@ async function main(): Promise<number> {
   const orgs = Number(arg('--orgs') ?? 200);
   const seed = arg('--seed') === undefined ? Date.now() % 2147483647 : Number(arg('--seed'));
   const sharedShare = Number(arg('--shared') ?? 0.3);
-  if (!Number.isInteger(orgs) || orgs < 1 || orgs > 1_000_000 || !Number.isFinite(seed) || !(sharedShare >= 0 && sharedShare <= 1)) {
+  if (
+    !Number.isInteger(orgs) ||
+    orgs < 1 ||
+    orgs > 1_000_000 ||
+    !Number.isFinite(seed) ||
+    !(sharedShare >= 0 && sharedShare <= 1)
+  ) {
     console.error(USAGE);
     return 2;
   }
@@ -38,27 +45,58 @@ async function main(): Promise<number> {
     await migrateToLatest(database.db);
     const { catalogue } = await importCatalogue(database.db, loadChecklistsOrThrow(config.checklistsDir));
     const existing = process.argv.includes('--if-empty')
-      ? Number((await database.db.selectFrom('stat_submissions').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n)
+      ? Number(
+          (
+            await database.db
+              .selectFrom('stat_submissions')
+              .select((eb) => eb.fn.countAll<string>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        )
       : 0;
     if (existing > 0) {
       console.log(`demo data: the database already holds ${existing} submitted assessments; nothing seeded`);
     } else {
       const started = Date.now();
       const result = await seedDemo(database.db, catalogue, {
-        orgs, seed, sharedShare, fullReports,
-        onProgress: (done, total) => { if (process.stderr.isTTY) process.stderr.write(`\r${done}/${total} organisations`); },
+        orgs,
+        seed,
+        sharedShare,
+        fullReports,
+        onProgress: (done, total) => {
+          if (process.stderr.isTTY) process.stderr.write(`\r${done}/${total} organisations`);
+        },
       });
       if (process.stderr.isTTY) process.stderr.write('\n');
       const secs = ((Date.now() - started) / 1000).toFixed(1);
-      console.log(`seeded ${result.orgs} organisations, ${result.assessments} submitted assessments (${result.shared} shared), ${result.answers} answers in ${secs} s` +
-        `${fullReports ? ' with full reports' : ' (light rows: no report JSON, fingerprints "demo-…")'}, checklist v${catalogue.version.id}`);
+      console.log(
+        `seeded ${result.orgs} organisations, ${result.assessments} submitted assessments (${result.shared} shared), ${result.answers} answers in ${secs} s` +
+          `${fullReports ? ' with full reports' : ' (light rows: no report JSON, fingerprints "demo-…")'}, checklist v${catalogue.version.id}`,
+      );
     }
     if (process.argv.includes('--demo-login')) {
       const password = randomBytes(9).toString('base64url');
-      const found = await database.db.selectFrom('users').select('id').where('email', '=', DEMO_REGULATOR).executeTakeFirst();
-      if (found) await database.db.updateTable('users').set({ password_hash: await hashPassword(password) }).where('id', '=', found.id).execute();
-      else await createUser(database.db, { email: DEMO_REGULATOR, password, role: 'regulator', department: '市场监督管理局' });
-      console.log(`demo regulator login: ${DEMO_REGULATOR} / ${password} (a new password on every npm run demo) — open /login, then /regulator`);
+      const found = await database.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', DEMO_REGULATOR)
+        .executeTakeFirst();
+      if (found)
+        await database.db
+          .updateTable('users')
+          .set({ password_hash: await hashPassword(password) })
+          .where('id', '=', found.id)
+          .execute();
+      else
+        await createUser(database.db, {
+          email: DEMO_REGULATOR,
+          password,
+          role: 'regulator',
+          department: '市场监督管理局',
+        });
+      console.log(
+        `demo regulator login: ${DEMO_REGULATOR} / ${password} (a new password on every npm run demo) — open /login, then /regulator`,
+      );
     } else {
       console.log('Log in as a regulator (npm run user:create -- --role regulator …) and open /regulator.');
     }
@@ -68,4 +106,12 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => { process.exitCode = code; }, (err: unknown) => { console.error(err instanceof Error ? err.message : err); process.exitCode = 1; });
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  },
+);

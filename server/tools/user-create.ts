@@ -9,7 +9,8 @@ import { readConfig } from '../config';
 import { HttpError } from '../http/errors';
 
 const ROLES: readonly Role[] = ['admin', 'regulator', 'lecturer', 'company'];
-const USAGE = 'usage: npm run user:create -- --role admin|regulator|lecturer|company --email E --password P [--department D] [--org-credit-code C] [--org-admin]';
+const USAGE =
+  'usage: npm run user:create -- --role admin|regulator|lecturer|company --email E --password P [--department D] [--org-credit-code C] [--org-admin]';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -31,15 +32,28 @@ async function main(): Promise<number> {
     let orgId: string | undefined;
     const creditCode = arg('--org-credit-code');
     if (creditCode) {
-      const org = await database.db.selectFrom('orgs').select('id').where('credit_code', '=', normaliseCreditCode(creditCode)).executeTakeFirst();
+      const org = await database.db
+        .selectFrom('orgs')
+        .select('id')
+        .where('credit_code', '=', normaliseCreditCode(creditCode))
+        .executeTakeFirst();
       if (!org) {
         console.error(`No organisation with credit code ${creditCode}: register it first at /register.`);
         return 1;
       }
       orgId = org.id;
     }
-    const user = await createUser(database.db, { email, password, role, department: arg('--department'), orgId, orgAdmin: process.argv.includes('--org-admin') });
-    console.log(`created ${user.role} ${user.email} (${user.id})${user.department ? `, department ${user.department}` : ''}`);
+    const user = await createUser(database.db, {
+      email,
+      password,
+      role,
+      department: arg('--department'),
+      orgId,
+      orgAdmin: process.argv.includes('--org-admin'),
+    });
+    console.log(
+      `created ${user.role} ${user.email} (${user.id})${user.department ? `, department ${user.department}` : ''}`,
+    );
     return 0;
   } catch (err) {
     if (err instanceof HttpError) {
@@ -52,4 +66,12 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => { process.exitCode = code; }, (err: unknown) => { console.error(err instanceof Error ? err.message : err); process.exitCode = 1; });
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  },
+);

@@ -5,12 +5,21 @@ import { randomIp, registerCompany, uniqueCreditCode } from '../support/company'
 import { fixtureContent } from '../support/fixtures';
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp(fixtureContent()); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await startTestApp(fixtureContent());
+});
+afterAll(async () => {
+  await t.close();
+});
 
 const validBody = (): Record<string, string> => ({
-  email: `new-${Date.now()}-${Math.random().toString(36).slice(2)}@example.cn`, password: 'correct horse battery', orgName: '示例贸易有限公司',
-  creditCode: uniqueCreditCode(), region: '金港街道', industry: 'F', size: 'micro',
+  email: `new-${Date.now()}-${Math.random().toString(36).slice(2)}@example.cn`,
+  password: 'correct horse battery',
+  orgName: '示例贸易有限公司',
+  creditCode: uniqueCreditCode(),
+  region: '金港街道',
+  industry: 'F',
+  size: 'micro',
 });
 
 describe('POST /api/v1/auth/register', () => {
@@ -18,7 +27,11 @@ describe('POST /api/v1/auth/register', () => {
     const agent = request.agent(t.app);
     const body = validBody();
     const res = await agent.post('/api/v1/auth/register').set('X-Forwarded-For', randomIp()).send(body).expect(201);
-    expect(res.body).toMatchObject({ user: { email: body.email, role: 'company', orgAdmin: true }, org: { name: '示例贸易有限公司', creditCode: body.creditCode, industry: 'F', size: 'micro' }, csrfToken: expect.any(String) });
+    expect(res.body).toMatchObject({
+      user: { email: body.email, role: 'company', orgAdmin: true },
+      org: { name: '示例贸易有限公司', creditCode: body.creditCode, industry: 'F', size: 'micro' },
+      csrfToken: expect.any(String),
+    });
     const cookie = res.headers['set-cookie']?.[0] ?? '';
     expect(cookie).toMatch(/^hegui_sid=/);
     expect(cookie).toMatch(/HttpOnly/);
@@ -31,9 +44,15 @@ describe('POST /api/v1/auth/register', () => {
     const body = validBody();
     const last = body.creditCode[17];
     body.creditCode = body.creditCode.slice(0, 17) + (last === '0' ? '1' : '0');
-    const res = await request(t.app).post('/api/v1/auth/register').set('X-Forwarded-For', randomIp()).send(body).expect(400);
+    const res = await request(t.app)
+      .post('/api/v1/auth/register')
+      .set('X-Forwarded-For', randomIp())
+      .send(body)
+      .expect(400);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
-    expect(res.body.errors).toEqual([{ field: 'creditCode', message: expect.stringContaining(`第18位校验码应为“${last}”`) }]);
+    expect(res.body.errors).toEqual([
+      { field: 'creditCode', message: expect.stringContaining(`第18位校验码应为“${last}”`) },
+    ]);
   });
 
   it.each([
@@ -42,35 +61,59 @@ describe('POST /api/v1/auth/register', () => {
     ['an unknown size', { size: 'huge' }, 'size'],
     ['a malformed email', { email: 'not-an-email' }, 'email'],
   ])('rejects %s with 400 naming the field', async (_name, change, field) => {
-    const res = await request(t.app).post('/api/v1/auth/register').set('X-Forwarded-For', randomIp()).send({ ...validBody(), ...change }).expect(400);
+    const res = await request(t.app)
+      .post('/api/v1/auth/register')
+      .set('X-Forwarded-For', randomIp())
+      .send({ ...validBody(), ...change })
+      .expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });
 
   it('rejects unknown fields', async () => {
-    const res = await request(t.app).post('/api/v1/auth/register').set('X-Forwarded-For', randomIp()).send({ ...validBody(), admin: true }).expect(400);
+    const res = await request(t.app)
+      .post('/api/v1/auth/register')
+      .set('X-Forwarded-For', randomIp())
+      .send({ ...validBody(), admin: true })
+      .expect(400);
     expect(res.body.errors[0].message).toMatch(/must NOT have additional properties|unknown parameter/);
   });
 
   it('refuses a credit code that is already registered with 409', async () => {
     const first = await registerCompany(t.app);
-    const res = await request(t.app).post('/api/v1/auth/register').set('X-Forwarded-For', randomIp()).send({ ...validBody(), creditCode: first.creditCode }).expect(409);
+    const res = await request(t.app)
+      .post('/api/v1/auth/register')
+      .set('X-Forwarded-For', randomIp())
+      .send({ ...validBody(), creditCode: first.creditCode })
+      .expect(409);
     expect(res.body.errors[0].field).toBe('creditCode');
   });
 
   it('refuses an email that is already registered, whatever its case', async () => {
     const first = await registerCompany(t.app);
-    const res = await request(t.app).post('/api/v1/auth/register').set('X-Forwarded-For', randomIp()).send({ ...validBody(), email: first.email.toUpperCase() }).expect(409);
+    const res = await request(t.app)
+      .post('/api/v1/auth/register')
+      .set('X-Forwarded-For', randomIp())
+      .send({ ...validBody(), email: first.email.toUpperCase() })
+      .expect(409);
     expect(res.body.errors[0].field).toBe('email');
   });
 
   it('answers 413 to a body over 100 kB', async () => {
-    const res = await request(t.app).post('/api/v1/auth/register').set('X-Forwarded-For', randomIp()).set('Content-Type', 'application/json').send(JSON.stringify({ ...validBody(), orgName: 'x'.repeat(110_000) }));
+    const res = await request(t.app)
+      .post('/api/v1/auth/register')
+      .set('X-Forwarded-For', randomIp())
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ ...validBody(), orgName: 'x'.repeat(110_000) }));
     expect(res.status).toBe(413);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
   });
 
   it('answers 400 to malformed JSON', async () => {
-    const res = await request(t.app).post('/api/v1/auth/register').set('X-Forwarded-For', randomIp()).set('Content-Type', 'application/json').send('{"email": ');
+    const res = await request(t.app)
+      .post('/api/v1/auth/register')
+      .set('X-Forwarded-For', randomIp())
+      .set('Content-Type', 'application/json')
+      .send('{"email": ');
     expect(res.status).toBe(400);
     expect(res.body.detail).toMatch(/not valid JSON/);
   });
@@ -80,7 +123,10 @@ describe('login, logout and passwords', () => {
   it('logs in with the right password and out again', async () => {
     const company = await registerCompany(t.app);
     const agent = request.agent(t.app);
-    const login = await agent.post('/api/v1/auth/login').send({ email: company.email, password: company.password }).expect(200);
+    const login = await agent
+      .post('/api/v1/auth/login')
+      .send({ email: company.email, password: company.password })
+      .expect(200);
     await agent.get('/api/v1/me').expect(200);
     await agent.post('/api/v1/auth/logout').set('X-CSRF-Token', login.body.csrfToken).expect(204);
     await agent.get('/api/v1/me').expect(401);
@@ -88,8 +134,14 @@ describe('login, logout and passwords', () => {
 
   it('refuses a wrong password with 401 and the same message as an unknown email', async () => {
     const company = await registerCompany(t.app);
-    const wrong = await request(t.app).post('/api/v1/auth/login').send({ email: company.email, password: 'wrong password!!' }).expect(401);
-    const unknown = await request(t.app).post('/api/v1/auth/login').send({ email: 'nobody@example.cn', password: 'wrong password!!' }).expect(401);
+    const wrong = await request(t.app)
+      .post('/api/v1/auth/login')
+      .send({ email: company.email, password: 'wrong password!!' })
+      .expect(401);
+    const unknown = await request(t.app)
+      .post('/api/v1/auth/login')
+      .send({ email: 'nobody@example.cn', password: 'wrong password!!' })
+      .expect(401);
     expect(wrong.body.detail).toBe(unknown.body.detail);
   });
 
@@ -97,12 +149,22 @@ describe('login, logout and passwords', () => {
     const company = await registerCompany(t.app);
     const statuses: number[] = [];
     for (let i = 0; i < 12; i += 1) {
-      statuses.push((await request(t.app).post('/api/v1/auth/login').send({ email: company.email, password: `wrong-${i}-password` })).status);
+      statuses.push(
+        (
+          await request(t.app)
+            .post('/api/v1/auth/login')
+            .send({ email: company.email, password: `wrong-${i}-password` })
+        ).status,
+      );
     }
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
     expect(statuses.slice(10)).toEqual([429, 429]);
     // The counter is in the database, not in this process.
-    const row = await t.db.db.selectFrom('rate_limits').select('count').where('key', '=', `login:acct:${company.email}`).executeTakeFirstOrThrow();
+    const row = await t.db.db
+      .selectFrom('rate_limits')
+      .select('count')
+      .where('key', '=', `login:acct:${company.email}`)
+      .executeTakeFirstOrThrow();
     expect(row.count).toBe(12);
   });
 
@@ -110,10 +172,17 @@ describe('login, logout and passwords', () => {
     const company = await registerCompany(t.app);
     const other = request.agent(t.app);
     await other.post('/api/v1/auth/login').send({ email: company.email, password: company.password }).expect(200);
-    await company.agent.post('/api/v1/auth/password').set('X-CSRF-Token', company.csrf).send({ currentPassword: company.password, newPassword: 'a brand new passphrase' }).expect(204);
+    await company.agent
+      .post('/api/v1/auth/password')
+      .set('X-CSRF-Token', company.csrf)
+      .send({ currentPassword: company.password, newPassword: 'a brand new passphrase' })
+      .expect(204);
     await other.get('/api/v1/me').expect(401);
     await company.agent.get('/api/v1/me').expect(200);
-    await request(t.app).post('/api/v1/auth/login').send({ email: company.email, password: 'a brand new passphrase' }).expect(200);
+    await request(t.app)
+      .post('/api/v1/auth/login')
+      .send({ email: company.email, password: 'a brand new passphrase' })
+      .expect(200);
   });
 });
 
@@ -125,9 +194,16 @@ describe('CSRF', () => {
 
   it('refuses a cookie-authenticated change without the token with 403', async () => {
     const company = await registerCompany(t.app);
-    const res = await company.agent.post('/api/v1/assessments').send({ profile: { tags: [] } }).expect(403);
+    const res = await company.agent
+      .post('/api/v1/assessments')
+      .send({ profile: { tags: [] } })
+      .expect(403);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
-    await company.agent.post('/api/v1/assessments').set('X-CSRF-Token', 'x'.repeat(43)).send({ profile: { tags: [] } }).expect(403);
+    await company.agent
+      .post('/api/v1/assessments')
+      .set('X-CSRF-Token', 'x'.repeat(43))
+      .send({ profile: { tags: [] } })
+      .expect(403);
   });
 });
 
@@ -137,16 +213,29 @@ describe('invitations', () => {
     const invite = await company.agent.post('/api/v1/orgs/invitations').set('X-CSRF-Token', company.csrf).expect(201);
     const token = String(invite.body.url).split('/invite/')[1];
     const colleague = request.agent(t.app);
-    const joined = await colleague.post('/api/v1/auth/accept-invitation').send({ token, email: `colleague-${company.creditCode}@example.cn`, password: 'another good passphrase' }).expect(201);
+    const joined = await colleague
+      .post('/api/v1/auth/accept-invitation')
+      .send({ token, email: `colleague-${company.creditCode}@example.cn`, password: 'another good passphrase' })
+      .expect(201);
     expect(joined.body.user).toMatchObject({ orgId: company.orgId, orgAdmin: false });
-    await request(t.app).post('/api/v1/auth/accept-invitation').send({ token, email: `third-${company.creditCode}@example.cn`, password: 'another good passphrase' }).expect(404);
+    await request(t.app)
+      .post('/api/v1/auth/accept-invitation')
+      .send({ token, email: `third-${company.creditCode}@example.cn`, password: 'another good passphrase' })
+      .expect(404);
   });
 
   it('does not let a colleague who is not admin invite', async () => {
     const company = await registerCompany(t.app);
     const invite = await company.agent.post('/api/v1/orgs/invitations').set('X-CSRF-Token', company.csrf).expect(201);
     const colleague = request.agent(t.app);
-    const joined = await colleague.post('/api/v1/auth/accept-invitation').send({ token: String(invite.body.url).split('/invite/')[1], email: `c2-${company.creditCode}@example.cn`, password: 'another good passphrase' }).expect(201);
+    const joined = await colleague
+      .post('/api/v1/auth/accept-invitation')
+      .send({
+        token: String(invite.body.url).split('/invite/')[1],
+        email: `c2-${company.creditCode}@example.cn`,
+        password: 'another good passphrase',
+      })
+      .expect(201);
     await colleague.post('/api/v1/orgs/invitations').set('X-CSRF-Token', joined.body.csrfToken).expect(403);
   });
 });
@@ -155,7 +244,15 @@ describe('registration rate limit', () => {
   it('allows 10 registrations per address and hour, then answers 429', async () => {
     const ip = randomIp();
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i += 1) statuses.push((await request(t.app).post('/api/v1/auth/register').set('X-Forwarded-For', ip).send({ ...validBody(), password: 'short' })).status);
+    for (let i = 0; i < 11; i += 1)
+      statuses.push(
+        (
+          await request(t.app)
+            .post('/api/v1/auth/register')
+            .set('X-Forwarded-For', ip)
+            .send({ ...validBody(), password: 'short' })
+        ).status,
+      );
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(400));
     expect(statuses[10]).toBe(429);
   });

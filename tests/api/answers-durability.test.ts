@@ -19,7 +19,12 @@ const ITEMS = 100;
 const STATUSES = ['compliant', 'non_compliant', 'not_applicable', 'unsure'] as const;
 const codes = Array.from({ length: ITEMS }, (_, i) => `XF-${String(i + 1).padStart(3, '0')}`);
 
-interface Client { cookie: string; csrf: string; assessment: string; acknowledged: Map<string, { status: string; note: string }> }
+interface Client {
+  cookie: string;
+  csrf: string;
+  assessment: string;
+  acknowledged: Map<string, { status: string; note: string }>;
+}
 
 /** fetch with retries on 503 and network errors, like views/assets/assess.js. */
 async function send(url: string, init: RequestInit, attempts = 80): Promise<Response> {
@@ -37,14 +42,25 @@ async function send(url: string, init: RequestInit, attempts = 80): Promise<Resp
 async function startClient(base: string, n: number): Promise<Client> {
   const creditCode = uniqueCreditCode();
   const reg = await send(`${base}/api/v1/auth/register`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': randomIp() },
-    body: JSON.stringify({ email: `c${n}-${creditCode}@example.cn`, password: 'durability-pass-1', orgName: `企业${n}`, creditCode, region: '杨舍镇', industry: 'C', size: 'small' }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': randomIp() },
+    body: JSON.stringify({
+      email: `c${n}-${creditCode}@example.cn`,
+      password: 'durability-pass-1',
+      orgName: `企业${n}`,
+      creditCode,
+      region: '杨舍镇',
+      industry: 'C',
+      size: 'small',
+    }),
   });
   if (reg.status !== 201) throw new Error(`register ${reg.status}: ${await reg.text()}`);
   const cookie = (reg.headers.get('set-cookie') ?? '').split(';')[0];
   const { csrfToken } = (await reg.json()) as { csrfToken: string };
   const created = await send(`${base}/api/v1/assessments`, {
-    method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ profile: { tags: [] } }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ profile: { tags: [] } }),
   });
   if (created.status !== 201) throw new Error(`create ${created.status}: ${await created.text()}`);
   const { id } = (await created.json()) as { id: string };
@@ -55,7 +71,9 @@ async function saveAll(base: string, client: Client, n: number): Promise<void> {
   for (let j = 0; j < ITEMS; j += 1) {
     const value = { status: STATUSES[(n + j) % 4], note: `客户${n}-事项${j}` };
     const res = await send(`${base}/api/v1/assessments/${client.assessment}/answers/${codes[j]}`, {
-      method: 'PUT', headers: { 'content-type': 'application/json', cookie: client.cookie, 'x-csrf-token': client.csrf }, body: JSON.stringify(value),
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie: client.cookie, 'x-csrf-token': client.csrf },
+      body: JSON.stringify(value),
     });
     if (res.status === 200) client.acknowledged.set(codes[j], value);
   }
@@ -68,8 +86,15 @@ let proxy: CuttableProxy | undefined;
 beforeAll(async () => {
   own = await freshDb();
   if (backend === 'postgres') {
-    proxy = new CuttableProxy({ host: new URL(own.url ?? '').hostname, port: Number(new URL(own.url ?? '').port || 5432) });
-    database = await openDb({ databaseUrl: CuttableProxy.urlThrough(own.url ?? '', await proxy.listen()), poolSize: 10, onPoolError: () => undefined });
+    proxy = new CuttableProxy({
+      host: new URL(own.url ?? '').hostname,
+      port: Number(new URL(own.url ?? '').port || 5432),
+    });
+    database = await openDb({
+      databaseUrl: CuttableProxy.urlThrough(own.url ?? '', await proxy.listen()),
+      poolSize: 10,
+      onPoolError: () => undefined,
+    });
   } else {
     database = own;
   }
@@ -83,7 +108,12 @@ afterAll(async () => {
 it(`stores every acknowledged answer of ${CLIENTS} clients × ${ITEMS} saves${backend === 'postgres' ? ' across a database outage' : ''}`, async () => {
   const content = fixtureContent(codes.map((c) => fixtureItem(c)));
   const { catalogue } = await importCatalogue(database.db, content);
-  const app = createApp({ database, catalogues: new CatalogueStore(database.db, catalogue), logger: createLogger('silent'), production: false });
+  const app = createApp({
+    database,
+    catalogues: new CatalogueStore(database.db, catalogue),
+    logger: createLogger('silent'),
+    production: false,
+  });
   const server = await listen(app);
   try {
     const clients = await Promise.all(Array.from({ length: CLIENTS }, (_, n) => startClient(server.url, n)));
@@ -100,7 +130,10 @@ it(`stores every acknowledged answer of ${CLIENTS} clients × ${ITEMS} saves${ba
     await saving;
     if (proxy) expect(outage).toBeGreaterThanOrEqual(1500);
 
-    const stored = await own.db.selectFrom('answers').select(['assessment_id', 'item_code', 'status', 'note']).execute();
+    const stored = await own.db
+      .selectFrom('answers')
+      .select(['assessment_id', 'item_code', 'status', 'note'])
+      .execute();
     const byAssessment = new Map<string, Map<string, { status: string; note: string | null }>>();
     for (const row of stored) {
       const m = byAssessment.get(row.assessment_id) ?? new Map();

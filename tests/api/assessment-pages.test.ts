@@ -15,15 +15,31 @@ const content: ChecklistContent = fixtureContent(
     fixtureItem('XF-001', { title: '消防设施、器材未保持完好有效', frequency: 'high', appliesTo: ['employees'] }),
     fixtureItem('XF-002', { title: '占用、堵塞、封闭疏散通道', question: '疏散通道、安全出口是否保持畅通？' }),
   ],
-  [{
-    code: 'LD', position: 11, name: '劳动用工', nameEn: 'Employment', department: '人力资源和社会保障局', summary: '劳动合同和用工管理的测试领域。',
-    items: [fixtureItem('LD-001', { title: '未依法订立书面劳动合同', question: '是否在用工之日起一个月内与劳动者订立书面劳动合同？' })],
-  }],
+  [
+    {
+      code: 'LD',
+      position: 11,
+      name: '劳动用工',
+      nameEn: 'Employment',
+      department: '人力资源和社会保障局',
+      summary: '劳动合同和用工管理的测试领域。',
+      items: [
+        fixtureItem('LD-001', {
+          title: '未依法订立书面劳动合同',
+          question: '是否在用工之日起一个月内与劳动者订立书面劳动合同？',
+        }),
+      ],
+    },
+  ],
 );
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp(content); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await startTestApp(content);
+});
+afterAll(async () => {
+  await t.close();
+});
 
 const PASSWORD = 'correct horse battery';
 
@@ -34,7 +50,13 @@ function csrfOf(html: string): string {
 }
 
 /** Undoes Handlebars' attribute escaping (it also escapes = and `). */
-const decode = (html: string): string => html.replace(/&#x3D;/g, '=').replace(/&#x60;/g, '`').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, '&');
+const decode = (html: string): string =>
+  html
+    .replace(/&#x3D;/g, '=')
+    .replace(/&#x60;/g, '`')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The links of the error summary, as [href, text]. */
 function summaryLinks(html: string): Array<[string, string]> {
@@ -56,8 +78,14 @@ interface Browser {
 function registrationForm(overrides: Record<string, string> = {}): Record<string, string> {
   const creditCode = uniqueCreditCode();
   return {
-    orgName: '张家港市示例机械有限公司', creditCode, region: '杨舍镇', industry: 'C', size: 'small',
-    email: `owner-${creditCode.toLowerCase()}@example.cn`, password: PASSWORD, ...overrides,
+    orgName: '张家港市示例机械有限公司',
+    creditCode,
+    region: '杨舍镇',
+    industry: 'C',
+    size: 'small',
+    email: `owner-${creditCode.toLowerCase()}@example.cn`,
+    password: PASSWORD,
+    ...overrides,
   };
 }
 
@@ -65,9 +93,19 @@ async function registerByForm(app: Express = t.app, overrides: Record<string, st
   const agent = request.agent(app);
   const ip = randomIp();
   const form = registrationForm(overrides);
-  const res = await agent.post('/register').set('X-Forwarded-For', ip).type('form').send(form).expect(303).expect('Location', '/assess/new');
+  const res = await agent
+    .post('/register')
+    .set('X-Forwarded-For', ip)
+    .type('form')
+    .send(form)
+    .expect(303)
+    .expect('Location', '/assess/new');
   return {
-    agent, ip, email: form.email, creditCode: form.creditCode, cookie: String(res.headers['set-cookie']?.[0] ?? '').split(';')[0],
+    agent,
+    ip,
+    email: form.email,
+    creditCode: form.creditCode,
+    cookie: String(res.headers['set-cookie']?.[0] ?? '').split(';')[0],
     csrf: async (path = '/assess') => csrfOf((await agent.get(path).expect(200)).text),
   };
 }
@@ -75,22 +113,42 @@ async function registerByForm(app: Express = t.app, overrides: Record<string, st
 /** Profile → summary → start; returns the new assessment's id. */
 async function startAssessment(b: Browser, employees: 'yes' | 'no' = 'yes'): Promise<string> {
   const csrf = await b.csrf('/assess/new');
-  const summary = await b.agent.post('/assess/new').type('form').send({ _csrf: csrf, 'q-employees': employees }).expect(303);
+  const summary = await b.agent
+    .post('/assess/new')
+    .type('form')
+    .send({ _csrf: csrf, 'q-employees': employees })
+    .expect(303);
   const page = await b.agent.get(summary.headers.location).expect(200);
   const tags = /name="tags" value="([^"]*)"/.exec(page.text)?.[1] ?? '';
-  const started = await b.agent.post('/assess/start').type('form').send({ _csrf: csrfOf(page.text), tags }).expect(303);
+  const started = await b.agent
+    .post('/assess/start')
+    .type('form')
+    .send({ _csrf: csrfOf(page.text), tags })
+    .expect(303);
   const id = /^\/assess\/([0-9a-f-]{36})$/.exec(started.headers.location)?.[1];
   if (!id) throw new Error(`unexpected redirect ${started.headers.location}`);
   return id;
 }
 
-async function answerDomain(b: Browser, id: string, domain: string, fields: Record<string, string>): Promise<request.Response> {
+async function answerDomain(
+  b: Browser,
+  id: string,
+  domain: string,
+  fields: Record<string, string>,
+): Promise<request.Response> {
   const csrf = await b.csrf(`/assess/${id}/domains/${domain}`);
-  return b.agent.post(`/assess/${id}/domains/${domain}`).type('form').send({ _csrf: csrf, ...fields });
+  return b.agent
+    .post(`/assess/${id}/domains/${domain}`)
+    .type('form')
+    .send({ _csrf: csrf, ...fields });
 }
 
 async function answerEverything(b: Browser, id: string, note = '灭火器每月检查'): Promise<void> {
-  await answerDomain(b, id, 'XF', { 'status.XF-001': 'compliant', 'note.XF-001': note, 'status.XF-002': 'compliant' }).then((r) => expect(r.status).toBe(303));
+  await answerDomain(b, id, 'XF', {
+    'status.XF-001': 'compliant',
+    'note.XF-001': note,
+    'status.XF-002': 'compliant',
+  }).then((r) => expect(r.status).toBe(303));
   await answerDomain(b, id, 'LD', { 'status.LD-001': 'compliant' }).then((r) => expect(r.status).toBe(303));
 }
 
@@ -102,13 +160,20 @@ async function submit(b: Browser, id: string): Promise<request.Response> {
 describe('registration form', () => {
   it('when the credit code has a letter that is never used, names its position in the summary and at the field', async () => {
     const form = registrationForm({ creditCode: '91320582MA1IY2K3L0', orgName: '', password: 'short' });
-    const res = await request(t.app).post('/register').set('X-Forwarded-For', randomIp()).type('form').send(form).expect(400);
+    const res = await request(t.app)
+      .post('/register')
+      .set('X-Forwarded-For', randomIp())
+      .type('form')
+      .send(form)
+      .expect(400);
     expect(res.text).toMatch(/<title>错误：注册企业账号/);
     const links = summaryLinks(res.text);
     expect(links.map(([href]) => href)).toEqual(['#org-name', '#credit-code', '#password']);
     expect(links[1][1]).toContain('第12位字符“I”不是有效字符');
     expect(res.text).toMatch(/<p class="field-error" id="credit-code-error">[\s\S]*?第12位字符/);
-    expect(res.text).toMatch(/id="credit-code"[^>]*aria-describedby="credit-code-hint credit-code-error"[^>]*aria-invalid="true"/);
+    expect(res.text).toMatch(
+      /id="credit-code"[^>]*aria-describedby="credit-code-hint credit-code-error"[^>]*aria-invalid="true"/,
+    );
     // The input is kept, except the password, which is never sent back.
     expect(res.text).toContain('value="91320582MA1IY2K3L0"');
     expect(res.text).toContain(`value="${form.email}"`);
@@ -118,36 +183,73 @@ describe('registration form', () => {
   it('when only the check character is wrong, says which one it should be', async () => {
     const good = uniqueCreditCode();
     const wrong = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
-    const res = await request(t.app).post('/register').set('X-Forwarded-For', randomIp()).type('form').send(registrationForm({ creditCode: wrong })).expect(400);
-    expect(summaryLinks(res.text)).toEqual([['#credit-code', `第18位校验码应为“${good[17]}”而不是“${wrong[17]}”，请对照营业执照核对每一位。`]]);
+    const res = await request(t.app)
+      .post('/register')
+      .set('X-Forwarded-For', randomIp())
+      .type('form')
+      .send(registrationForm({ creditCode: wrong }))
+      .expect(400);
+    expect(summaryLinks(res.text)).toEqual([
+      ['#credit-code', `第18位校验码应为“${good[17]}”而不是“${wrong[17]}”，请对照营业执照核对每一位。`],
+    ]);
   });
 
   it('when the old 15-digit number is entered, says to use the 18-character code', async () => {
-    const res = await request(t.app).post('/register').set('X-Forwarded-For', randomIp()).type('form').send(registrationForm({ creditCode: '320582000123456' })).expect(400);
+    const res = await request(t.app)
+      .post('/register')
+      .set('X-Forwarded-For', randomIp())
+      .type('form')
+      .send(registrationForm({ creditCode: '320582000123456' }))
+      .expect(400);
     expect(summaryLinks(res.text)[0][1]).toContain('旧的15位工商注册号');
   });
 
   it('when industry and size are missing, links to the select and the first radio', async () => {
-    const res = await request(t.app).post('/register').set('X-Forwarded-For', randomIp()).type('form').send(registrationForm({ industry: '', size: '' })).expect(400);
-    expect(summaryLinks(res.text)).toEqual([['#industry', '请选择所属行业'], ['#size-large', '请选择企业规模']]);
+    const res = await request(t.app)
+      .post('/register')
+      .set('X-Forwarded-For', randomIp())
+      .type('form')
+      .send(registrationForm({ industry: '', size: '' }))
+      .expect(400);
+    expect(summaryLinks(res.text)).toEqual([
+      ['#industry', '请选择所属行业'],
+      ['#size-large', '请选择企业规模'],
+    ]);
     expect(res.text).toContain('id="size-large"');
   });
 
   it('when the credit code is already registered, says so at the credit code field', async () => {
     const first = await registerByForm();
-    const res = await request(t.app).post('/register').set('X-Forwarded-For', randomIp()).type('form').send(registrationForm({ creditCode: first.creditCode })).expect(409);
-    expect(summaryLinks(res.text)).toEqual([['#credit-code', '该统一社会信用代码已经注册，请联系本单位管理员邀请您加入。']]);
+    const res = await request(t.app)
+      .post('/register')
+      .set('X-Forwarded-For', randomIp())
+      .type('form')
+      .send(registrationForm({ creditCode: first.creditCode }))
+      .expect(409);
+    expect(summaryLinks(res.text)).toEqual([
+      ['#credit-code', '该统一社会信用代码已经注册，请联系本单位管理员邀请您加入。'],
+    ]);
   });
 
   it('when the email is already registered, says so at the email field', async () => {
     const first = await registerByForm();
-    const res = await request(t.app).post('/register').set('X-Forwarded-For', randomIp()).type('form').send(registrationForm({ email: first.email.toUpperCase() })).expect(409);
+    const res = await request(t.app)
+      .post('/register')
+      .set('X-Forwarded-For', randomIp())
+      .type('form')
+      .send(registrationForm({ email: first.email.toUpperCase() }))
+      .expect(409);
     expect(summaryLinks(res.text)).toEqual([['#email', '该邮箱已注册，请直接登录。']]);
   });
 
   it('registers, sets an HttpOnly SameSite=Lax session cookie and goes on to the profile', async () => {
     const agent = request.agent(t.app);
-    const res = await agent.post('/register').set('X-Forwarded-For', randomIp()).type('form').send(registrationForm()).expect(303);
+    const res = await agent
+      .post('/register')
+      .set('X-Forwarded-For', randomIp())
+      .type('form')
+      .send(registrationForm())
+      .expect(303);
     expect(res.headers.location).toBe('/assess/new');
     expect(String(res.headers['set-cookie'])).toMatch(/hegui_sid=[^;]+;.*HttpOnly.*SameSite=Lax/i);
     const profile = await agent.get('/assess/new').expect(200);
@@ -163,21 +265,37 @@ describe('login and logout', () => {
     expect(asked.headers.location).toBe('/login?next=%2Fassess%2Fnew');
     const page = await fresh.get(asked.headers.location).expect(200);
     expect(page.text).toContain('name="next" value="/assess/new"');
-    await fresh.post('/login').set('X-Forwarded-For', b.ip).type('form').send({ email: b.email, password: PASSWORD, next: '/assess/new' }).expect(303).expect('Location', '/assess/new');
+    await fresh
+      .post('/login')
+      .set('X-Forwarded-For', b.ip)
+      .type('form')
+      .send({ email: b.email, password: PASSWORD, next: '/assess/new' })
+      .expect(303)
+      .expect('Location', '/assess/new');
     await fresh.get('/assess/new').expect(200);
   });
 
   it('never follows next to another site', async () => {
     const b = await registerByForm();
     for (const next of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
-      const res = await request(t.app).post('/login').set('X-Forwarded-For', b.ip).type('form').send({ email: b.email, password: PASSWORD, next }).expect(303);
+      const res = await request(t.app)
+        .post('/login')
+        .set('X-Forwarded-For', b.ip)
+        .type('form')
+        .send({ email: b.email, password: PASSWORD, next })
+        .expect(303);
       expect(res.headers.location).toBe('/assess');
     }
   });
 
   it('says the email or password is wrong without saying which, and keeps the email', async () => {
     const b = await registerByForm();
-    const res = await request(t.app).post('/login').set('X-Forwarded-For', b.ip).type('form').send({ email: b.email, password: 'wrong password!' }).expect(401);
+    const res = await request(t.app)
+      .post('/login')
+      .set('X-Forwarded-For', b.ip)
+      .type('form')
+      .send({ email: b.email, password: 'wrong password!' })
+      .expect(401);
     expect(summaryLinks(res.text)).toEqual([['#email', '邮箱或密码不正确']]);
     expect(res.text).toContain(`value="${b.email}"`);
     expect(res.headers['set-cookie']).toBeUndefined();
@@ -187,7 +305,12 @@ describe('login and logout', () => {
     const b = await registerByForm();
     const ip = randomIp();
     let last: request.Response | undefined;
-    for (let i = 0; i < 11; i += 1) last = await request(t.app).post('/login').set('X-Forwarded-For', ip).type('form').send({ email: b.email, password: 'wrong password!' });
+    for (let i = 0; i < 11; i += 1)
+      last = await request(t.app)
+        .post('/login')
+        .set('X-Forwarded-For', ip)
+        .type('form')
+        .send({ email: b.email, password: 'wrong password!' });
     expect(last?.status).toBe(429);
     expect(last?.text).toContain('class="error-summary"');
     expect(last?.text).toMatch(/尝试次数过多，请 \d+ 分钟后再试。/);
@@ -206,11 +329,30 @@ describe('login and logout', () => {
   it('changes the password: the old one stops working, the new one works', async () => {
     const b = await registerByForm();
     const csrf = await b.csrf('/account/password');
-    const bad = await b.agent.post('/account/password').type('form').send({ _csrf: csrf, currentPassword: 'not it at all', newPassword: 'new password 2026' }).expect(400);
+    const bad = await b.agent
+      .post('/account/password')
+      .type('form')
+      .send({ _csrf: csrf, currentPassword: 'not it at all', newPassword: 'new password 2026' })
+      .expect(400);
     expect(summaryLinks(bad.text)).toEqual([['#current-password', '当前密码不正确。']]);
-    await b.agent.post('/account/password').type('form').send({ _csrf: csrf, currentPassword: PASSWORD, newPassword: 'new password 2026' }).expect(303).expect('Location', '/account/password?changed=1');
-    await request(t.app).post('/login').set('X-Forwarded-For', b.ip).type('form').send({ email: b.email, password: PASSWORD }).expect(401);
-    await request(t.app).post('/login').set('X-Forwarded-For', b.ip).type('form').send({ email: b.email, password: 'new password 2026' }).expect(303);
+    await b.agent
+      .post('/account/password')
+      .type('form')
+      .send({ _csrf: csrf, currentPassword: PASSWORD, newPassword: 'new password 2026' })
+      .expect(303)
+      .expect('Location', '/account/password?changed=1');
+    await request(t.app)
+      .post('/login')
+      .set('X-Forwarded-For', b.ip)
+      .type('form')
+      .send({ email: b.email, password: PASSWORD })
+      .expect(401);
+    await request(t.app)
+      .post('/login')
+      .set('X-Forwarded-For', b.ip)
+      .type('form')
+      .send({ email: b.email, password: 'new password 2026' })
+      .expect(303);
   });
 });
 
@@ -219,7 +361,11 @@ describe('invitations', () => {
     const admin = await registerByForm();
     const start = await admin.agent.get('/assess').expect(200);
     expect(start.text).toContain('action="/account/invitations"');
-    const created = await admin.agent.post('/account/invitations').type('form').send({ _csrf: csrfOf(start.text) }).expect(200);
+    const created = await admin.agent
+      .post('/account/invitations')
+      .type('form')
+      .send({ _csrf: csrfOf(start.text) })
+      .expect(200);
     const url = /id="invite-url" type="text" value="([^"]+)"/.exec(created.text)?.[1] ?? '';
     const path = new URL(url).pathname;
     expect(path).toMatch(/^\/invite\/[\w-]{20,}$/);
@@ -227,9 +373,18 @@ describe('invitations', () => {
     const colleague = request.agent(t.app);
     const page = await colleague.get(path).expect(200);
     expect(page.text).toContain('“张家港市示例机械有限公司”邀请您');
-    const weak = await colleague.post(path).type('form').send({ email: 'colleague@example.cn', password: 'short' }).expect(400);
+    const weak = await colleague
+      .post(path)
+      .type('form')
+      .send({ email: 'colleague@example.cn', password: 'short' })
+      .expect(400);
     expect(summaryLinks(weak.text)).toEqual([['#password', '密码至少 10 个字符']]);
-    await colleague.post(path).type('form').send({ email: `colleague-${admin.creditCode}@example.cn`, password: PASSWORD }).expect(303).expect('Location', '/assess');
+    await colleague
+      .post(path)
+      .type('form')
+      .send({ email: `colleague-${admin.creditCode}@example.cn`, password: PASSWORD })
+      .expect(303)
+      .expect('Location', '/assess');
     const theirs = await colleague.get('/assess').expect(200);
     expect(theirs.text).toContain(`colleague-${admin.creditCode.toLowerCase()}@example.cn`);
     // A colleague is no admin: no invitation button.
@@ -251,10 +406,14 @@ describe('CSRF', () => {
     expect(start.text).toContain('还没有自评');
   });
 
-  it('refuses a form post with another session\'s token', async () => {
+  it("refuses a form post with another session's token", async () => {
     const a = await registerByForm();
     const b = await registerByForm();
-    await b.agent.post('/assess/start').type('form').send({ _csrf: await a.csrf(), tags: '' }).expect(403);
+    await b.agent
+      .post('/assess/start')
+      .type('form')
+      .send({ _csrf: await a.csrf(), tags: '' })
+      .expect(403);
   });
 });
 
@@ -281,15 +440,25 @@ describe('profile', () => {
   it('asks every profile question as yes/no radios in a fieldset and lists the unanswered ones', async () => {
     const b = await registerByForm();
     const page = await b.agent.get('/assess/new').expect(200);
-    expect(page.text).toMatch(/<fieldset class="fieldset question"[^>]*>\s*<legend class="question-legend">[\s\S]*?是否招用员工/);
-    const res = await b.agent.post('/assess/new').type('form').send({ _csrf: csrfOf(page.text) }).expect(400);
+    expect(page.text).toMatch(
+      /<fieldset class="fieldset question"[^>]*>\s*<legend class="question-legend">[\s\S]*?是否招用员工/,
+    );
+    const res = await b.agent
+      .post('/assess/new')
+      .type('form')
+      .send({ _csrf: csrfOf(page.text) })
+      .expect(400);
     expect(summaryLinks(res.text)).toEqual([['#q-employees-yes', '请回答：是否招用员工？']]);
   });
 
   it('shows how many items apply per domain before starting, with a printable question list', async () => {
     const b = await registerByForm();
     const csrf = await b.csrf('/assess/new');
-    const posted = await b.agent.post('/assess/new').type('form').send({ _csrf: csrf, 'q-employees': 'yes' }).expect(303);
+    const posted = await b.agent
+      .post('/assess/new')
+      .type('form')
+      .send({ _csrf: csrf, 'q-employees': 'yes' })
+      .expect(303);
     expect(posted.headers.location).toBe('/assess/new/summary?tags=employees');
     const summary = await b.agent.get(posted.headers.location).expect(200);
     expect(summary.text).toContain('共有 3 项合规事项适用，分布在 2 个领域');
@@ -343,7 +512,9 @@ describe('task list and domain pages', () => {
     for (const label of ['符合', '不符合', '不适用', '不确定']) expect(res.text).toContain(`>${label}</label>`);
     expect(res.text).toContain('<summary><span>查看：什么是违法 / 违了什么法 / 怎么不违法</span></summary>');
     expect(res.text).toContain('按照国家标准、行业标准配置消防设施、器材');
-    expect(res.text).toMatch(/<textarea class="textarea" id="XF-001-note" name="note.XF-001" rows="2" maxlength="2000"/);
+    expect(res.text).toMatch(
+      /<textarea class="textarea" id="XF-001-note" name="note.XF-001" rows="2" maxlength="2000"/,
+    );
     expect(res.text).toMatch(/id="XF-001-due" name="due.XF-001" type="date"/);
     expect(res.text).toContain(`data-autosave="/api/v1/assessments/${id}/answers/"`);
   });
@@ -352,14 +523,25 @@ describe('task list and domain pages', () => {
     const b = await registerByForm();
     const id = await startAssessment(b);
     const first = await answerDomain(b, id, 'XF', {
-      'status.XF-001': 'non_compliant', 'note.XF-001': '二号车间\r\n灭火器压力不足', 'owner.XF-001': '李娜', 'due.XF-001': '2026-12-05',
-      'status.XF-002': 'compliant', 'owner.XF-002': '不该保存',
-    }).then((r) => r.status === 303 ? r : Promise.reject(new Error(r.text)));
+      'status.XF-001': 'non_compliant',
+      'note.XF-001': '二号车间\r\n灭火器压力不足',
+      'owner.XF-001': '李娜',
+      'due.XF-001': '2026-12-05',
+      'status.XF-002': 'compliant',
+      'owner.XF-002': '不该保存',
+    }).then((r) => (r.status === 303 ? r : Promise.reject(new Error(r.text))));
     expect(first.headers.location).toBe(`/assess/${id}/domains/LD`);
     const last = await answerDomain(b, id, 'LD', { 'status.LD-001': 'unsure' });
     expect(last.headers.location).toBe(`/assess/${id}`);
     const saved = await b.agent.get(`/api/v1/assessments/${id}`).expect(200);
-    expect(saved.body.answers['XF-001']).toEqual({ itemCode: 'XF-001', status: 'non_compliant', note: '二号车间\n灭火器压力不足', owner: '李娜', dueDate: '2026-12-05', correctedOn: null });
+    expect(saved.body.answers['XF-001']).toEqual({
+      itemCode: 'XF-001',
+      status: 'non_compliant',
+      note: '二号车间\n灭火器压力不足',
+      owner: '李娜',
+      dueDate: '2026-12-05',
+      correctedOn: null,
+    });
     // An action belongs to 不符合 / 不确定 only.
     expect(saved.body.answers['XF-002']).toMatchObject({ status: 'compliant', owner: null });
     expect(saved.body.progress).toEqual({ answered: 3, total: 3 });
@@ -380,8 +562,11 @@ describe('task list and domain pages', () => {
     const b = await registerByForm();
     const id = await startAssessment(b);
     const res = await answerDomain(b, id, 'XF', {
-      'status.XF-001': 'unsure', 'due.XF-001': '2026-02-30', 'owner.XF-001': '王强',
-      'status.XF-002': 'compliant', 'note.LD-001': 'ignored: other domain',
+      'status.XF-001': 'unsure',
+      'due.XF-001': '2026-02-30',
+      'owner.XF-001': '王强',
+      'status.XF-002': 'compliant',
+      'note.LD-001': 'ignored: other domain',
     });
     expect(res.status).toBe(400);
     expect(summaryLinks(res.text)).toEqual([['#XF-001-due', 'XF-001 的完成期限请按 2026-12-31 的格式填写']]);
@@ -415,7 +600,9 @@ describe('check answers, submit and report', () => {
     const check = await b.agent.get(`/assess/${id}/check`).expect(200);
     expect(check.text).toContain('还有 2 项未作答');
     expect(check.text).toMatch(/summary-row-missing" id="row-XF-002"/);
-    expect(decode(check.text)).toContain(`href="/assess/${id}/domains/XF?return=check#item-XF-001">修改<span class="visually-hidden"> XF-001 的回答</span>`);
+    expect(decode(check.text)).toContain(
+      `href="/assess/${id}/domains/XF?return=check#item-XF-001">修改<span class="visually-hidden"> XF-001 的回答</span>`,
+    );
 
     const res = await submit(b, id);
     expect(res.status).toBe(409);
@@ -424,14 +611,23 @@ describe('check answers, submit and report', () => {
       [`/assess/${id}/domains/LD?return=check#item-LD-001`, 'LD-001 尚未作答：未依法订立书面劳动合同'],
     ]);
     // A change from the check page comes back to it.
-    const back = await b.agent.post(`/assess/${id}/domains/XF`).type('form').send({ _csrf: csrfOf(res.text), return: 'check', 'status.XF-002': 'compliant' }).expect(303);
+    const back = await b.agent
+      .post(`/assess/${id}/domains/XF`)
+      .type('form')
+      .send({ _csrf: csrfOf(res.text), return: 'check', 'status.XF-002': 'compliant' })
+      .expect(303);
     expect(back.headers.location).toBe(`/assess/${id}/check`);
   });
 
   it('runs profile → start → domains → check → submit → report without JavaScript', async () => {
     const b = await registerByForm();
     const id = await startAssessment(b);
-    await answerDomain(b, id, 'XF', { 'status.XF-001': 'non_compliant', 'owner.XF-001': '李娜', 'due.XF-001': '2026-12-05', 'status.XF-002': 'compliant' });
+    await answerDomain(b, id, 'XF', {
+      'status.XF-001': 'non_compliant',
+      'owner.XF-001': '李娜',
+      'due.XF-001': '2026-12-05',
+      'status.XF-002': 'compliant',
+    });
     await answerDomain(b, id, 'LD', { 'status.LD-001': 'not_applicable' });
     const task = await b.agent.get(`/assess/${id}`).expect(200);
     expect(task.text).toContain('全部事项已作答');
@@ -450,7 +646,11 @@ describe('check answers, submit and report', () => {
     // The draft pages now lead to the report; a second submit does too.
     await b.agent.get(`/assess/${id}`).expect(303).expect('Location', `/assess/${id}/report`);
     await b.agent.get(`/assess/${id}/domains/XF`).expect(303).expect('Location', `/assess/${id}/report`);
-    const again = await b.agent.post(`/assess/${id}/submit`).type('form').send({ _csrf: await b.csrf() }).expect(303);
+    const again = await b.agent
+      .post(`/assess/${id}/submit`)
+      .type('form')
+      .send({ _csrf: await b.csrf() })
+      .expect(303);
     expect(again.headers.location).toBe(`/assess/${id}/report`);
     // The start page lists it as submitted with its report.
     const start = await b.agent.get('/assess').expect(200);
@@ -481,12 +681,21 @@ describe('check answers, submit and report', () => {
     await submit(b, id);
     const report = await b.agent.get(`/assess/${id}/report`).expect(200);
     expect(report.text).toContain('未共享：只有本单位可以查看本报告。');
-    await b.agent.post(`/assess/${id}/sharing`).type('form').send({ _csrf: csrfOf(report.text), shared: '1' }).expect(303).expect('Location', `/assess/${id}/report?sharing=on#sharing`);
+    await b.agent
+      .post(`/assess/${id}/sharing`)
+      .type('form')
+      .send({ _csrf: csrfOf(report.text), shared: '1' })
+      .expect(303)
+      .expect('Location', `/assess/${id}/report?sharing=on#sharing`);
     const shared = await b.agent.get(`/assess/${id}/report?sharing=on`).expect(200);
     expect(shared.text).toContain('已共享：监管部门可以查看本报告。');
     expect(shared.text).toContain('已共享给监管部门。');
     expect(shared.text).toContain('name="shared" value="0"');
-    await b.agent.post(`/assess/${id}/sharing`).type('form').send({ _csrf: csrfOf(report.text), shared: '0' }).expect(303);
+    await b.agent
+      .post(`/assess/${id}/sharing`)
+      .type('form')
+      .send({ _csrf: csrfOf(report.text), shared: '0' })
+      .expect(303);
     expect((await b.agent.get(`/api/v1/assessments/${id}`).expect(200)).body.shared).toBe(false);
   });
 
@@ -495,7 +704,11 @@ describe('check answers, submit and report', () => {
     const id = await startAssessment(b);
     await answerEverything(b, id);
     await submit(b, id);
-    const res = await b.agent.post(`/assess/${id}/copy`).type('form').send({ _csrf: await b.csrf() }).expect(303);
+    const res = await b.agent
+      .post(`/assess/${id}/copy`)
+      .type('form')
+      .send({ _csrf: await b.csrf() })
+      .expect(303);
     const copy = /^\/assess\/([0-9a-f-]{36})$/.exec(res.headers.location)?.[1];
     expect(copy).toBeDefined();
     expect(copy).not.toBe(id);
@@ -518,13 +731,28 @@ describe('another organisation', () => {
     await answerEverything(owner, id);
     const other = await registerByForm();
     const csrf = await other.csrf();
-    for (const path of [`/assess/${id}`, `/assess/${id}/profile`, `/assess/${id}/domains/XF`, `/assess/${id}/check`, `/assess/${id}/report`]) {
+    for (const path of [
+      `/assess/${id}`,
+      `/assess/${id}/profile`,
+      `/assess/${id}/domains/XF`,
+      `/assess/${id}/check`,
+      `/assess/${id}/report`,
+    ]) {
       const res = await other.agent.get(path);
       expect([path, res.status]).toEqual([path, 404]);
       expect(res.text).toContain('没有找到');
     }
-    for (const path of [`/assess/${id}/domains/XF`, `/assess/${id}/submit`, `/assess/${id}/copy`, `/assess/${id}/sharing`, `/assess/${id}/move`]) {
-      const res = await other.agent.post(path).type('form').send({ _csrf: csrf, shared: '1', 'status.XF-001': 'non_compliant' });
+    for (const path of [
+      `/assess/${id}/domains/XF`,
+      `/assess/${id}/submit`,
+      `/assess/${id}/copy`,
+      `/assess/${id}/sharing`,
+      `/assess/${id}/move`,
+    ]) {
+      const res = await other.agent
+        .post(path)
+        .type('form')
+        .send({ _csrf: csrf, shared: '1', 'status.XF-001': 'non_compliant' });
       expect([path, res.status]).toEqual([path, 404]);
     }
     // Nothing changed for the owner.
@@ -540,12 +768,16 @@ describe('verify', () => {
     const id = await startAssessment(b);
     await answerEverything(b, id);
     await submit(b, id);
-    const { fingerprint } = (await b.agent.get(`/api/v1/assessments/${id}`).expect(200)).body as { fingerprint: string };
+    const { fingerprint } = (await b.agent.get(`/api/v1/assessments/${id}`).expect(200)).body as {
+      fingerprint: string;
+    };
     const found = await request(t.app).get(`/verify/${fingerprint.toUpperCase()}`).expect(200);
     expect(found.text).toContain('相符：这是一份已提交的自评报告');
     expect(found.text).toContain(fingerprint);
     expect(found.text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
-    const missing = await request(t.app).get(`/verify/${'0'.repeat(64)}`).expect(404);
+    const missing = await request(t.app)
+      .get(`/verify/${'0'.repeat(64)}`)
+      .expect(404);
     expect(missing.text).toContain('没有匹配');
   });
 
@@ -563,7 +795,12 @@ describe('verify', () => {
   });
 
   it('sends a typed fingerprint to its result page and explains a malformed one at the field', async () => {
-    await request(t.app).post('/verify').type('form').send({ fingerprint: ` ${'AB'.repeat(32)} ` }).expect(303).expect('Location', `/verify/${'ab'.repeat(32)}`);
+    await request(t.app)
+      .post('/verify')
+      .type('form')
+      .send({ fingerprint: ` ${'AB'.repeat(32)} ` })
+      .expect(303)
+      .expect('Location', `/verify/${'ab'.repeat(32)}`);
     const bad = await request(t.app).post('/verify').type('form').send({ fingerprint: 'xyz' }).expect(400);
     expect(summaryLinks(bad.text)).toEqual([['#fingerprint', '校验码应为 64 位，只含数字 0–9 和字母 a–f']]);
     const empty = await request(t.app).post('/verify').type('form').send({ fingerprint: '', report: '' }).expect(400);
@@ -584,11 +821,21 @@ describe('a newer checklist version', () => {
       [content.domains[1]],
     );
     const { catalogue } = await importCatalogue(t.db.db, next);
-    const app2 = createApp({ database: t.db, catalogues: new CatalogueStore(t.db.db, catalogue), logger: createLogger('silent'), production: false });
+    const app2 = createApp({
+      database: t.db,
+      catalogues: new CatalogueStore(t.db.db, catalogue),
+      logger: createLogger('silent'),
+      production: false,
+    });
     const session = b.cookie;
     const task = await request(app2).get(`/assess/${id}`).set('Cookie', session).expect(200);
     expect(task.text).toContain('清单已更新：本自评基于');
-    const moved = await request(app2).post(`/assess/${id}/move`).set('Cookie', session).type('form').send({ _csrf: csrfOf(task.text) }).expect(200);
+    const moved = await request(app2)
+      .post(`/assess/${id}/move`)
+      .set('Cookie', session)
+      .type('form')
+      .send({ _csrf: csrfOf(task.text) })
+      .expect(200);
     expect(moved.text).toMatch(/新增事项（1 项，需要回答）[\s\S]*XF-003<\/span> 新增的消防事项/);
     expect(moved.text).toMatch(/移除事项（1 项）[\s\S]*XF-002<\/span> 占用、堵塞、封闭疏散通道/);
     const after = await request(app2).get(`/assess/${id}`).set('Cookie', session).expect(200);

@@ -11,19 +11,56 @@ import { fixtureContent, fixtureItem } from '../support/fixtures';
 
 const content = fixtureContent(
   [
-    fixtureItem('XF-001', { frequency: 'high', penalty: [{ law: '中华人民共和国消防法', article: '第六十条', text: '责令改正，处五千元以上五万元以下罚款', summary: '处五千元以上五万元以下罚款', consequences: ['fine', 'suspension'] }], cases: [{ title: '例（示例）', facts: '事实。', outcome: '结果。', lesson: '启示。', illustrative: true }],
-      leniency: [{ kind: 'first-violation', conditions: ['初次违法', '当场改正'], correctionDays: 3, basis: '中华人民共和国行政处罚法 第三十三条第一款' }] }),
+    fixtureItem('XF-001', {
+      frequency: 'high',
+      penalty: [
+        {
+          law: '中华人民共和国消防法',
+          article: '第六十条',
+          text: '责令改正，处五千元以上五万元以下罚款',
+          summary: '处五千元以上五万元以下罚款',
+          consequences: ['fine', 'suspension'],
+        },
+      ],
+      cases: [{ title: '例（示例）', facts: '事实。', outcome: '结果。', lesson: '启示。', illustrative: true }],
+      leniency: [
+        {
+          kind: 'first-violation',
+          conditions: ['初次违法', '当场改正'],
+          correctionDays: 3,
+          basis: '中华人民共和国行政处罚法 第三十三条第一款',
+        },
+      ],
+    }),
     fixtureItem('XF-002'),
   ],
-  [{ code: 'LD', position: 11, name: '劳动用工', nameEn: 'Employment', department: '人力资源和社会保障局', summary: '劳动合同订立与管理等用工合规要求。', items: [fixtureItem('LD-001', { appliesTo: ['employees'] })] }],
+  [
+    {
+      code: 'LD',
+      position: 11,
+      name: '劳动用工',
+      nameEn: 'Employment',
+      department: '人力资源和社会保障局',
+      summary: '劳动合同订立与管理等用工合规要求。',
+      items: [fixtureItem('LD-001', { appliesTo: ['employees'] })],
+    },
+  ],
 );
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp(content); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await startTestApp(content);
+});
+afterAll(async () => {
+  await t.close();
+});
 
 async function newAssessment(c: Company, tags: string[] = ['employees']): Promise<string> {
-  const res = await c.agent.post('/api/v1/assessments').set('X-CSRF-Token', c.csrf).send({ profile: { tags } }).expect(201);
+  const res = await c.agent
+    .post('/api/v1/assessments')
+    .set('X-CSRF-Token', c.csrf)
+    .send({ profile: { tags } })
+    .expect(201);
   return res.body.id as string;
 }
 
@@ -32,7 +69,12 @@ function answer(c: Company, id: string, code: string, body: Record<string, unkno
 }
 
 async function answerAll(c: Company, id: string): Promise<void> {
-  await answer(c, id, 'XF-001', { status: 'non_compliant', note: '<script>alert(1)</script>灭火器过期', owner: '王主管', dueDate: '2026-12-31' }).expect(200);
+  await answer(c, id, 'XF-001', {
+    status: 'non_compliant',
+    note: '<script>alert(1)</script>灭火器过期',
+    owner: '王主管',
+    dueDate: '2026-12-31',
+  }).expect(200);
   await answer(c, id, 'XF-002', { status: 'compliant' }).expect(200);
   await answer(c, id, 'LD-001', { status: 'unsure' }).expect(200);
 }
@@ -40,27 +82,47 @@ async function answerAll(c: Company, id: string): Promise<void> {
 describe('POST /api/v1/assessments', () => {
   it('creates a draft with the items the profile selects', async () => {
     const c = await registerCompany(t.app);
-    const res = await c.agent.post('/api/v1/assessments').set('X-CSRF-Token', c.csrf).send({ profile: { tags: ['employees'] } }).expect(201);
-    expect(res.body).toMatchObject({ id: expect.any(String), status: 'draft', items: ['XF-001', 'XF-002', 'LD-001'], progress: { answered: 0, total: 3 } });
+    const res = await c.agent
+      .post('/api/v1/assessments')
+      .set('X-CSRF-Token', c.csrf)
+      .send({ profile: { tags: ['employees'] } })
+      .expect(201);
+    expect(res.body).toMatchObject({
+      id: expect.any(String),
+      status: 'draft',
+      items: ['XF-001', 'XF-002', 'LD-001'],
+      progress: { answered: 0, total: 3 },
+    });
   });
 
   it('leaves out items whose profile tags do not apply', async () => {
     const c = await registerCompany(t.app);
-    const res = await c.agent.post('/api/v1/assessments').set('X-CSRF-Token', c.csrf).send({ profile: { tags: [] } }).expect(201);
+    const res = await c.agent
+      .post('/api/v1/assessments')
+      .set('X-CSRF-Token', c.csrf)
+      .send({ profile: { tags: [] } })
+      .expect(201);
     expect(res.body.items).toEqual(['XF-001', 'XF-002']);
   });
 
   it('rejects an unknown profile tag with 400', async () => {
     const c = await registerCompany(t.app);
-    const res = await c.agent.post('/api/v1/assessments').set('X-CSRF-Token', c.csrf).send({ profile: { tags: ['spaceships'] } }).expect(400);
+    const res = await c.agent
+      .post('/api/v1/assessments')
+      .set('X-CSRF-Token', c.csrf)
+      .send({ profile: { tags: ['spaceships'] } })
+      .expect(400);
     expect(res.body.detail).toContain('spaceships');
   });
 
   it('answers 401 without a session', async () => {
-    await request(t.app).post('/api/v1/assessments').send({ profile: { tags: [] } }).expect(401);
+    await request(t.app)
+      .post('/api/v1/assessments')
+      .send({ profile: { tags: [] } })
+      .expect(401);
   });
 
-  it('lists only the organisation\'s own assessments', async () => {
+  it("lists only the organisation's own assessments", async () => {
     const a = await registerCompany(t.app);
     const b = await registerCompany(t.app);
     const idA = await newAssessment(a);
@@ -74,11 +136,24 @@ describe('PUT /api/v1/assessments/:id/answers/:itemCode', () => {
   it('stores an answer and is idempotent', async () => {
     const c = await registerCompany(t.app);
     const id = await newAssessment(c);
-    const body = { status: 'non_compliant', note: '缺少月检记录', owner: '李工', dueDate: '2026-12-15', correctedOn: null };
+    const body = {
+      status: 'non_compliant',
+      note: '缺少月检记录',
+      owner: '李工',
+      dueDate: '2026-12-15',
+      correctedOn: null,
+    };
     const first = await answer(c, id, 'XF-001', body).expect(200);
     const second = await answer(c, id, 'XF-001', body).expect(200);
     expect(second.body).toEqual(first.body);
-    expect(first.body).toEqual({ itemCode: 'XF-001', status: 'non_compliant', note: '缺少月检记录', owner: '李工', dueDate: '2026-12-15', correctedOn: null });
+    expect(first.body).toEqual({
+      itemCode: 'XF-001',
+      status: 'non_compliant',
+      note: '缺少月检记录',
+      owner: '李工',
+      dueDate: '2026-12-15',
+      correctedOn: null,
+    });
     const detail = await c.agent.get(`/api/v1/assessments/${id}`).expect(200);
     expect(detail.body.progress).toEqual({ answered: 1, total: 3 });
   });
@@ -108,8 +183,16 @@ describe('PUT /api/v1/assessments/:id/answers/:itemCode', () => {
   it('writes nothing for an expired session (401) or a wrong CSRF token (403)', async () => {
     const c = await registerCompany(t.app);
     const id = await newAssessment(c);
-    await c.agent.put(`/api/v1/assessments/${id}/answers/XF-001`).set('X-CSRF-Token', 'y'.repeat(43)).send({ status: 'compliant' }).expect(403);
-    await t.db.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', c.userId).execute();
+    await c.agent
+      .put(`/api/v1/assessments/${id}/answers/XF-001`)
+      .set('X-CSRF-Token', 'y'.repeat(43))
+      .send({ status: 'compliant' })
+      .expect(403);
+    await t.db.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('user_id', '=', c.userId)
+      .execute();
     const expired = await answer(c, id, 'XF-001', { status: 'compliant' }).expect(401);
     expect(expired.headers['content-type']).toMatch(/^application\/problem\+json/);
     const stored = await t.db.db.selectFrom('answers').select('item_code').where('assessment_id', '=', id).execute();
@@ -122,16 +205,31 @@ describe('PUT /api/v1/assessments/:id/answers/:itemCode', () => {
     const email = `regulator-${Math.random().toString(36).slice(2)}@example.gov.cn`;
     await createUser(t.db.db, { email, password: 'regulator password 1', role: 'regulator' });
     const regulator = request.agent(t.app);
-    const login = await regulator.post('/api/v1/auth/login').set('X-Forwarded-For', randomIp()).send({ email, password: 'regulator password 1' }).expect(200);
-    await regulator.put(`/api/v1/assessments/${id}/answers/XF-001`).set('X-CSRF-Token', String(login.body.csrfToken)).send({ status: 'compliant' }).expect(403);
-    expect(await t.db.db.selectFrom('answers').select('item_code').where('assessment_id', '=', id).execute()).toEqual([]);
+    const login = await regulator
+      .post('/api/v1/auth/login')
+      .set('X-Forwarded-For', randomIp())
+      .send({ email, password: 'regulator password 1' })
+      .expect(200);
+    await regulator
+      .put(`/api/v1/assessments/${id}/answers/XF-001`)
+      .set('X-CSRF-Token', String(login.body.csrfToken))
+      .send({ status: 'compliant' })
+      .expect(403);
+    expect(await t.db.db.selectFrom('answers').select('item_code').where('assessment_id', '=', id).execute()).toEqual(
+      [],
+    );
   });
 
   it('records which colleague saved an answer last', async () => {
     const c = await registerCompany(t.app);
     const id = await newAssessment(c);
     await answer(c, id, 'XF-001', { status: 'unsure' }).expect(200);
-    const row = await t.db.db.selectFrom('answers').select(['updated_by', 'status']).where('assessment_id', '=', id).where('item_code', '=', 'XF-001').executeTakeFirstOrThrow();
+    const row = await t.db.db
+      .selectFrom('answers')
+      .select(['updated_by', 'status'])
+      .where('assessment_id', '=', id)
+      .where('item_code', '=', 'XF-001')
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ updated_by: c.userId, status: 'unsure' });
   });
 
@@ -157,7 +255,10 @@ describe('submitting', () => {
     const id = await newAssessment(c);
     await answerAll(c, id);
     const submitted = await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(200);
-    expect(submitted.body).toEqual({ fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/), submittedAt: expect.any(String) });
+    expect(submitted.body).toEqual({
+      fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
+      submittedAt: expect.any(String),
+    });
 
     const report = await c.agent.get(`/api/v1/assessments/${id}/report`).expect(200);
     expect(fingerprintOf(report.body)).toBe(submitted.body.fingerprint);
@@ -166,11 +267,19 @@ describe('submitting', () => {
       format: 'hegui-report/1',
       org: { creditCode: c.creditCode },
       checklistVersion: { id: t.catalogue.version.id, hash: t.catalogue.version.hash },
-      overall: { total: 3, counts: { compliant: 1, non_compliant: 1, unsure: 1, not_applicable: 0 }, complianceRate: 0.3333 },
+      overall: {
+        total: 3,
+        counts: { compliant: 1, non_compliant: 1, unsure: 1, not_applicable: 0 },
+        complianceRate: 0.3333,
+      },
     });
     // Riskiest first: the high-frequency item with suspension comes before the 不确定 one.
     expect(report.body.gaps.map((g: { code: string }) => g.code)).toEqual(['XF-001', 'LD-001']);
-    expect(report.body.gaps[0]).toMatchObject({ note: '<script>alert(1)</script>灭火器过期', action: { owner: '王主管', dueDate: '2026-12-31', correctedOn: null }, leniency: [{ kind: 'first-violation', correctionDays: 3 }] });
+    expect(report.body.gaps[0]).toMatchObject({
+      note: '<script>alert(1)</script>灭火器过期',
+      action: { owner: '王主管', dueDate: '2026-12-31', correctedOn: null },
+      leniency: [{ kind: 'first-violation', correctionDays: 3 }],
+    });
 
     await answer(c, id, 'XF-002', { status: 'non_compliant' }).expect(409);
     await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(409);
@@ -199,13 +308,43 @@ describe('sharing and verification', () => {
   it('lets the company share and withdraw its report, writing the audit chain', async () => {
     const c = await registerCompany(t.app);
     const id = await newAssessment(c);
-    await c.agent.put(`/api/v1/assessments/${id}/sharing`).set('X-CSRF-Token', c.csrf).send({ shared: true }).expect(409);
+    await c.agent
+      .put(`/api/v1/assessments/${id}/sharing`)
+      .set('X-CSRF-Token', c.csrf)
+      .send({ shared: true })
+      .expect(409);
     await answerAll(c, id);
     await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(200);
-    expect((await c.agent.put(`/api/v1/assessments/${id}/sharing`).set('X-CSRF-Token', c.csrf).send({ shared: true }).expect(200)).body).toEqual({ shared: true });
-    expect((await c.agent.put(`/api/v1/assessments/${id}/sharing`).set('X-CSRF-Token', c.csrf).send({ shared: false }).expect(200)).body).toEqual({ shared: false });
-    const actions = await t.db.db.selectFrom('audit_events').select('action').where('subject', '=', `assessment:${id}`).orderBy('id').execute();
-    expect(actions.map((a) => a.action)).toEqual(['assessment.create', 'assessment.submit', 'report.share', 'report.unshare']);
+    expect(
+      (
+        await c.agent
+          .put(`/api/v1/assessments/${id}/sharing`)
+          .set('X-CSRF-Token', c.csrf)
+          .send({ shared: true })
+          .expect(200)
+      ).body,
+    ).toEqual({ shared: true });
+    expect(
+      (
+        await c.agent
+          .put(`/api/v1/assessments/${id}/sharing`)
+          .set('X-CSRF-Token', c.csrf)
+          .send({ shared: false })
+          .expect(200)
+      ).body,
+    ).toEqual({ shared: false });
+    const actions = await t.db.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('subject', '=', `assessment:${id}`)
+      .orderBy('id')
+      .execute();
+    expect(actions.map((a) => a.action)).toEqual([
+      'assessment.create',
+      'assessment.submit',
+      'report.share',
+      'report.unshare',
+    ]);
     expect((await verifyAuditChain(t.db.db)).ok).toBe(true);
   });
 
@@ -215,23 +354,35 @@ describe('sharing and verification', () => {
     await answerAll(c, id);
     const { body } = await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(200);
     const byFingerprint = await request(t.app).get(`/api/v1/verify/${body.fingerprint}`).expect(200);
-    expect(byFingerprint.body).toEqual({ match: true, fingerprint: body.fingerprint, submittedAt: body.submittedAt, checklistVersion: t.catalogue.version.id });
+    expect(byFingerprint.body).toEqual({
+      match: true,
+      fingerprint: body.fingerprint,
+      submittedAt: body.submittedAt,
+      checklistVersion: t.catalogue.version.id,
+    });
     const report = (await c.agent.get(`/api/v1/assessments/${id}/report`).expect(200)).body;
-    expect((await request(t.app).post('/api/v1/verify').send(report).expect(200)).body).toMatchObject({ match: true, submittedAt: body.submittedAt });
+    expect((await request(t.app).post('/api/v1/verify').send(report).expect(200)).body).toMatchObject({
+      match: true,
+      submittedAt: body.submittedAt,
+    });
     const altered = { ...report, overall: { ...report.overall, complianceRate: 1 } };
-    expect((await request(t.app).post('/api/v1/verify').send(altered).expect(200)).body).toMatchObject({ match: false });
+    expect((await request(t.app).post('/api/v1/verify').send(altered).expect(200)).body).toMatchObject({
+      match: false,
+    });
   });
 
   it('answers 404 for an unknown fingerprint and for an assessment id used as one', async () => {
     const c = await registerCompany(t.app);
     const id = await newAssessment(c);
-    await request(t.app).get(`/api/v1/verify/${'0'.repeat(64)}`).expect(404);
+    await request(t.app)
+      .get(`/api/v1/verify/${'0'.repeat(64)}`)
+      .expect(404);
     await request(t.app).get(`/api/v1/verify/${id}`).expect(404);
   });
 });
 
 describe('isolation between organisations', () => {
-  it('hides A\'s assessment from B on every route (404, not 403)', async () => {
+  it("hides A's assessment from B on every route (404, not 403)", async () => {
     const a = await registerCompany(t.app);
     const b = await registerCompany(t.app);
     const id = await newAssessment(a);
@@ -240,10 +391,23 @@ describe('isolation between organisations', () => {
     await b.agent.get(`/api/v1/assessments/${id}`).expect(404);
     await answer(b, id, 'XF-001', { status: 'compliant' }).expect(404);
     await b.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', b.csrf).expect(404);
-    for (const suffix of ['report', 'report.docx', 'report.pdf']) await b.agent.get(`/api/v1/assessments/${id}/${suffix}`).expect(404);
-    await b.agent.put(`/api/v1/assessments/${id}/sharing`).set('X-CSRF-Token', b.csrf).send({ shared: true }).expect(404);
-    await b.agent.post('/api/v1/assessments').set('X-CSRF-Token', b.csrf).send({ profile: { tags: [] }, copyFrom: id }).expect(404);
-    const row = await t.db.db.selectFrom('assessments').select(['shared', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
+    for (const suffix of ['report', 'report.docx', 'report.pdf'])
+      await b.agent.get(`/api/v1/assessments/${id}/${suffix}`).expect(404);
+    await b.agent
+      .put(`/api/v1/assessments/${id}/sharing`)
+      .set('X-CSRF-Token', b.csrf)
+      .send({ shared: true })
+      .expect(404);
+    await b.agent
+      .post('/api/v1/assessments')
+      .set('X-CSRF-Token', b.csrf)
+      .send({ profile: { tags: [] }, copyFrom: id })
+      .expect(404);
+    const row = await t.db.db
+      .selectFrom('assessments')
+      .select(['shared', 'status'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ shared: false, status: 'submitted' });
   });
 
@@ -259,7 +423,11 @@ describe('re-checking and newer checklist versions', () => {
     const id = await newAssessment(c);
     await answerAll(c, id);
     await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(200);
-    const copy = await c.agent.post('/api/v1/assessments').set('X-CSRF-Token', c.csrf).send({ profile: { tags: ['employees'] }, copyFrom: id }).expect(201);
+    const copy = await c.agent
+      .post('/api/v1/assessments')
+      .set('X-CSRF-Token', c.csrf)
+      .send({ profile: { tags: ['employees'] }, copyFrom: id })
+      .expect(201);
     expect(copy.body.progress).toEqual({ answered: 3, total: 3 });
     const detail = await c.agent.get(`/api/v1/assessments/${copy.body.id}`).expect(200);
     expect(detail.body.answers['XF-001']).toMatchObject({ status: 'non_compliant', owner: '王主管' });
@@ -272,12 +440,25 @@ describe('re-checking and newer checklist versions', () => {
     await answer(c, id, 'XF-002', { status: 'compliant' }).expect(200);
     const v2 = fixtureContent([fixtureItem('XF-001'), fixtureItem('XF-003')], [content.domains[1]]);
     const { catalogue } = await importCatalogue(t.db.db, v2);
-    const app2 = createApp({ database: t.db, catalogues: new CatalogueStore(t.db.db, catalogue), logger: createLogger('silent'), production: false });
+    const app2 = createApp({
+      database: t.db,
+      catalogues: new CatalogueStore(t.db.db, catalogue),
+      logger: createLogger('silent'),
+      production: false,
+    });
     // Another app instance started on the newer files, same database and session.
-    const moved = await request(app2).post(`/api/v1/assessments/${id}/move-to-current`).set('Cookie', c.cookie).set('X-CSRF-Token', c.csrf).expect(200);
+    const moved = await request(app2)
+      .post(`/api/v1/assessments/${id}/move-to-current`)
+      .set('Cookie', c.cookie)
+      .set('X-CSRF-Token', c.csrf)
+      .expect(200);
     expect(moved.body).toEqual({ added: ['XF-003'], removed: ['XF-002'], versionId: catalogue.version.id });
     const detail = await request(app2).get(`/api/v1/assessments/${id}`).set('Cookie', c.cookie).expect(200);
-    expect(detail.body).toMatchObject({ versionId: catalogue.version.id, items: ['XF-001', 'XF-003', 'LD-001'], progress: { answered: 1, total: 3 } });
+    expect(detail.body).toMatchObject({
+      versionId: catalogue.version.id,
+      items: ['XF-001', 'XF-003', 'LD-001'],
+      progress: { answered: 1, total: 3 },
+    });
     // Restore the original version as current for the other tests in this file.
     await importCatalogue(t.db.db, content);
   });

@@ -6,7 +6,12 @@ import { fixtureContent, fixtureItem } from '../support/fixtures';
 
 let t: TestApp;
 
-interface Layer { route?: { path: string; methods: Record<string, boolean> }; name?: string; handle?: { stack?: Layer[] }; match: (path: string) => boolean }
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+  name?: string;
+  handle?: { stack?: Layer[] };
+  match: (path: string) => boolean;
+}
 
 /** Every method+path express has under /api/v1 (plus health), read from the router stack. */
 function apiRoutes(app: import('express').Express): string[] {
@@ -14,7 +19,8 @@ function apiRoutes(app: import('express').Express): string[] {
   const walk = (stack: Layer[], prefix: string): void => {
     for (const layer of stack) {
       if (layer.route) {
-        for (const method of Object.keys(layer.route.methods)) out.push(`${method.toUpperCase()} ${prefix}${layer.route.path}`);
+        for (const method of Object.keys(layer.route.methods))
+          out.push(`${method.toUpperCase()} ${prefix}${layer.route.path}`);
       } else if (layer.name === 'router' && layer.handle?.stack) {
         // A router mounted at /api/v1 matches that prefix and not the site root.
         walk(layer.handle.stack, layer.match('/api/v1/x') && !layer.match('/x') ? '/api/v1' : prefix);
@@ -26,14 +32,40 @@ function apiRoutes(app: import('express').Express): string[] {
 }
 const content = fixtureContent(
   [
-    fixtureItem('XF-001', { title: '消防设施、器材未保持完好有效', frequency: 'high', cases: [{ title: '灭火器过期（示例）', facts: '商场灭火器过期。', outcome: '责令改正并罚款。', lesson: '每月检查。', illustrative: true }] }),
+    fixtureItem('XF-001', {
+      title: '消防设施、器材未保持完好有效',
+      frequency: 'high',
+      cases: [
+        {
+          title: '灭火器过期（示例）',
+          facts: '商场灭火器过期。',
+          outcome: '责令改正并罚款。',
+          lesson: '每月检查。',
+          illustrative: true,
+        },
+      ],
+    }),
     fixtureItem('XF-002', { title: '占用、堵塞、封闭疏散通道', illegal: '在疏散通道堆放货物，锁闭安全出口。' }),
   ],
-  [{ code: 'LD', position: 11, name: '劳动用工', nameEn: 'Employment', department: '人力资源和社会保障局', summary: '劳动合同订立与管理等用工合规要求。', items: [fixtureItem('LD-001', { title: '未与劳动者订立书面劳动合同', appliesTo: ['employees'] })] }],
+  [
+    {
+      code: 'LD',
+      position: 11,
+      name: '劳动用工',
+      nameEn: 'Employment',
+      department: '人力资源和社会保障局',
+      summary: '劳动合同订立与管理等用工合规要求。',
+      items: [fixtureItem('LD-001', { title: '未与劳动者订立书面劳动合同', appliesTo: ['employees'] })],
+    },
+  ],
 );
 
-beforeAll(async () => { t = await startTestApp(content); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await startTestApp(content);
+});
+afterAll(async () => {
+  await t.close();
+});
 
 function expectProblem(res: request.Response, status: number): void {
   expect(res.status).toBe(status);
@@ -45,7 +77,14 @@ describe('GET /api/v1/domains', () => {
   it('lists every domain with its item count', async () => {
     const res = await request(t.app).get('/api/v1/domains').expect(200);
     expect(res.body.domains).toEqual([
-      expect.objectContaining({ code: 'XF', name: '消防安全', nameEn: 'Fire safety', department: '消防救援机构', itemCount: 2, highCount: 1 }),
+      expect.objectContaining({
+        code: 'XF',
+        name: '消防安全',
+        nameEn: 'Fire safety',
+        department: '消防救援机构',
+        itemCount: 2,
+        highCount: 1,
+      }),
       expect.objectContaining({ code: 'LD', itemCount: 1 }),
     ]);
   });
@@ -73,7 +112,11 @@ describe('GET /api/v1/domains/:code', () => {
     const res = await request(t.app).get('/api/v1/domains/XF').expect(200);
     expect(res.body).toMatchObject({ code: 'XF', itemCount: 2 });
     expect(res.body.items.map((i: { code: string }) => i.code)).toEqual(['XF-001', 'XF-002']);
-    expect(res.body.items[0].basis[0]).toEqual({ law: '中华人民共和国消防法', article: '第十六条', text: expect.any(String) });
+    expect(res.body.items[0].basis[0]).toEqual({
+      law: '中华人民共和国消防法',
+      article: '第十六条',
+      text: expect.any(String),
+    });
   });
 
   it('accepts a lower-case code', async () => {
@@ -90,8 +133,14 @@ describe('GET /api/v1/domains/:code', () => {
 describe('GET /api/v1/items/:code', () => {
   it('returns the full item with its domain and version', async () => {
     const res = await request(t.app).get('/api/v1/items/LD-001').expect(200);
-    expect(res.body).toMatchObject({ code: 'LD-001', domain: 'LD', appliesTo: ['employees'], version: { id: t.catalogue.version.id, hash: t.catalogue.version.hash } });
-    for (const field of ['title', 'question', 'illegal', 'basis', 'penalty', 'guidance', 'evidence', 'leniency']) expect(res.body[field]).toBeDefined();
+    expect(res.body).toMatchObject({
+      code: 'LD-001',
+      domain: 'LD',
+      appliesTo: ['employees'],
+      version: { id: t.catalogue.version.id, hash: t.catalogue.version.hash },
+    });
+    for (const field of ['title', 'question', 'illegal', 'basis', 'penalty', 'guidance', 'evidence', 'leniency'])
+      expect(res.body[field]).toBeDefined();
   });
 
   it('answers 404 problem+json for an unknown item', async () => {
@@ -101,8 +150,12 @@ describe('GET /api/v1/items/:code', () => {
 
 describe('GET /api/v1/search', () => {
   it('finds items by a Chinese substring', async () => {
-    const res = await request(t.app).get(`/api/v1/search?q=${encodeURIComponent('疏散通道')}`).expect(200);
-    expect(res.body.results).toEqual([{ code: 'XF-002', title: '占用、堵塞、封闭疏散通道', domain: 'XF', snippet: expect.stringContaining('疏散通道') }]);
+    const res = await request(t.app)
+      .get(`/api/v1/search?q=${encodeURIComponent('疏散通道')}`)
+      .expect(200);
+    expect(res.body.results).toEqual([
+      { code: 'XF-002', title: '占用、堵塞、封闭疏散通道', domain: 'XF', snippet: expect.stringContaining('疏散通道') },
+    ]);
   });
 
   it('finds items by code', async () => {
@@ -111,11 +164,17 @@ describe('GET /api/v1/search', () => {
   });
 
   it('returns an empty list when nothing matches', async () => {
-    const res = await request(t.app).get(`/api/v1/search?q=${encodeURIComponent('宇宙飞船')}`).expect(200);
+    const res = await request(t.app)
+      .get(`/api/v1/search?q=${encodeURIComponent('宇宙飞船')}`)
+      .expect(200);
     expect(res.body.results).toEqual([]);
   });
 
-  it.each([['missing', ''], ['empty', '?q='], ['blank', '?q=%20%20']])('rejects a %s query with 400', async (_name, qs) => {
+  it.each([
+    ['missing', ''],
+    ['empty', '?q='],
+    ['blank', '?q=%20%20'],
+  ])('rejects a %s query with 400', async (_name, qs) => {
     const res = await request(t.app).get(`/api/v1/search${qs}`);
     expectProblem(res, 400);
     expect(res.body.errors[0].field).toBe('q');
@@ -128,7 +187,9 @@ describe('GET /api/v1/search', () => {
   });
 
   it('limits the number of results', async () => {
-    const res = await request(t.app).get(`/api/v1/search?q=${encodeURIComponent('灭火器')}&limit=1`).expect(200);
+    const res = await request(t.app)
+      .get(`/api/v1/search?q=${encodeURIComponent('灭火器')}&limit=1`)
+      .expect(200);
     expect(res.body.results).toHaveLength(1);
   });
 });
@@ -136,7 +197,15 @@ describe('GET /api/v1/search', () => {
 describe('GET /api/v1/versions', () => {
   it('lists the current version with its item count', async () => {
     const res = await request(t.app).get('/api/v1/versions').expect(200);
-    expect(res.body.versions).toEqual([{ id: t.catalogue.version.id, hash: t.catalogue.version.hash, createdAt: expect.any(String), current: true, itemCount: 3 }]);
+    expect(res.body.versions).toEqual([
+      {
+        id: t.catalogue.version.id,
+        hash: t.catalogue.version.hash,
+        createdAt: expect.any(String),
+        current: true,
+        itemCount: 3,
+      },
+    ]);
   });
 });
 
@@ -148,11 +217,15 @@ describe('downloads', () => {
   });
 
   it('serves an XLSX workbook with one sheet per domain and Chinese headers', async () => {
-    const res = await request(t.app).get('/api/v1/catalogue.xlsx').buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await request(t.app)
+      .get('/api/v1/catalogue.xlsx')
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(res.headers['content-type']).toMatch(/spreadsheetml/);
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="?hegui-checklist-v\d+\.xlsx"?/);
     const wb = new ExcelJS.Workbook();
@@ -172,7 +245,8 @@ describe('GET /api/v1/openapi.json', () => {
     expect(res.body.openapi).toBe('3.1.0');
     expect(res.body).toEqual(JSON.parse(JSON.stringify(openApiDocument)));
     const documented = Object.entries(res.body.paths as Record<string, Record<string, unknown>>)
-      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`)).sort();
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`))
+      .sort();
     expect(documented).toEqual(apiRoutes(t.app).sort());
   });
 });

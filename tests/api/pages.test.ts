@@ -4,20 +4,40 @@ import { fixtureContent, fixtureItem } from '../support/fixtures';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp(fixtureContent([
-    fixtureItem('XF-001', {
-      title: '消防设施、器材未保持完好有效',
-      frequency: 'high',
-      appliesTo: ['employees'],
-      cases: [{ title: '商场灭火器过期（示例）', facts: '商场灭火器过期。', outcome: '责令改正并罚款。', lesson: '每月检查。', illustrative: true }],
-      leniency: [{ kind: 'first-violation', conditions: ['初次违法', '当场改正'], correctionDays: 3, basis: '中华人民共和国行政处罚法 第三十三条第一款', note: '第一次被发现且当场改正的，可以不予处罚。' }],
-      reviewNeeded: true,
-      reviewNote: '第六十条的款项待核对。',
-    }),
-    fixtureItem('XF-002', { title: '占用、堵塞、封闭疏散通道' }),
-  ]));
+  t = await startTestApp(
+    fixtureContent([
+      fixtureItem('XF-001', {
+        title: '消防设施、器材未保持完好有效',
+        frequency: 'high',
+        appliesTo: ['employees'],
+        cases: [
+          {
+            title: '商场灭火器过期（示例）',
+            facts: '商场灭火器过期。',
+            outcome: '责令改正并罚款。',
+            lesson: '每月检查。',
+            illustrative: true,
+          },
+        ],
+        leniency: [
+          {
+            kind: 'first-violation',
+            conditions: ['初次违法', '当场改正'],
+            correctionDays: 3,
+            basis: '中华人民共和国行政处罚法 第三十三条第一款',
+            note: '第一次被发现且当场改正的，可以不予处罚。',
+          },
+        ],
+        reviewNeeded: true,
+        reviewNote: '第六十条的款项待核对。',
+      }),
+      fixtureItem('XF-002', { title: '占用、堵塞、封闭疏散通道' }),
+    ]),
+  );
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 describe('home page', () => {
   it('lists the domains with department and counts', async () => {
@@ -68,7 +88,8 @@ describe('domain page', () => {
 describe('item page', () => {
   it('answers the three questions with the quoted law', async () => {
     const res = await request(t.app).get('/items/XF-001').expect(200);
-    for (const heading of ['什么是违法', '违了什么法', '怎么不违法', '免罚轻罚', '处罚依据']) expect(res.text).toContain(heading);
+    for (const heading of ['什么是违法', '违了什么法', '怎么不违法', '免罚轻罚', '处罚依据'])
+      expect(res.text).toContain(heading);
     expect(res.text).toContain('《中华人民共和国消防法》第十六条');
     expect(res.text).toContain('处五千元以上五万元以下罚款');
   });
@@ -102,13 +123,17 @@ describe('item page', () => {
 
 describe('search page', () => {
   it('highlights the Chinese match in the results', async () => {
-    const res = await request(t.app).get(`/search?q=${encodeURIComponent('疏散通道')}`).expect(200);
+    const res = await request(t.app)
+      .get(`/search?q=${encodeURIComponent('疏散通道')}`)
+      .expect(200);
     expect(res.text).toContain('<mark>疏散通道</mark>');
     expect(res.text).toContain('href="/items/XF-002"');
   });
 
   it('shows a helpful empty state when nothing matches', async () => {
-    const res = await request(t.app).get(`/search?q=${encodeURIComponent('宇宙飞船')}`).expect(200);
+    const res = await request(t.app)
+      .get(`/search?q=${encodeURIComponent('宇宙飞船')}`)
+      .expect(200);
     expect(res.text).toContain('没有找到与“宇宙飞船”相关的事项');
   });
 
@@ -118,7 +143,9 @@ describe('search page', () => {
   });
 
   it('answers 400 with an error summary for an over-long query', async () => {
-    const res = await request(t.app).get(`/search?q=${'消'.repeat(201)}`).expect(400);
+    const res = await request(t.app)
+      .get(`/search?q=${'消'.repeat(201)}`)
+      .expect(400);
     expect(res.text).toContain('class="error-summary"');
     expect(res.text).toContain('href="#search-q"');
     expect(res.text).toContain('aria-invalid="true"');

@@ -5,8 +5,12 @@ import { PREPARED } from '../../db/prepared';
 import { freshDb, type TestDb } from '../support/db';
 
 let db: TestDb;
-beforeAll(async () => { db = await freshDb(); });
-afterAll(async () => { await db.drop(); });
+beforeAll(async () => {
+  db = await freshDb();
+});
+afterAll(async () => {
+  await db.drop();
+});
 
 it('prepares a marked statement once per connection and leaves others unnamed', async () => {
   const statements = await db.db.transaction().execute(async (tx) => {
@@ -16,7 +20,9 @@ it('prepares a marked statement once per connection and leaves others unnamed', 
       expect(rows).toEqual([{ doubled: n * 2 }]);
     }
     await sql`select 41 + ${1}::int as plain`.execute(tx);
-    return (await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(tx)).rows;
+    return (
+      await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(tx)
+    ).rows;
   });
   const marked = statements.filter((s) => s.statement.startsWith(PREPARED));
   expect(marked).toHaveLength(1);

@@ -11,26 +11,51 @@ import { startTestApp, type TestApp } from '../support/app';
 import { randomIp, registerCompany } from '../support/company';
 import { fixtureContent, fixtureItem } from '../support/fixtures';
 
-const LD = { code: 'LD', position: 11, name: '劳动用工', nameEn: 'Employment', department: '人力资源和社会保障局', summary: '劳动合同订立与管理等用工合规要求。', items: [fixtureItem('LD-001')] };
+const LD = {
+  code: 'LD',
+  position: 11,
+  name: '劳动用工',
+  nameEn: 'Employment',
+  department: '人力资源和社会保障局',
+  summary: '劳动合同订立与管理等用工合规要求。',
+  items: [fixtureItem('LD-001')],
+};
 const content = fixtureContent([fixtureItem('XF-001'), fixtureItem('XF-002'), fixtureItem('XF-003')], [LD]);
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp(content); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await startTestApp(content);
+});
+afterAll(async () => {
+  await t.close();
+});
 
-interface Lecturer { readonly agent: request.Agent; readonly csrf: string; readonly cookie: string; readonly id: string }
+interface Lecturer {
+  readonly agent: request.Agent;
+  readonly csrf: string;
+  readonly cookie: string;
+  readonly id: string;
+}
 
 async function signIn(app: Express, role: Role = 'lecturer'): Promise<Lecturer> {
   const email = `${role}-${randomUUID()}@example.cn`;
   const password = 'correct horse battery';
   const user = await createUser(t.db.db, { email, password, role });
   const agent = request.agent(app);
-  const res = await agent.post('/api/v1/auth/login').set('X-Forwarded-For', randomIp()).send({ email, password }).expect(200);
+  const res = await agent
+    .post('/api/v1/auth/login')
+    .set('X-Forwarded-For', randomIp())
+    .send({ email, password })
+    .expect(200);
   const cookie = String(res.headers['set-cookie']?.[0] ?? '').split(';')[0];
   return { agent, csrf: res.body.csrfToken as string, cookie, id: user.id };
 }
 
-const deckBody = { title: '消防安全专题（杨舍镇餐饮企业）', audienceNote: '约 60 人', items: [{ code: 'XF-002', note: '先讲灭火器月检' }, { code: 'LD-001' }] };
+const deckBody = {
+  title: '消防安全专题（杨舍镇餐饮企业）',
+  audienceNote: '约 60 人',
+  items: [{ code: 'XF-002', note: '先讲灭火器月检' }, { code: 'LD-001' }],
+};
 
 async function createDeck(l: Lecturer, body: object = deckBody): Promise<Record<string, unknown>> {
   const res = await l.agent.post('/api/v1/decks').set('X-CSRF-Token', l.csrf).send(body).expect(201);
@@ -42,25 +67,48 @@ describe('POST /api/v1/decks', () => {
     const l = await signIn(t.app);
     const deck = await createDeck(l);
     expect(deck).toMatchObject({
-      id: expect.any(String), title: deckBody.title, audienceNote: '约 60 人',
-      items: [{ code: 'XF-002', note: '先讲灭火器月检' }, { code: 'LD-001', note: '' }],
-      version: { id: t.catalogue.version.id, current: true }, changes: [], shareToken: expect.any(String),
+      id: expect.any(String),
+      title: deckBody.title,
+      audienceNote: '约 60 人',
+      items: [
+        { code: 'XF-002', note: '先讲灭火器月检' },
+        { code: 'LD-001', note: '' },
+      ],
+      version: { id: t.catalogue.version.id, current: true },
+      changes: [],
+      shareToken: expect.any(String),
     });
   });
 
   it('rejects an unknown item code, naming the field', async () => {
     const l = await signIn(t.app);
-    const res = await l.agent.post('/api/v1/decks').set('X-CSRF-Token', l.csrf).send({ title: 'x', items: [{ code: 'XF-001' }, { code: 'XF-999' }] }).expect(400);
+    const res = await l.agent
+      .post('/api/v1/decks')
+      .set('X-CSRF-Token', l.csrf)
+      .send({ title: 'x', items: [{ code: 'XF-001' }, { code: 'XF-999' }] })
+      .expect(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body.errors).toEqual([{ field: 'items/1/code', message: expect.stringContaining('XF-999') }]);
   });
 
   it('rejects a duplicate item, a blank title and unknown fields', async () => {
     const l = await signIn(t.app);
-    await l.agent.post('/api/v1/decks').set('X-CSRF-Token', l.csrf).send({ title: 'x', items: [{ code: 'XF-001' }, { code: 'xf-001' }] }).expect(400);
-    const blank = await l.agent.post('/api/v1/decks').set('X-CSRF-Token', l.csrf).send({ title: '   ', items: [] }).expect(400);
+    await l.agent
+      .post('/api/v1/decks')
+      .set('X-CSRF-Token', l.csrf)
+      .send({ title: 'x', items: [{ code: 'XF-001' }, { code: 'xf-001' }] })
+      .expect(400);
+    const blank = await l.agent
+      .post('/api/v1/decks')
+      .set('X-CSRF-Token', l.csrf)
+      .send({ title: '   ', items: [] })
+      .expect(400);
     expect(blank.body.errors[0].field).toBe('title');
-    const extra = await l.agent.post('/api/v1/decks').set('X-CSRF-Token', l.csrf).send({ ...deckBody, owner: 'someone' }).expect(400);
+    const extra = await l.agent
+      .post('/api/v1/decks')
+      .set('X-CSRF-Token', l.csrf)
+      .send({ ...deckBody, owner: 'someone' })
+      .expect(400);
     expect(extra.body.errors[0].message).toContain('owner');
   });
 
@@ -84,7 +132,16 @@ describe('GET /api/v1/decks', () => {
     const mine = await createDeck(a);
     await createDeck(b);
     const res = await a.agent.get('/api/v1/decks').expect(200);
-    expect(res.body.decks).toEqual([{ id: mine.id, title: deckBody.title, versionId: t.catalogue.version.id, itemCount: 2, updatedAt: expect.any(String), current: true }]);
+    expect(res.body.decks).toEqual([
+      {
+        id: mine.id,
+        title: deckBody.title,
+        versionId: t.catalogue.version.id,
+        itemCount: 2,
+        updatedAt: expect.any(String),
+        current: true,
+      },
+    ]);
   });
 });
 
@@ -94,29 +151,59 @@ describe('GET/PUT/DELETE /api/v1/decks/:id', () => {
     const other = await signIn(t.app);
     const deck = await createDeck(owner);
     await other.agent.get(`/api/v1/decks/${String(deck.id)}`).expect(404);
-    await other.agent.put(`/api/v1/decks/${String(deck.id)}`).set('X-CSRF-Token', other.csrf).send(deckBody).expect(404);
-    await other.agent.delete(`/api/v1/decks/${String(deck.id)}`).set('X-CSRF-Token', other.csrf).expect(404);
+    await other.agent
+      .put(`/api/v1/decks/${String(deck.id)}`)
+      .set('X-CSRF-Token', other.csrf)
+      .send(deckBody)
+      .expect(404);
+    await other.agent
+      .delete(`/api/v1/decks/${String(deck.id)}`)
+      .set('X-CSRF-Token', other.csrf)
+      .expect(404);
     await owner.agent.get(`/api/v1/decks/${String(deck.id)}`).expect(200);
   });
 
   it('anyone reads a deck with its share token, read-only and without the token echoed', async () => {
     const owner = await signIn(t.app);
     const deck = await createDeck(owner);
-    const res = await request(t.app).get(`/api/v1/decks/${String(deck.id)}?share=${String(deck.shareToken)}`).expect(200);
+    const res = await request(t.app)
+      .get(`/api/v1/decks/${String(deck.id)}?share=${String(deck.shareToken)}`)
+      .expect(200);
     expect(res.body).toMatchObject({ title: deckBody.title, items: deckBody.items.map((i) => ({ code: i.code })) });
     expect(res.body.shareToken).toBeUndefined();
-    await request(t.app).get(`/api/v1/decks/${String(deck.id)}?share=wrong-token-wrong-token-wrong`).expect(404);
-    await request(t.app).get(`/api/v1/decks/${String(deck.id)}`).expect(401);
-    await request(t.app).put(`/api/v1/decks/${String(deck.id)}?share=${String(deck.shareToken)}`).send(deckBody).expect(401);
+    await request(t.app)
+      .get(`/api/v1/decks/${String(deck.id)}?share=wrong-token-wrong-token-wrong`)
+      .expect(404);
+    await request(t.app)
+      .get(`/api/v1/decks/${String(deck.id)}`)
+      .expect(401);
+    await request(t.app)
+      .put(`/api/v1/decks/${String(deck.id)}?share=${String(deck.shareToken)}`)
+      .send(deckBody)
+      .expect(401);
   });
 
   it('replaces title and items in the new order, then deletes', async () => {
     const l = await signIn(t.app);
     const deck = await createDeck(l);
-    const res = await l.agent.put(`/api/v1/decks/${String(deck.id)}`).set('X-CSRF-Token', l.csrf)
-      .send({ title: '新标题', items: [{ code: 'LD-001', note: '放在最前' }, { code: 'XF-002' }, { code: 'XF-001' }] }).expect(200);
-    expect(res.body).toMatchObject({ title: '新标题', audienceNote: '', items: [{ code: 'LD-001', note: '放在最前' }, { code: 'XF-002', note: '' }, { code: 'XF-001', note: '' }] });
-    await l.agent.delete(`/api/v1/decks/${String(deck.id)}`).set('X-CSRF-Token', l.csrf).expect(204);
+    const res = await l.agent
+      .put(`/api/v1/decks/${String(deck.id)}`)
+      .set('X-CSRF-Token', l.csrf)
+      .send({ title: '新标题', items: [{ code: 'LD-001', note: '放在最前' }, { code: 'XF-002' }, { code: 'XF-001' }] })
+      .expect(200);
+    expect(res.body).toMatchObject({
+      title: '新标题',
+      audienceNote: '',
+      items: [
+        { code: 'LD-001', note: '放在最前' },
+        { code: 'XF-002', note: '' },
+        { code: 'XF-001', note: '' },
+      ],
+    });
+    await l.agent
+      .delete(`/api/v1/decks/${String(deck.id)}`)
+      .set('X-CSRF-Token', l.csrf)
+      .expect(204);
     await l.agent.get(`/api/v1/decks/${String(deck.id)}`).expect(404);
   });
 
@@ -129,23 +216,51 @@ describe('GET/PUT/DELETE /api/v1/decks/:id', () => {
 describe('version pinning', () => {
   it('keeps the deck on its version and lists the items a newer version changed or removed', async () => {
     const l = await signIn(t.app);
-    const deck = await createDeck(l, { title: '版本', items: [{ code: 'XF-001' }, { code: 'XF-002' }, { code: 'XF-003' }] });
+    const deck = await createDeck(l, {
+      title: '版本',
+      items: [{ code: 'XF-001' }, { code: 'XF-002' }, { code: 'XF-003' }],
+    });
     // A newer checklist: XF-001 reworded, XF-003 gone, XF-002 as it was.
-    const v2 = fixtureContent([fixtureItem('XF-001', { illegal: '灭火器压力不足仍继续使用。' }), fixtureItem('XF-002')], [LD]);
+    const v2 = fixtureContent(
+      [fixtureItem('XF-001', { illegal: '灭火器压力不足仍继续使用。' }), fixtureItem('XF-002')],
+      [LD],
+    );
     const { catalogue } = await importCatalogue(t.db.db, v2);
-    const app2 = createApp({ database: t.db, catalogues: new CatalogueStore(t.db.db, catalogue), logger: createLogger('silent'), production: false });
-    const res = await request(app2).get(`/api/v1/decks/${String(deck.id)}`).set('Cookie', l.cookie).expect(200);
+    const app2 = createApp({
+      database: t.db,
+      catalogues: new CatalogueStore(t.db.db, catalogue),
+      logger: createLogger('silent'),
+      production: false,
+    });
+    const res = await request(app2)
+      .get(`/api/v1/decks/${String(deck.id)}`)
+      .set('Cookie', l.cookie)
+      .expect(200);
     expect(res.body.version).toEqual({ id: t.catalogue.version.id, current: false, currentId: catalogue.version.id });
-    expect(res.body.changes).toEqual([{ code: 'XF-001', change: 'changed' }, { code: 'XF-003', change: 'removed' }]);
+    expect(res.body.changes).toEqual([
+      { code: 'XF-001', change: 'changed' },
+      { code: 'XF-003', change: 'removed' },
+    ]);
 
     // The old deck still presents the old text; moving it to the current version needs the removed item gone.
-    const slides = await request(app2).get(`/present/decks/${String(deck.id)}`).set('Cookie', l.cookie).expect(200);
+    const slides = await request(app2)
+      .get(`/present/decks/${String(deck.id)}`)
+      .set('Cookie', l.cookie)
+      .expect(200);
     expect(slides.text).toContain('XF-003');
-    const refused = await request(app2).put(`/api/v1/decks/${String(deck.id)}`).set('Cookie', l.cookie).set('X-CSRF-Token', l.csrf)
-      .send({ title: '版本', items: [{ code: 'XF-001' }, { code: 'XF-003' }], pinToCurrent: true }).expect(400);
+    const refused = await request(app2)
+      .put(`/api/v1/decks/${String(deck.id)}`)
+      .set('Cookie', l.cookie)
+      .set('X-CSRF-Token', l.csrf)
+      .send({ title: '版本', items: [{ code: 'XF-001' }, { code: 'XF-003' }], pinToCurrent: true })
+      .expect(400);
     expect(refused.body.errors[0].field).toBe('items/1/code');
-    const moved = await request(app2).put(`/api/v1/decks/${String(deck.id)}`).set('Cookie', l.cookie).set('X-CSRF-Token', l.csrf)
-      .send({ title: '版本', items: [{ code: 'XF-001' }, { code: 'XF-002' }], pinToCurrent: true }).expect(200);
+    const moved = await request(app2)
+      .put(`/api/v1/decks/${String(deck.id)}`)
+      .set('Cookie', l.cookie)
+      .set('X-CSRF-Token', l.csrf)
+      .send({ title: '版本', items: [{ code: 'XF-001' }, { code: 'XF-002' }], pinToCurrent: true })
+      .expect(200);
     expect(moved.body.version).toEqual({ id: catalogue.version.id, current: true, currentId: catalogue.version.id });
     expect(moved.body.changes).toEqual([]);
   });

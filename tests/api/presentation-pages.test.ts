@@ -11,8 +11,12 @@ import { startTestApp, type TestApp } from '../support/app';
 import { randomIp } from '../support/company';
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void): void => {
   const chunks: Buffer[] = [];
@@ -133,31 +137,63 @@ describe('composing a deck without JavaScript', () => {
     const email = `lecturer-${randomUUID()}@example.cn`;
     await createUser(t.db.db, { email, password: 'correct horse battery', role: 'lecturer' });
     const agent = request.agent(t.app);
-    const res = await agent.post('/api/v1/auth/login').set('X-Forwarded-For', randomIp()).send({ email, password: 'correct horse battery' }).expect(200);
+    const res = await agent
+      .post('/api/v1/auth/login')
+      .set('X-Forwarded-For', randomIp())
+      .send({ email, password: 'correct horse battery' })
+      .expect(200);
     return { agent, csrf: res.body.csrfToken as string };
   }
 
   it('sends a visitor to log in', async () => {
-    await request(t.app).get('/present/decks/new').expect(303).expect('Location', '/login?next=%2Fpresent%2Fdecks%2Fnew');
+    await request(t.app)
+      .get('/present/decks/new')
+      .expect(303)
+      .expect('Location', '/login?next=%2Fpresent%2Fdecks%2Fnew');
   });
 
   it('searches, adds, reorders, saves, shares and deletes', async () => {
     const { agent, csrf } = await lecturer();
-    const form = (extra: Record<string, string | string[]>): Record<string, string | string[]> => ({ _csrf: csrf, title: '专题：培训与消防', audienceNote: '企业负责人', ...extra });
-    const searched = await agent.post('/present/decks/new').type('form').send(form({ q: '灭火器', action: 'search' })).expect(200);
+    const form = (extra: Record<string, string | string[]>): Record<string, string | string[]> => ({
+      _csrf: csrf,
+      title: '专题：培训与消防',
+      audienceNote: '企业负责人',
+      ...extra,
+    });
+    const searched = await agent
+      .post('/present/decks/new')
+      .type('form')
+      .send(form({ q: '灭火器', action: 'search' }))
+      .expect(200);
     expect(searched.text).toContain('value="add:XF-');
-    const added = await agent.post('/present/decks/new').type('form').send(form({ q: '', action: 'add:AQ-001', code: ['XF-001'], note: ['先讲月检'] })).expect(200);
+    const added = await agent
+      .post('/present/decks/new')
+      .type('form')
+      .send(form({ q: '', action: 'add:AQ-001', code: ['XF-001'], note: ['先讲月检'] }))
+      .expect(200);
     expect(added.text).toMatch(/name="code" value="XF-001"[\s\S]*name="code" value="AQ-001"/);
-    const moved = await agent.post('/present/decks/new').type('form').send(form({ action: 'up:1', code: ['XF-001', 'AQ-001'], note: ['先讲月检', ''] })).expect(200);
+    const moved = await agent
+      .post('/present/decks/new')
+      .type('form')
+      .send(form({ action: 'up:1', code: ['XF-001', 'AQ-001'], note: ['先讲月检', ''] }))
+      .expect(200);
     expect(moved.text).toMatch(/name="code" value="AQ-001"[\s\S]*name="code" value="XF-001"/);
     expect(moved.text).toContain('AQ-001 现在是第 1 项');
     // The note travels with its item.
     expect(moved.text).toMatch(/value="XF-001"[\s\S]*?先讲月检/);
 
-    const missingTitle = await agent.post('/present/decks/new').type('form').send({ _csrf: csrf, title: ' ', action: 'save', code: ['AQ-001'], note: [''] }).expect(400);
+    const missingTitle = await agent
+      .post('/present/decks/new')
+      .type('form')
+      .send({ _csrf: csrf, title: ' ', action: 'save', code: ['AQ-001'], note: [''] })
+      .expect(400);
     expect(missingTitle.text).toContain('请填写课件标题');
 
-    const saved = await agent.post('/present/decks/new').type('form').send(form({ action: 'save', code: ['AQ-001', 'XF-001'], note: ['', '先讲月检'] })).expect(303);
+    const saved = await agent
+      .post('/present/decks/new')
+      .type('form')
+      .send(form({ action: 'save', code: ['AQ-001', 'XF-001'], note: ['', '先讲月检'] }))
+      .expect(303);
     const editUrl = String(saved.headers.location);
     expect(editUrl).toMatch(/^\/present\/decks\/[0-9a-f-]{36}\/edit\?saved=1$/);
     const edit = await agent.get(editUrl).expect(200);
@@ -172,13 +208,20 @@ describe('composing a deck without JavaScript', () => {
     // Read-only for anyone with the link; the owner's pages stay closed.
     const shared = await request(t.app).get(String(shareUrl)).expect(200);
     expect(shared.text).toContain('专题：培训与消防');
-    await request(t.app).get(`${String(shareUrl)}/handout`).expect(200);
+    await request(t.app)
+      .get(`${String(shareUrl)}/handout`)
+      .expect(200);
     await request(t.app).get(deckUrl).expect(303);
     const other = await lecturer();
     await other.agent.get(deckUrl).expect(404);
     await other.agent.get(editUrl.split('?')[0]).expect(404);
 
-    await agent.post(`${deckUrl}/delete`).type('form').send({ _csrf: csrf }).expect(303).expect('Location', '/present?deleted=1');
+    await agent
+      .post(`${deckUrl}/delete`)
+      .type('form')
+      .send({ _csrf: csrf })
+      .expect(303)
+      .expect('Location', '/present?deleted=1');
     await request(t.app).get(String(shareUrl)).expect(404);
   });
 });

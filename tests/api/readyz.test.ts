@@ -17,10 +17,19 @@ if (backend === 'postgres') {
       const url = new URL(own.url ?? '');
       const proxy = new CuttableProxy({ host: url.hostname, port: Number(url.port || 5432) });
       const port = await proxy.listen();
-      const database = await openDb({ databaseUrl: CuttableProxy.urlThrough(url.toString(), port), poolSize: 2, onPoolError: () => undefined });
+      const database = await openDb({
+        databaseUrl: CuttableProxy.urlThrough(url.toString(), port),
+        poolSize: 2,
+        onPoolError: () => undefined,
+      });
       try {
         const { catalogue } = await importCatalogue(database.db, fixtureContent());
-        const app = createApp({ database, catalogues: new CatalogueStore(database.db, catalogue), logger: createLogger('silent'), production: false });
+        const app = createApp({
+          database,
+          catalogues: new CatalogueStore(database.db, catalogue),
+          logger: createLogger('silent'),
+          production: false,
+        });
         await request(app).get('/readyz').expect(200);
 
         await proxy.cut();
@@ -44,7 +53,12 @@ if (backend === 'postgres') {
     it('answers 503 once the embedded database has been closed', async () => {
       const database = await freshDb();
       const { catalogue } = await importCatalogue(database.db, fixtureContent());
-      const app = createApp({ database, catalogues: new CatalogueStore(database.db, catalogue), logger: createLogger('silent'), production: false });
+      const app = createApp({
+        database,
+        catalogues: new CatalogueStore(database.db, catalogue),
+        logger: createLogger('silent'),
+        production: false,
+      });
       await request(app).get('/readyz').expect(200);
       await database.drop();
       const res = await request(app).get('/readyz').expect(503);

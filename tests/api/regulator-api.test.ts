@@ -13,10 +13,30 @@ import { fixtureContent, fixtureItem } from '../support/fixtures';
 
 const content = fixtureContent(
   [
-    fixtureItem('XF-001', { frequency: 'high', leniency: [{ kind: 'first-violation', conditions: ['初次违法'], correctionDays: 3, basis: '中华人民共和国行政处罚法 第三十三条第一款' }] }),
+    fixtureItem('XF-001', {
+      frequency: 'high',
+      leniency: [
+        {
+          kind: 'first-violation',
+          conditions: ['初次违法'],
+          correctionDays: 3,
+          basis: '中华人民共和国行政处罚法 第三十三条第一款',
+        },
+      ],
+    }),
     fixtureItem('XF-002'),
   ],
-  [{ code: 'LD', position: 11, name: '劳动用工', nameEn: 'Employment', department: '人力资源和社会保障局', summary: '劳动合同订立与管理等用工合规要求。', items: [fixtureItem('LD-001', { appliesTo: ['employees'] })] }],
+  [
+    {
+      code: 'LD',
+      position: 11,
+      name: '劳动用工',
+      nameEn: 'Employment',
+      department: '人力资源和社会保障局',
+      summary: '劳动合同订立与管理等用工合规要求。',
+      items: [fixtureItem('LD-001', { appliesTo: ['employees'] })],
+    },
+  ],
 );
 
 let t: TestApp;
@@ -31,14 +51,27 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i += 1) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (ch === '"') quoted = false; else cell += ch;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i += 1;
-      row.push(cell); rows.push(row); row = []; cell = '';
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
     } else cell += ch;
   }
-  if (cell !== '' || row.length > 0) { row.push(cell); rows.push(row); }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -48,14 +81,22 @@ const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => 
   res.on('end', () => cb(null, Buffer.concat(chunks)));
 };
 
-const arrayBuffer = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+const arrayBuffer = (b: Buffer): ArrayBuffer =>
+  b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 
-async function loginAs(role: 'regulator' | 'admin' | 'lecturer', department?: string): Promise<{ agent: request.Agent; csrf: string }> {
+async function loginAs(
+  role: 'regulator' | 'admin' | 'lecturer',
+  department?: string,
+): Promise<{ agent: request.Agent; csrf: string }> {
   const email = `${role}-${Math.random().toString(36).slice(2)}@example.gov.cn`;
   const password = 'regulator password 1';
   await createUser(t.db.db, { email, password, role, department });
   const agent = request.agent(t.app);
-  const res = await agent.post('/api/v1/auth/login').set('X-Forwarded-For', randomIp()).send({ email, password }).expect(200);
+  const res = await agent
+    .post('/api/v1/auth/login')
+    .set('X-Forwarded-For', randomIp())
+    .send({ email, password })
+    .expect(200);
   return { agent, csrf: String(res.body.csrfToken) };
 }
 
@@ -63,14 +104,42 @@ beforeAll(async () => {
   t = await startTestApp(content);
   const until = new Date('2026-06-15T04:00:00Z');
   // 6 organisations in 杨舍镇 (manufacturing), 4 in 常阴沙 (retail): one assessment each.
-  await seedDemo(t.db.db, t.catalogue, { orgs: 6, region: '杨舍镇', industry: 'C', size: 'small', repeatShare: 0, sharedShare: 0.5, fullReports: true, seed: 1, run: 1, until, months: 3 });
-  await seedDemo(t.db.db, t.catalogue, { orgs: 4, region: '常阴沙', industry: 'F', size: 'micro', repeatShare: 0, sharedShare: 1, fullReports: true, seed: 2, run: 2, until, months: 3 });
+  await seedDemo(t.db.db, t.catalogue, {
+    orgs: 6,
+    region: '杨舍镇',
+    industry: 'C',
+    size: 'small',
+    repeatShare: 0,
+    sharedShare: 0.5,
+    fullReports: true,
+    seed: 1,
+    run: 1,
+    until,
+    months: 3,
+  });
+  await seedDemo(t.db.db, t.catalogue, {
+    orgs: 4,
+    region: '常阴沙',
+    industry: 'F',
+    size: 'micro',
+    repeatShare: 0,
+    sharedShare: 1,
+    fullReports: true,
+    seed: 2,
+    run: 2,
+    until,
+    months: 3,
+  });
   regulator = await loginAs('regulator', '消防救援机构');
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 /** Ground truth straight from the answers of submitted assessments. */
-async function truth(region?: string): Promise<Map<string, { compliant: number; non_compliant: number; not_applicable: number; unsure: number }>> {
+async function truth(
+  region?: string,
+): Promise<Map<string, { compliant: number; non_compliant: number; not_applicable: number; unsure: number }>> {
   const rows = await sql<{ item_code: string; status: string; n: number }>`
     select a.item_code, a.status, count(*)::int as n from answers a
     join assessments s on s.id = a.assessment_id and s.status = 'submitted' join orgs o on o.id = s.org_id
@@ -84,7 +153,12 @@ async function truth(region?: string): Promise<Map<string, { compliant: number; 
 }
 
 describe('access to statistics and exports', () => {
-  const routes = ['/api/v1/stats/summary', '/api/v1/exports/summary.csv', '/api/v1/exports/answers.csv', '/api/v1/stats/shared-reports'];
+  const routes = [
+    '/api/v1/stats/summary',
+    '/api/v1/exports/summary.csv',
+    '/api/v1/exports/answers.csv',
+    '/api/v1/stats/shared-reports',
+  ];
 
   it.each(routes)('When anonymous, then %s answers 401', async (route) => {
     const res = await request(t.app).get(route).expect(401);
@@ -102,15 +176,32 @@ describe('access to statistics and exports', () => {
   });
 
   it('signs a regulator in to the dashboard and a lecturer to the decks, unless the form carries next', async () => {
-    for (const [role, home] of [['regulator', '/regulator'], ['lecturer', '/present']] as const) {
+    for (const [role, home] of [
+      ['regulator', '/regulator'],
+      ['lecturer', '/present'],
+    ] as const) {
       const email = `${role}-home-${Math.random().toString(36).slice(2)}@example.gov.cn`;
       await createUser(t.db.db, { email, password: 'regulator password 1', role });
       const form = { email, password: 'regulator password 1' };
       const agent = request.agent(t.app);
-      await agent.post('/login').set('X-Forwarded-For', randomIp()).type('form').send(form).expect(303).expect('Location', home);
+      await agent
+        .post('/login')
+        .set('X-Forwarded-For', randomIp())
+        .type('form')
+        .send(form)
+        .expect(303)
+        .expect('Location', home);
       // The header's first link is the account's own area on its pages.
-      expect((await agent.get('/account/password').expect(200)).text).toContain(`class="lang-switch nav-assess" href="${home}"`);
-      await request(t.app).post('/login').set('X-Forwarded-For', randomIp()).type('form').send({ ...form, next: '/domains/XF' }).expect(303).expect('Location', '/domains/XF');
+      expect((await agent.get('/account/password').expect(200)).text).toContain(
+        `class="lang-switch nav-assess" href="${home}"`,
+      );
+      await request(t.app)
+        .post('/login')
+        .set('X-Forwarded-For', randomIp())
+        .type('form')
+        .send({ ...form, next: '/domains/XF' })
+        .expect(303)
+        .expect('Location', '/domains/XF');
     }
   });
 
@@ -124,10 +215,18 @@ describe('access to statistics and exports', () => {
 
 describe('API tokens', () => {
   it('When a token is created, then Bearer works for stats and exports, records last use, and stops after revocation', async () => {
-    const created = await regulator.agent.post('/api/v1/regulator/tokens').set('X-CSRF-Token', regulator.csrf).send({ name: '月度报表' }).expect(201);
+    const created = await regulator.agent
+      .post('/api/v1/regulator/tokens')
+      .set('X-CSRF-Token', regulator.csrf)
+      .send({ name: '月度报表' })
+      .expect(201);
     const token = String(created.body.token);
     expect(token).toMatch(/^hgr_/);
-    const stored = await t.db.db.selectFrom('api_tokens').select(['token_hash', 'last_used_at']).where('id', '=', created.body.id).executeTakeFirstOrThrow();
+    const stored = await t.db.db
+      .selectFrom('api_tokens')
+      .select(['token_hash', 'last_used_at'])
+      .where('id', '=', created.body.id)
+      .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token.slice(4));
     expect(stored.last_used_at).toBeNull();
 
@@ -141,7 +240,10 @@ describe('API tokens', () => {
     // A token cannot manage tokens: those routes need the session.
     await request(t.app).get('/api/v1/regulator/tokens').set('Authorization', `Bearer ${token}`).expect(401);
 
-    await regulator.agent.delete(`/api/v1/regulator/tokens/${created.body.id}`).set('X-CSRF-Token', regulator.csrf).expect(204);
+    await regulator.agent
+      .delete(`/api/v1/regulator/tokens/${created.body.id}`)
+      .set('X-CSRF-Token', regulator.csrf)
+      .expect(204);
     const res = await request(t.app).get('/api/v1/stats/summary').set('Authorization', `Bearer ${token}`).expect(401);
     expect(res.body.detail).toContain('revoked');
     await request(t.app).get('/api/v1/exports/answers.csv').set('Authorization', `Bearer ${token}`).expect(401);
@@ -154,11 +256,19 @@ describe('API tokens', () => {
 
   it('When a company user holds a token, then it still cannot read statistics', async () => {
     const company = await registerCompany(t.app);
-    await company.agent.post('/api/v1/regulator/tokens').set('X-CSRF-Token', company.csrf).send({ name: 'x' }).expect(403);
+    await company.agent
+      .post('/api/v1/regulator/tokens')
+      .set('X-CSRF-Token', company.csrf)
+      .send({ name: 'x' })
+      .expect(403);
   });
 
   it('When another regulator revokes my token id, then it is 404 and mine still works', async () => {
-    const created = await regulator.agent.post('/api/v1/regulator/tokens').set('X-CSRF-Token', regulator.csrf).send({ name: '脚本' }).expect(201);
+    const created = await regulator.agent
+      .post('/api/v1/regulator/tokens')
+      .set('X-CSRF-Token', regulator.csrf)
+      .send({ name: '脚本' })
+      .expect(201);
     const other = await loginAs('regulator');
     await other.agent.delete(`/api/v1/regulator/tokens/${created.body.id}`).set('X-CSRF-Token', other.csrf).expect(404);
     await request(t.app).get('/api/v1/stats/summary').set('Authorization', `Bearer ${created.body.token}`).expect(200);
@@ -172,7 +282,9 @@ describe('GET /api/v1/stats/summary', () => {
     expect(res.body.totals).toEqual({ organisations: 10, assessments: 10, shared: expect.any(Number) });
     const expected = await truth();
     for (const item of res.body.items as Array<{ code: string; counts: unknown; organisations: number }>) {
-      expect(item.counts).toEqual(expected.get(item.code) ?? { compliant: 0, non_compliant: 0, not_applicable: 0, unsure: 0 });
+      expect(item.counts).toEqual(
+        expected.get(item.code) ?? { compliant: 0, non_compliant: 0, not_applicable: 0, unsure: 0 },
+      );
     }
     expect(res.body.breakdowns.region).toEqual([
       expect.objectContaining({ key: '常阴沙', suppressed: true, organisations: null, counts: null }),
@@ -197,8 +309,15 @@ describe('GET /api/v1/stats/summary', () => {
     const res = await regulator.agent.get('/api/v1/stats/summary?region=常阴沙').expect(200);
     expect(res.body.suppressed).toBe(true);
     expect(res.body.totals).toEqual({ organisations: null, assessments: null, shared: null });
-    for (const list of [res.body.domains, res.body.items, res.body.breakdowns.region, res.body.breakdowns.industry, res.body.breakdowns.size]) {
-      for (const row of list) expect(row).toMatchObject({ suppressed: true, organisations: null, counts: null, complianceRate: null });
+    for (const list of [
+      res.body.domains,
+      res.body.items,
+      res.body.breakdowns.region,
+      res.body.breakdowns.industry,
+      res.body.breakdowns.size,
+    ]) {
+      for (const row of list)
+        expect(row).toMatchObject({ suppressed: true, organisations: null, counts: null, complianceRate: null });
     }
     expect(res.body.topGaps).toEqual([]);
     for (const m of res.body.months) expect(m.assessments).toBeNull();
@@ -206,18 +325,33 @@ describe('GET /api/v1/stats/summary', () => {
   });
 
   it('When filtered by industry, size, month range, domain or version, then the filter applies', async () => {
-    expect((await regulator.agent.get('/api/v1/stats/summary?industry=C&size=small').expect(200)).body.totals.organisations).toBe(6);
+    expect(
+      (await regulator.agent.get('/api/v1/stats/summary?industry=C&size=small').expect(200)).body.totals.organisations,
+    ).toBe(6);
     expect((await regulator.agent.get('/api/v1/stats/summary?from=2027-01').expect(200)).body.suppressed).toBe(true);
-    expect((await regulator.agent.get('/api/v1/stats/summary?from=2026-01&to=2026-06').expect(200)).body.totals.organisations).toBe(10);
+    expect(
+      (await regulator.agent.get('/api/v1/stats/summary?from=2026-01&to=2026-06').expect(200)).body.totals
+        .organisations,
+    ).toBe(10);
     const byDomain = await regulator.agent.get('/api/v1/stats/summary?domain=LD').expect(200);
     expect(byDomain.body.domains.map((d: { code: string }) => d.code)).toEqual(['LD']);
     expect(byDomain.body.items.map((d: { code: string }) => d.code)).toEqual(['LD-001']);
-    expect((await regulator.agent.get(`/api/v1/stats/summary?version=${t.catalogue.version.id}`).expect(200)).body.checklistVersion.id).toBe(t.catalogue.version.id);
+    expect(
+      (await regulator.agent.get(`/api/v1/stats/summary?version=${t.catalogue.version.id}`).expect(200)).body
+        .checklistVersion.id,
+    ).toBe(t.catalogue.version.id);
   });
 
   it('When a filter is malformed, then 400 names the field', async () => {
-    const res = await regulator.agent.get('/api/v1/stats/summary?from=2026-13&industry=Z&size=huge&version=999').expect(400);
-    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['from', 'industry', 'size', 'version']);
+    const res = await regulator.agent
+      .get('/api/v1/stats/summary?from=2026-13&industry=Z&size=huge&version=999')
+      .expect(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'from',
+      'industry',
+      'size',
+      'version',
+    ]);
   });
 
   it('When a company submits through the API, then the statistics count it; drafts never count', async () => {
@@ -225,19 +359,43 @@ describe('GET /api/v1/stats/summary', () => {
     expect(before.suppressed).toBe(true);
     for (let i = 0; i < 5; i += 1) {
       const c = await registerCompany(t.app, { region: '锦丰镇' });
-      const created = await c.agent.post('/api/v1/assessments').set('X-CSRF-Token', c.csrf).send({ profile: { tags: [] } }).expect(201);
+      const created = await c.agent
+        .post('/api/v1/assessments')
+        .set('X-CSRF-Token', c.csrf)
+        .send({ profile: { tags: [] } })
+        .expect(201);
       const id = String(created.body.id);
-      await c.agent.put(`/api/v1/assessments/${id}/answers/XF-001`).set('X-CSRF-Token', c.csrf).send({ status: 'non_compliant' }).expect(200);
+      await c.agent
+        .put(`/api/v1/assessments/${id}/answers/XF-001`)
+        .set('X-CSRF-Token', c.csrf)
+        .send({ status: 'non_compliant' })
+        .expect(200);
       if (i === 4) break; // the fifth stays a draft
-      await c.agent.put(`/api/v1/assessments/${id}/answers/XF-002`).set('X-CSRF-Token', c.csrf).send({ status: 'compliant' }).expect(200);
+      await c.agent
+        .put(`/api/v1/assessments/${id}/answers/XF-002`)
+        .set('X-CSRF-Token', c.csrf)
+        .send({ status: 'compliant' })
+        .expect(200);
       await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(200);
     }
     const four = (await regulator.agent.get('/api/v1/stats/summary?region=锦丰镇').expect(200)).body;
     expect(four.suppressed).toBe(true); // 4 submitted + 1 draft: still fewer than 5
     const c = await registerCompany(t.app, { region: '锦丰镇' });
-    const created = await c.agent.post('/api/v1/assessments').set('X-CSRF-Token', c.csrf).send({ profile: { tags: [] } }).expect(201);
-    await c.agent.put(`/api/v1/assessments/${created.body.id}/answers/XF-001`).set('X-CSRF-Token', c.csrf).send({ status: 'non_compliant' }).expect(200);
-    await c.agent.put(`/api/v1/assessments/${created.body.id}/answers/XF-002`).set('X-CSRF-Token', c.csrf).send({ status: 'unsure' }).expect(200);
+    const created = await c.agent
+      .post('/api/v1/assessments')
+      .set('X-CSRF-Token', c.csrf)
+      .send({ profile: { tags: [] } })
+      .expect(201);
+    await c.agent
+      .put(`/api/v1/assessments/${created.body.id}/answers/XF-001`)
+      .set('X-CSRF-Token', c.csrf)
+      .send({ status: 'non_compliant' })
+      .expect(200);
+    await c.agent
+      .put(`/api/v1/assessments/${created.body.id}/answers/XF-002`)
+      .set('X-CSRF-Token', c.csrf)
+      .send({ status: 'unsure' })
+      .expect(200);
     await c.agent.post(`/api/v1/assessments/${created.body.id}/submit`).set('X-CSRF-Token', c.csrf).expect(200);
     const five = (await regulator.agent.get('/api/v1/stats/summary?region=锦丰镇').expect(200)).body;
     expect(five.totals).toMatchObject({ organisations: 5, assessments: 5, shared: 0 });
@@ -251,24 +409,47 @@ describe('GET /api/v1/stats/summary', () => {
 
 describe('exports', () => {
   it('summary.csv has a BOM, Chinese headers and the same figures as the JSON', async () => {
-    const res = await regulator.agent.get('/api/v1/exports/summary.csv?region=杨舍镇').buffer(true).parse(binary).expect(200);
+    const res = await regulator.agent
+      .get('/api/v1/exports/summary.csv?region=杨舍镇')
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="?hegui-summary-\d{4}-\d{2}-\d{2}\.csv/);
     const text = (res.body as Buffer).toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const rows = parseCsv(text.slice(1));
-    expect(rows[0].slice(0, 5)).toEqual(['层级 level', '编号 code', '名称 name', '领域 domain', '企业数 organisations']);
+    expect(rows[0].slice(0, 5)).toEqual([
+      '层级 level',
+      '编号 code',
+      '名称 name',
+      '领域 domain',
+      '企业数 organisations',
+    ]);
     const json = (await regulator.agent.get('/api/v1/exports/summary.json?region=杨舍镇').expect(200)).body;
     const xf1Csv = rows.find((r) => r[1] === 'XF-001');
     const xf1Json = json.items.find((i: { code: string }) => i.code === 'XF-001');
-    expect(xf1Csv?.slice(4, 10).map(Number)).toEqual([xf1Json.organisations, xf1Json.assessments, xf1Json.compliant, xf1Json.non_compliant, xf1Json.not_applicable, xf1Json.unsure]);
+    expect(xf1Csv?.slice(4, 10).map(Number)).toEqual([
+      xf1Json.organisations,
+      xf1Json.assessments,
+      xf1Json.compliant,
+      xf1Json.non_compliant,
+      xf1Json.not_applicable,
+      xf1Json.unsure,
+    ]);
     expect(Number(xf1Csv?.[10])).toBeCloseTo(xf1Json.compliance_rate, 4);
     expect(xf1Csv?.[14]).toBe('0');
   });
 
   it('summary.csv of 4 organisations: numbers empty and flagged', async () => {
-    const res = await regulator.agent.get('/api/v1/exports/summary.csv?region=常阴沙').buffer(true).parse(binary).expect(200);
-    const rows = parseCsv((res.body as Buffer).toString('utf8').slice(1)).slice(1).filter((r) => r.length > 1);
+    const res = await regulator.agent
+      .get('/api/v1/exports/summary.csv?region=常阴沙')
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const rows = parseCsv((res.body as Buffer).toString('utf8').slice(1))
+      .slice(1)
+      .filter((r) => r.length > 1);
     expect(rows.length).toBe(5); // 2 domains + 3 items
     for (const r of rows) {
       expect(r.slice(4, 14)).toEqual(Array(10).fill(''));
@@ -277,7 +458,11 @@ describe('exports', () => {
   });
 
   it('summary.xlsx reads back with frozen headers, number formats and one sheet per level', async () => {
-    const res = await regulator.agent.get('/api/v1/exports/summary.xlsx?region=杨舍镇').buffer(true).parse(binary).expect(200);
+    const res = await regulator.agent
+      .get('/api/v1/exports/summary.xlsx?region=杨舍镇')
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(arrayBuffer(res.body as Buffer));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['领域 Domains', '事项 Items']);
@@ -288,7 +473,14 @@ describe('exports', () => {
     const row = items?.getRow(3);
     expect(row?.getCell(2).value).toBe('XF-001');
     const xf1 = json.items[0];
-    expect([5, 6, 7, 8, 9, 10].map((c) => row?.getCell(c).value)).toEqual([xf1.organisations, xf1.assessments, xf1.compliant, xf1.non_compliant, xf1.not_applicable, xf1.unsure]);
+    expect([5, 6, 7, 8, 9, 10].map((c) => row?.getCell(c).value)).toEqual([
+      xf1.organisations,
+      xf1.assessments,
+      xf1.compliant,
+      xf1.non_compliant,
+      xf1.not_applicable,
+      xf1.unsure,
+    ]);
     expect(row?.getCell(11).value).toBeCloseTo(xf1.compliance_rate, 4);
     expect(row?.getCell(11).numFmt).toBe('0.0%');
   });
@@ -300,13 +492,23 @@ describe('exports', () => {
     const rows = parseCsv(text.slice(1)).filter((r) => r.length > 1);
     const header = rows[0];
     expect(header).toContain('统一社会信用代码 credit code');
-    const expected = await sql<{ n: number }>`select count(*)::int as n from answers a join assessments s on s.id = a.assessment_id where s.shared and s.status = 'submitted'`.execute(t.db.db);
+    const expected = await sql<{
+      n: number;
+    }>`select count(*)::int as n from answers a join assessments s on s.id = a.assessment_id where s.shared and s.status = 'submitted'`.execute(
+      t.db.db,
+    );
     expect(rows.length - 1).toBe(expected.rows[0].n);
     const shared = await t.db.db.selectFrom('assessments').select('fingerprint').where('shared', '=', true).execute();
     const fingerprints = new Set(shared.map((s) => s.fingerprint));
     const fpCol = header.indexOf('校验码 fingerprint');
     for (const r of rows.slice(1)) expect(fingerprints.has(r[fpCol])).toBe(true);
-    const unshared = await t.db.db.selectFrom('assessments').innerJoin('orgs', 'orgs.id', 'assessments.org_id').select('orgs.credit_code').where('shared', '=', false).where('status', '=', 'submitted').execute();
+    const unshared = await t.db.db
+      .selectFrom('assessments')
+      .innerJoin('orgs', 'orgs.id', 'assessments.org_id')
+      .select('orgs.credit_code')
+      .where('shared', '=', false)
+      .where('status', '=', 'submitted')
+      .execute();
     for (const u of unshared) expect(text).not.toContain(u.credit_code);
   });
 
@@ -316,16 +518,39 @@ describe('exports', () => {
     const awkward = ['他说"整改完毕", 已验收', '第一行\n第二行', '', '=SUM(A1)'];
     const target = await sql<{ assessment_id: string; item_code: string }>`
       select a.assessment_id, a.item_code from answers a join assessments s on s.id = a.assessment_id
-      where s.shared and s.status = 'submitted' and s.org_id in (select id from orgs where region = '常阴沙') order by 1, 2 limit ${awkward.length}`.execute(t.db.db);
+      where s.shared and s.status = 'submitted' and s.org_id in (select id from orgs where region = '常阴沙') order by 1, 2 limit ${awkward.length}`.execute(
+      t.db.db,
+    );
     expect(target.rows).toHaveLength(awkward.length);
     for (const [i, r] of target.rows.entries()) {
-      await t.db.db.updateTable('answers').set({ note: awkward[i] }).where('assessment_id', '=', r.assessment_id).where('item_code', '=', r.item_code).execute();
+      await t.db.db
+        .updateTable('answers')
+        .set({ note: awkward[i] })
+        .where('assessment_id', '=', r.assessment_id)
+        .where('item_code', '=', r.item_code)
+        .execute();
     }
-    const withoutCopy = createApp({ database: { ...t.db, copyCsv: undefined }, catalogues: t.store, logger: createLogger('silent'), production: false });
+    const withoutCopy = createApp({
+      database: { ...t.db, copyCsv: undefined },
+      catalogues: t.store,
+      logger: createLogger('silent'),
+      production: false,
+    });
     const url = '/api/v1/exports/answers.csv?region=%E5%B8%B8%E9%98%B4%E6%B2%99';
     const a = await regulator.agent.get(url).buffer(true).parse(binary).expect(200);
-    const token = (await regulator.agent.post('/api/v1/regulator/tokens').set('X-CSRF-Token', regulator.csrf).send({ name: 'csv paths' }).expect(201)).body.token as string;
-    const b = await request(withoutCopy).get(url).set('Authorization', `Bearer ${token}`).buffer(true).parse(binary).expect(200);
+    const token = (
+      await regulator.agent
+        .post('/api/v1/regulator/tokens')
+        .set('X-CSRF-Token', regulator.csrf)
+        .send({ name: 'csv paths' })
+        .expect(201)
+    ).body.token as string;
+    const b = await request(withoutCopy)
+      .get(url)
+      .set('Authorization', `Bearer ${token}`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect((a.body as Buffer).equals(b.body as Buffer)).toBe(true);
     const rows = parseCsv((a.body as Buffer).toString('utf8').slice(1)).filter((r) => r.length > 1);
     const notes = rows.map((r) => r[rows[0].indexOf('备注 note')]);
@@ -333,9 +558,17 @@ describe('exports', () => {
   });
 
   it('answers.xlsx reads back with the same rows as the CSV, filtered by region', async () => {
-    const csv = await regulator.agent.get('/api/v1/exports/answers.csv?region=常阴沙').buffer(true).parse(binary).expect(200);
+    const csv = await regulator.agent
+      .get('/api/v1/exports/answers.csv?region=常阴沙')
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     const csvRows = parseCsv((csv.body as Buffer).toString('utf8').slice(1)).filter((r) => r.length > 1);
-    const res = await regulator.agent.get('/api/v1/exports/answers.xlsx?region=常阴沙').buffer(true).parse(binary).expect(200);
+    const res = await regulator.agent
+      .get('/api/v1/exports/answers.xlsx?region=常阴沙')
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(arrayBuffer(res.body as Buffer));
     const ws = wb.worksheets[0];
@@ -346,10 +579,17 @@ describe('exports', () => {
 
   it('shared reports are listed, unshared ones are not found', async () => {
     const list = await regulator.agent.get('/api/v1/stats/shared-reports').expect(200);
-    const sharedIds = (await t.db.db.selectFrom('assessments').select('id').where('shared', '=', true).execute()).map((r) => r.id).sort();
+    const sharedIds = (await t.db.db.selectFrom('assessments').select('id').where('shared', '=', true).execute())
+      .map((r) => r.id)
+      .sort();
     expect(list.body.reports.map((r: { id: string }) => r.id).sort()).toEqual(sharedIds);
     await regulator.agent.get(`/regulator/reports/${sharedIds[0]}`).expect(200);
-    const unshared = await t.db.db.selectFrom('assessments').select('id').where('shared', '=', false).where('status', '=', 'submitted').executeTakeFirstOrThrow();
+    const unshared = await t.db.db
+      .selectFrom('assessments')
+      .select('id')
+      .where('shared', '=', false)
+      .where('status', '=', 'submitted')
+      .executeTakeFirstOrThrow();
     await regulator.agent.get(`/regulator/reports/${unshared.id}`).expect(404);
   });
 
@@ -380,13 +620,21 @@ describe('pages', () => {
   it('tokens: created in the UI, shown once, revoked in the UI', async () => {
     const page = await regulator.agent.get('/regulator/tokens').expect(200);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
-    const created = await regulator.agent.post('/regulator/tokens').type('form').send({ _csrf: csrf, name: 'WPS 表格' }).expect(200);
+    const created = await regulator.agent
+      .post('/regulator/tokens')
+      .type('form')
+      .send({ _csrf: csrf, name: 'WPS 表格' })
+      .expect(200);
     const token = /value="(hgr_[^"]+)"/.exec(created.text)?.[1] ?? '';
     expect(token).not.toBe('');
     const again = await regulator.agent.get('/regulator/tokens').expect(200);
     expect(again.text).not.toContain(token);
     await request(t.app).get('/api/v1/stats/summary').set('Authorization', `Bearer ${token}`).expect(200);
-    const row = await t.db.db.selectFrom('api_tokens').select('id').where('name', '=', 'WPS 表格').executeTakeFirstOrThrow();
+    const row = await t.db.db
+      .selectFrom('api_tokens')
+      .select('id')
+      .where('name', '=', 'WPS 表格')
+      .executeTakeFirstOrThrow();
     await regulator.agent.post(`/regulator/tokens/${row.id}/revoke`).type('form').send({ _csrf: csrf }).expect(303);
     await request(t.app).get('/api/v1/stats/summary').set('Authorization', `Bearer ${token}`).expect(401);
   });
@@ -394,7 +642,11 @@ describe('pages', () => {
   it('tokens: an empty name re-renders with an error summary', async () => {
     const page = await regulator.agent.get('/regulator/tokens').expect(200);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
-    const res = await regulator.agent.post('/regulator/tokens').type('form').send({ _csrf: csrf, name: '  ' }).expect(400);
+    const res = await regulator.agent
+      .post('/regulator/tokens')
+      .type('form')
+      .send({ _csrf: csrf, name: '  ' })
+      .expect(400);
     expect(res.text).toContain('error-summary');
   });
 });

@@ -8,17 +8,39 @@ import { fixtureContent, fixtureItem } from '../support/fixtures';
 
 const content = fixtureContent(
   [fixtureItem('XF-001'), fixtureItem('XF-002')],
-  [{ code: 'LD', position: 11, name: '劳动用工', nameEn: 'Employment', department: '人力资源和社会保障局', summary: '劳动合同订立与管理等用工合规要求。', items: [fixtureItem('LD-001', { appliesTo: ['employees'] })] }],
+  [
+    {
+      code: 'LD',
+      position: 11,
+      name: '劳动用工',
+      nameEn: 'Employment',
+      department: '人力资源和社会保障局',
+      summary: '劳动合同订立与管理等用工合规要求。',
+      items: [fixtureItem('LD-001', { appliesTo: ['employees'] })],
+    },
+  ],
 );
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp(content); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await startTestApp(content);
+});
+afterAll(async () => {
+  await t.close();
+});
 
 async function submit(c: Company, tags: string[]): Promise<void> {
-  const created = await c.agent.post('/api/v1/assessments').set('X-CSRF-Token', c.csrf).send({ profile: { tags } }).expect(201);
+  const created = await c.agent
+    .post('/api/v1/assessments')
+    .set('X-CSRF-Token', c.csrf)
+    .send({ profile: { tags } })
+    .expect(201);
   for (const code of created.body.items as string[]) {
-    await c.agent.put(`/api/v1/assessments/${created.body.id}/answers/${code}`).set('X-CSRF-Token', c.csrf).send({ status: code === 'XF-002' ? 'non_compliant' : 'compliant' }).expect(200);
+    await c.agent
+      .put(`/api/v1/assessments/${created.body.id}/answers/${code}`)
+      .set('X-CSRF-Token', c.csrf)
+      .send({ status: code === 'XF-002' ? 'non_compliant' : 'compliant' })
+      .expect(200);
   }
   await c.agent.post(`/api/v1/assessments/${created.body.id}/submit`).set('X-CSRF-Token', c.csrf).expect(200);
 }
@@ -37,7 +59,10 @@ it('counts an organisation that moved once overall and once in each region, and 
 
   const s = await computeSummary(t.db.db, t.catalogue, { version: t.catalogue.version.id });
   expect(s.totals).toMatchObject({ organisations: 10, assessments: 15 });
-  expect(s.breakdowns.region.map((r) => [r.key, r.organisations, r.assessments])).toEqual([['塘桥镇', 5, 5], ['杨舍镇', 10, 10]]);
+  expect(s.breakdowns.region.map((r) => [r.key, r.organisations, r.assessments])).toEqual([
+    ['塘桥镇', 5, 5],
+    ['杨舍镇', 10, 10],
+  ]);
   const item = (code: string) => s.items.find((i) => i.code === code);
   expect(item('XF-001')).toMatchObject({ organisations: 10, assessments: 15 });
   expect(item('LD-001')).toMatchObject({ organisations: 5, assessments: 5 });

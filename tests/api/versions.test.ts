@@ -6,8 +6,12 @@ import { freshDb, type TestDb } from '../support/db';
 import { fixtureContent, fixtureItem } from '../support/fixtures';
 
 let db: TestDb;
-beforeEach(async () => { db = await freshDb(); });
-afterEach(async () => { await db.drop(); });
+beforeEach(async () => {
+  db = await freshDb();
+});
+afterEach(async () => {
+  await db.drop();
+});
 
 const v1 = fixtureContent([fixtureItem('XF-001')]);
 const v2 = fixtureContent([fixtureItem('XF-001', { title: '消防设施未保持完好有效（修订）' }), fixtureItem('XF-002')]);
@@ -16,7 +20,15 @@ describe('importing the checklist', () => {
   it('stores the first import as the current version', async () => {
     const { catalogue, created } = await importCatalogue(db.db, v1);
     expect(created).toBe(true);
-    expect(await listVersions(db.db)).toEqual([{ id: catalogue.version.id, hash: catalogue.version.hash, createdAt: expect.any(Date), current: true, itemCount: 1 }]);
+    expect(await listVersions(db.db)).toEqual([
+      {
+        id: catalogue.version.id,
+        hash: catalogue.version.hash,
+        createdAt: expect.any(Date),
+        current: true,
+        itemCount: 1,
+      },
+    ]);
   });
 
   it('adds no version when the same content is imported again', async () => {
@@ -47,7 +59,11 @@ describe('importing the checklist', () => {
   });
 
   it('serializes concurrent imports of the same content into one version', async () => {
-    const results = await Promise.all([importCatalogue(db.db, v2), importCatalogue(db.db, v2), importCatalogue(db.db, v2)]);
+    const results = await Promise.all([
+      importCatalogue(db.db, v2),
+      importCatalogue(db.db, v2),
+      importCatalogue(db.db, v2),
+    ]);
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(await listVersions(db.db)).toHaveLength(1);
   });
@@ -57,7 +73,12 @@ describe('reading older versions through the API', () => {
   it('serves an item as it was in an older version', async () => {
     const first = await importCatalogue(db.db, v1);
     const second = await importCatalogue(db.db, v2);
-    const app = createApp({ database: db, catalogues: new CatalogueStore(db.db, second.catalogue), logger: createLogger('silent'), production: false });
+    const app = createApp({
+      database: db,
+      catalogues: new CatalogueStore(db.db, second.catalogue),
+      logger: createLogger('silent'),
+      production: false,
+    });
 
     const now = await request(app).get('/api/v1/items/XF-001').expect(200);
     expect(now.body.title).toBe('消防设施未保持完好有效（修订）');

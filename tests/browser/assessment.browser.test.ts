@@ -13,17 +13,29 @@ const PASSWORD = 'correct horse battery';
 const NOTE = '3月份培训签到表有代签 <script>alert(1)</script>';
 jest.setTimeout(120_000);
 let s: BrowserSuite;
-beforeAll(async () => { s = await openBrowserSuite(); });
+beforeAll(async () => {
+  s = await openBrowserSuite();
+});
 afterAll(() => s?.close());
 
-interface Phone { context: BrowserContext; page: Page; problems: string[] }
+interface Phone {
+  context: BrowserContext;
+  page: Page;
+  problems: string[];
+}
 
 async function phone(javaScriptEnabled = true): Promise<Phone> {
   // Each phone comes from its own address, as separate firms would (registration is rate-limited per IP).
-  return watchedPage(s.browser, { viewport: { width: 390, height: 844 }, javaScriptEnabled, acceptDownloads: true, extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
+  return watchedPage(s.browser, {
+    viewport: { width: 390, height: 844 },
+    javaScriptEnabled,
+    acceptDownloads: true,
+    extraHTTPHeaders: { 'X-Forwarded-For': randomIp() },
+  });
 }
 
-const overflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const overflow = (page: Page): Promise<number> =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 const submitButton = (page: Page) => page.locator('main form[method="post"] button[type="submit"]').first();
 
 async function register(page: Page): Promise<{ orgName: string; email: string }> {
@@ -76,7 +88,11 @@ describe('self-assessment on a phone', () => {
     await page.getByRole('link', { name: /安全生产/ }).click();
     await page.waitForURL(`**/assess/${id}/domains/AQ`);
     await expect(page.getByText('每次选择后自动保存。').isVisible()).resolves.toBe(true);
-    const aqCodes = s.t.catalogue.domain('AQ')?.items.filter((i) => !i.appliesTo).map((i) => i.code) ?? [];
+    const aqCodes =
+      s.t.catalogue
+        .domain('AQ')
+        ?.items.filter((i) => !i.appliesTo)
+        .map((i) => i.code) ?? [];
     expect(aqCodes.length).toBeGreaterThan(0);
     const [first, ...rest] = aqCodes;
     const item = page.locator(`#item-${first}`);
@@ -91,7 +107,8 @@ describe('self-assessment on a phone', () => {
     await item.locator('summary').click();
     await expect(item.locator('.details-body').isVisible()).resolves.toBe(true);
     for (const code of rest) await page.check(`#${code}-status-compliant`);
-    for (const code of aqCodes) await page.locator(`#item-${code} [data-save-status]`).filter({ hasText: '已保存' }).waitFor();
+    for (const code of aqCodes)
+      await page.locator(`#item-${code} [data-save-status]`).filter({ hasText: '已保存' }).waitFor();
     await page.screenshot({ path: join(SHOTS, 'assess-domain.png'), fullPage: true });
     expect(await overflow(page)).toBeLessThanOrEqual(0);
 
@@ -99,22 +116,41 @@ describe('self-assessment on a phone', () => {
     await page.getByRole('link', { name: '返回自评任务' }).click();
     await page.waitForURL(`**/assess/${id}`);
     await expect(page.locator('#status-AQ').textContent()).resolves.toBe('已完成');
-    const saved = await page.evaluate(async (url) => (await fetch(url)).json() as Promise<{ answers: Record<string, { status: string; owner: string | null; dueDate: string | null; note: string | null }> }>, `/api/v1/assessments/${id}`);
-    expect(saved.answers[first]).toMatchObject({ status: 'non_compliant', owner: '王强（安全主管）', dueDate: '2026-12-15', note: NOTE });
+    const saved = await page.evaluate(
+      async (url) =>
+        (await fetch(url)).json() as Promise<{
+          answers: Record<
+            string,
+            { status: string; owner: string | null; dueDate: string | null; note: string | null }
+          >;
+        }>,
+      `/api/v1/assessments/${id}`,
+    );
+    expect(saved.answers[first]).toMatchObject({
+      status: 'non_compliant',
+      owner: '王强（安全主管）',
+      dueDate: '2026-12-15',
+      note: NOTE,
+    });
 
     // The other domains through the JSON API, as another device of the same firm might.
     const others = applicableItems(s.t.catalogue, []).filter((c) => !aqCodes.includes(c));
-    const statuses = await page.evaluate(async ({ assessment, codes }) => {
-      const { token } = await (await fetch('/api/v1/auth/csrf')).json() as { token: string };
-      const results: number[] = [];
-      for (const code of codes) {
-        const res = await fetch(`/api/v1/assessments/${assessment}/answers/${code}`, {
-          method: 'PUT', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token }, body: JSON.stringify({ status: code.endsWith('1') ? 'unsure' : 'compliant' }),
-        });
-        results.push(res.status);
-      }
-      return results;
-    }, { assessment: id, codes: others });
+    const statuses = await page.evaluate(
+      async ({ assessment, codes }) => {
+        const { token } = (await (await fetch('/api/v1/auth/csrf')).json()) as { token: string };
+        const results: number[] = [];
+        for (const code of codes) {
+          const res = await fetch(`/api/v1/assessments/${assessment}/answers/${code}`, {
+            method: 'PUT',
+            headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token },
+            body: JSON.stringify({ status: code.endsWith('1') ? 'unsure' : 'compliant' }),
+          });
+          results.push(res.status);
+        }
+        return results;
+      },
+      { assessment: id, codes: others },
+    );
     expect(new Set(statuses)).toEqual(new Set([200]));
 
     // Check answers, then submit.
@@ -131,23 +167,32 @@ describe('self-assessment on a phone', () => {
     const fingerprint = (await page.locator('.fingerprint code').textContent()) ?? '';
     expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(await page.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(0);
-    await expect(page.locator('.user-text', { hasText: '<script>alert(1)</script>' }).first().isVisible()).resolves.toBe(true);
+    await expect(
+      page.locator('.user-text', { hasText: '<script>alert(1)</script>' }).first().isVisible(),
+    ).resolves.toBe(true);
     await page.screenshot({ path: join(SHOTS, 'assess-report.png') });
     await page.screenshot({ path: join(SHOTS, 'assess-report-full.png'), fullPage: true });
     expect(await overflow(page)).toBeLessThanOrEqual(0);
 
     // DOCX: the document XML carries the organisation, the fingerprint and the note escaped.
-    const [docx] = await Promise.all([page.waitForEvent('download'), page.locator('a.download-link[href$=".docx"]').click()]);
+    const [docx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('a.download-link[href$=".docx"]').click(),
+    ]);
     const docxPath = join(DOWNLOADS, 'report.docx');
     await docx.saveAs(docxPath);
-    const xml = await (await JSZip.loadAsync(readFileSync(docxPath))).file('word/document.xml')?.async('string') ?? '';
+    const xml =
+      (await (await JSZip.loadAsync(readFileSync(docxPath))).file('word/document.xml')?.async('string')) ?? '';
     expect(xml).toContain(orgName);
     expect(xml).toContain(fingerprint);
     expect(xml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(xml).not.toContain('<script>');
 
     // PDF: its text (pdftotext) has the organisation, the fingerprint and the page numbers.
-    const [pdf] = await Promise.all([page.waitForEvent('download'), page.locator('a.download-link[href$=".pdf"]').click()]);
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('a.download-link[href$=".pdf"]').click(),
+    ]);
     const pdfPath = join(DOWNLOADS, 'report.pdf');
     await pdf.saveAs(pdfPath);
     expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
@@ -191,7 +236,11 @@ describe('self-assessment on a phone', () => {
     await page.route('**/api/v1/assessments/*/answers/*', async (route) => {
       if (refused < 2) {
         refused += 1;
-        await route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify({ status: 503, title: 'Service Unavailable' }) });
+        await route.fulfill({
+          status: 503,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({ status: 503, title: 'Service Unavailable' }),
+        });
         return;
       }
       await route.continue();
@@ -203,7 +252,10 @@ describe('self-assessment on a phone', () => {
     await page.screenshot({ path: join(SHOTS, 'assess-retrying.png') });
     await status.filter({ hasText: '已保存' }).waitFor({ timeout: 15000 });
     expect(refused).toBe(2);
-    const saved = await page.evaluate(async (url) => (await fetch(url)).json() as Promise<{ answers: Record<string, { status: string }> }>, `/api/v1/assessments/${id}`);
+    const saved = await page.evaluate(
+      async (url) => (await fetch(url)).json() as Promise<{ answers: Record<string, { status: string }> }>,
+      `/api/v1/assessments/${id}`,
+    );
     expect(saved.answers[code]?.status).toBe('compliant');
     await context.close();
   });
@@ -213,7 +265,11 @@ describe('self-assessment on a phone', () => {
     await register(page);
     const id = await startWithNoTags(page);
     await page.goto(`${s.url}/assess/${id}/domains/AQ`);
-    const codes = s.t.catalogue.domain('AQ')?.items.filter((i) => !i.appliesTo).map((i) => i.code) ?? [];
+    const codes =
+      s.t.catalogue
+        .domain('AQ')
+        ?.items.filter((i) => !i.appliesTo)
+        .map((i) => i.code) ?? [];
     // Without script the action fields are always there, and no autosave is promised.
     await expect(page.locator(`#item-${codes[0]} [data-action-fields]`).isVisible()).resolves.toBe(true);
     await expect(page.getByText('每次选择后自动保存。').isVisible()).resolves.toBe(false);

@@ -4,7 +4,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { openBrowserSuite, SHOTS, watchedPage, type BrowserSuite } from '../support/browser';
 
 let s: BrowserSuite;
-beforeAll(async () => { s = await openBrowserSuite(); });
+beforeAll(async () => {
+  s = await openBrowserSuite();
+});
 afterAll(() => s?.close());
 
 async function phone(javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
@@ -23,7 +25,10 @@ describe('browsing the checklist on a phone', () => {
     expect(await page.locator('h1').first().textContent()).toContain('企业行政合规指导清单');
     expect(await page.locator('.domain-card').count()).toBe(s.t.catalogue.domains.length);
 
-    await page.getByRole('link', { name: /安全生产/ }).first().click();
+    await page
+      .getByRole('link', { name: /安全生产/ })
+      .first()
+      .click();
     await page.waitForURL('**/domains/AQ');
     expect(await page.locator('h1').textContent()).toContain('安全生产');
     await page.screenshot({ path: join(SHOTS, 'domain.png') });
@@ -31,7 +36,12 @@ describe('browsing the checklist on a phone', () => {
     await page.locator('a.item-link').first().click();
     await page.waitForURL('**/items/AQ-001');
     for (const heading of ['什么是违法', '违了什么法', '怎么不违法', '免罚轻罚']) {
-      await expect(page.getByRole('heading', { name: new RegExp(heading) }).first().isVisible()).resolves.toBe(true);
+      await expect(
+        page
+          .getByRole('heading', { name: new RegExp(heading) })
+          .first()
+          .isVisible(),
+      ).resolves.toBe(true);
     }
     await page.screenshot({ path: join(SHOTS, 'item.png'), fullPage: true });
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);

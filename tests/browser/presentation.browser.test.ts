@@ -17,12 +17,19 @@ beforeAll(async () => {
 });
 afterAll(() => s?.close());
 
-async function projector(javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  return watchedPage(s.browser, { viewport: { width: 1920, height: 1080 }, javaScriptEnabled }, { failedResponses: false });
+async function projector(
+  javaScriptEnabled = true,
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  return watchedPage(
+    s.browser,
+    { viewport: { width: 1920, height: 1080 }, javaScriptEnabled },
+    { failedResponses: false },
+  );
 }
 
 const hashOf = (page: Page): Promise<string> => page.evaluate(() => location.hash);
-const currentId = (page: Page): Promise<string | null> => page.locator('#slides > .slide.is-current').getAttribute('data-slide-id');
+const currentId = (page: Page): Promise<string | null> =>
+  page.locator('#slides > .slide.is-current').getAttribute('data-slide-id');
 
 /** Every element of the shown slide inside the slide and above its footer; returns the offenders. */
 async function overflowOfCurrent(page: Page): Promise<string[]> {
@@ -33,7 +40,11 @@ async function overflowOfCurrent(page: Page): Promise<string[]> {
     return Array.from(slide.querySelectorAll('.slide-body *')).flatMap((e) => {
       const r = e.getBoundingClientRect();
       if (r.width === 0) return [];
-      const bad = r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.bottom > foot.top + 0.5 || (e as HTMLElement).scrollWidth > (e as HTMLElement).clientWidth + 1;
+      const bad =
+        r.left < box.left - 0.5 ||
+        r.right > box.right + 0.5 ||
+        r.bottom > foot.top + 0.5 ||
+        (e as HTMLElement).scrollWidth > (e as HTMLElement).clientWidth + 1;
       return bad ? [`${slide.getAttribute('data-slide-id')} ${e.tagName}.${e.className}`] : [];
     });
   });
@@ -120,7 +131,10 @@ describe('presenting a domain deck', () => {
     // Body text stays large: 32 px at 1920 wide.
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowRight');
-    const size = await page.locator('.slide.is-current .sec p').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    const size = await page
+      .locator('.slide.is-current .sec p')
+      .first()
+      .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     expect(size).toBeGreaterThanOrEqual(31);
     expect(problems).toEqual([]);
     await context.close();
@@ -132,7 +146,9 @@ describe('presenting a domain deck', () => {
     const count = await page.locator('#slides > .slide').count();
     expect(await page.locator('#slides > .slide:visible').count()).toBe(count);
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(1080 * 5);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
     await context.close();
   });
 });
@@ -145,7 +161,9 @@ describe('the offline file', () => {
     const { context, page, problems } = await projector();
     await context.setOffline(true);
     const requests: string[] = [];
-    page.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) requests.push(r.url()); });
+    page.on('request', (r) => {
+      if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) requests.push(r.url());
+    });
     await page.goto(`file://${path}`);
     expect(await currentId(page)).toBe('title');
     await page.keyboard.press('ArrowRight');
@@ -188,13 +206,16 @@ describe('composing a deck', () => {
       await page.locator(`button[value="add:${code}"]`).click();
       await page.waitForLoadState();
     }
-    const order = (): Promise<string[]> => page.locator('input[name=code]').evaluateAll((es) => es.map((e) => (e as HTMLInputElement).value));
+    const order = (): Promise<string[]> =>
+      page.locator('input[name=code]').evaluateAll((es) => es.map((e) => (e as HTMLInputElement).value));
     expect(await order()).toEqual(['XF-001', 'AQ-001', 'LD-001']);
     await page.locator('#note-0').fill('讲灭火器');
     await page.locator('#note-0').press('Alt+ArrowDown');
     expect(await order()).toEqual(['AQ-001', 'XF-001', 'LD-001']);
     expect(await page.locator('#compose-status').textContent()).toBe('XF-001 → 2');
-    await page.locator('.compose-item[data-code="LD-001"] .compose-item-head').dragTo(page.locator('.compose-item[data-code="AQ-001"] .compose-item-head'));
+    await page
+      .locator('.compose-item[data-code="LD-001"] .compose-item-head')
+      .dragTo(page.locator('.compose-item[data-code="AQ-001"] .compose-item-head'));
     expect(await order()).toEqual(['LD-001', 'AQ-001', 'XF-001']);
     await page.screenshot({ path: join(SHOTS, 'present-compose.png'), fullPage: true });
     await page.click('#save-button');

@@ -17,13 +17,25 @@ let s: BrowserSuite;
 
 beforeAll(async () => {
   s = await openBrowserSuite();
-  await seedDemo(s.t.db.db, s.t.catalogue, { orgs: 80, seed: 7, run: 7, fullReports: false, months: 12, until: new Date('2026-11-20T00:00:00Z') });
+  await seedDemo(s.t.db.db, s.t.catalogue, {
+    orgs: 80,
+    seed: 7,
+    run: 7,
+    fullReports: false,
+    months: 12,
+    until: new Date('2026-11-20T00:00:00Z'),
+  });
   await createUser(s.t.db.db, { email: EMAIL, password: PASSWORD, role: 'regulator', department: '市场监督管理局' });
 });
 afterAll(() => s?.close());
 
 async function desktop(javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  return watchedPage(s.browser, { viewport: { width: 1280, height: 900 }, javaScriptEnabled, acceptDownloads: true, extraHTTPHeaders: { 'X-Forwarded-For': randomIp() } });
+  return watchedPage(s.browser, {
+    viewport: { width: 1280, height: 900 },
+    javaScriptEnabled,
+    acceptDownloads: true,
+    extraHTTPHeaders: { 'X-Forwarded-For': randomIp() },
+  });
 }
 
 async function logIn(page: Page): Promise<void> {
@@ -36,11 +48,16 @@ async function logIn(page: Page): Promise<void> {
 
 /** Bar label → value text, read from the SVG chart of a figure. */
 async function chartValues(page: Page, selector: string): Promise<Map<string, string>> {
-  const pairs = await page.$$eval(`${selector} svg g`, (groups) => groups.map((g) => {
-    const texts = g.querySelectorAll('text');
-    // A bar's label may be cut to fit; its title holds the whole label.
-    return [g.querySelector('title')?.textContent ?? texts[0]?.textContent ?? '', texts[texts.length - 1]?.textContent ?? ''] as [string, string];
-  }));
+  const pairs = await page.$$eval(`${selector} svg g`, (groups) =>
+    groups.map((g) => {
+      const texts = g.querySelectorAll('text');
+      // A bar's label may be cut to fit; its title holds the whole label.
+      return [
+        g.querySelector('title')?.textContent ?? texts[0]?.textContent ?? '',
+        texts[texts.length - 1]?.textContent ?? '',
+      ] as [string, string];
+    }),
+  );
   return new Map(pairs);
 }
 
@@ -57,14 +74,22 @@ describe('regulator dashboard', () => {
 
     // The domain chart and the domain table carry the same rates.
     const chart = await chartValues(page, '[data-chart="domains"]');
-    const rows = await page.$$eval('[data-table="domains"] tbody tr', (trs) => trs.map((tr) => [
-      tr.querySelector('th')?.textContent?.trim() ?? '', tr.querySelector('[data-rate]')?.textContent?.trim() ?? '',
-    ] as [string, string]));
+    const rows = await page.$$eval('[data-table="domains"] tbody tr', (trs) =>
+      trs.map(
+        (tr) =>
+          [
+            tr.querySelector('th')?.textContent?.trim() ?? '',
+            tr.querySelector('[data-rate]')?.textContent?.trim() ?? '',
+          ] as [string, string],
+      ),
+    );
     expect(rows.length).toBe(21);
     for (const [label, rate] of rows) expect(chart.get(label)).toBe(rate);
     // The KPI equals the region's row in the region breakdown.
     const kpi = await page.textContent('[data-kpi="organisations"]');
-    const regionRow = await page.$$eval('[data-table="breakdown-0"] tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent]));
+    const regionRow = await page.$$eval('[data-table="breakdown-0"] tbody tr', (trs) =>
+      trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent]),
+    );
     expect(regionRow).toEqual([['杨舍镇', kpi]]);
     await page.screenshot({ path: join(SHOTS, 'regulator-dashboard-filtered.png'), fullPage: true });
 
@@ -80,7 +105,9 @@ describe('regulator dashboard', () => {
     const firstShown = rows.find(([, rate]) => rate !== '<5');
     if (firstShown) {
       const code = firstShown[0].split(' ')[0];
-      const sheetRow = [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23].map((r) => sheet?.getRow(r)).find((r) => r?.getCell(2).value === code);
+      const sheetRow = [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23]
+        .map((r) => sheet?.getRow(r))
+        .find((r) => r?.getCell(2).value === code);
       const pageRate = Number(firstShown[1].replace('%', '')) / 100;
       expect(Number(sheetRow?.getCell(11).value)).toBeCloseTo(pageRate, 3);
     }

@@ -7,11 +7,27 @@ const result = loadChecklists(checklistsDir);
 const content = result.content;
 
 const DOMAINS: ReadonlyArray<[string, string]> = [
-  ['AQ', '安全生产（含应急预案、事故报告）'], ['WH', '危险化学品'], ['XF', '消防安全'], ['TZ', '特种设备安全'],
-  ['SP', '食品安全'], ['ZL', '产品质量与计量'], ['GG', '广告与价格'], ['JZ', '公平竞争与知识产权'],
-  ['XB', '消费者权益与电子商务'], ['DJ', '登记注册与信用公示'], ['LD', '劳动用工'], ['GZ', '工资支付（含农民工工资）'],
-  ['SB', '社会保险与住房公积金'], ['ZY', '职业卫生'], ['SW', '税务与发票'], ['HJ', '大气、水与噪声污染防治'],
-  ['GF', '固体废物与危险废物'], ['HP', '环评与排污许可'], ['JS', '建设工程与规划用地'], ['CG', '城市管理与市容环卫'], ['JT', '交通运输'],
+  ['AQ', '安全生产（含应急预案、事故报告）'],
+  ['WH', '危险化学品'],
+  ['XF', '消防安全'],
+  ['TZ', '特种设备安全'],
+  ['SP', '食品安全'],
+  ['ZL', '产品质量与计量'],
+  ['GG', '广告与价格'],
+  ['JZ', '公平竞争与知识产权'],
+  ['XB', '消费者权益与电子商务'],
+  ['DJ', '登记注册与信用公示'],
+  ['LD', '劳动用工'],
+  ['GZ', '工资支付（含农民工工资）'],
+  ['SB', '社会保险与住房公积金'],
+  ['ZY', '职业卫生'],
+  ['SW', '税务与发票'],
+  ['HJ', '大气、水与噪声污染防治'],
+  ['GF', '固体废物与危险废物'],
+  ['HP', '环评与排污许可'],
+  ['JS', '建设工程与规划用地'],
+  ['CG', '城市管理与市容环卫'],
+  ['JT', '交通运输'],
 ];
 
 const allItems = (): Item[] => content?.domains.flatMap((d) => d.items) ?? [];
@@ -38,23 +54,37 @@ describe('the checklist in checklists/', () => {
   it('fills every required field of every item', () => {
     const gaps: string[] = [];
     for (const item of allItems()) {
-      for (const field of ['title', 'question', 'illegal'] as const) if (!filled(item[field])) gaps.push(`${item.code}.${field}`);
-      item.basis.forEach((b, i) => { if (!filled(b.law) || !filled(b.article) || !filled(b.text)) gaps.push(`${item.code}.basis[${i}]`); });
-      item.penalty.forEach((p, i) => { if (!filled(p.text) || !filled(p.summary)) gaps.push(`${item.code}.penalty[${i}]`); });
+      for (const field of ['title', 'question', 'illegal'] as const)
+        if (!filled(item[field])) gaps.push(`${item.code}.${field}`);
+      item.basis.forEach((b, i) => {
+        if (!filled(b.law) || !filled(b.article) || !filled(b.text)) gaps.push(`${item.code}.basis[${i}]`);
+      });
+      item.penalty.forEach((p, i) => {
+        if (!filled(p.text) || !filled(p.summary)) gaps.push(`${item.code}.penalty[${i}]`);
+      });
       if (item.guidance.filter(filled).length < 2) gaps.push(`${item.code}.guidance`);
       if (item.evidence.filter(filled).length < 1) gaps.push(`${item.code}.evidence`);
-      item.leniency.forEach((l, i) => { if (l.kind === 'none' ? !filled(l.note) : !(l.conditions ?? []).some(filled)) gaps.push(`${item.code}.leniency[${i}]`); });
+      item.leniency.forEach((l, i) => {
+        if (l.kind === 'none' ? !filled(l.note) : !(l.conditions ?? []).some(filled))
+          gaps.push(`${item.code}.leniency[${i}]`);
+      });
       if (item.reviewNeeded && !filled(item.reviewNote)) gaps.push(`${item.code}.reviewNote`);
     }
     expect(gaps).toEqual([]);
   });
 
   it('gives every high-frequency item a case for lecturers', () => {
-    expect(allItems().filter((i) => i.frequency === 'high' && !(i.cases ?? []).length).map((i) => i.code)).toEqual([]);
+    expect(
+      allItems()
+        .filter((i) => i.frequency === 'high' && !(i.cases ?? []).length)
+        .map((i) => i.code),
+    ).toEqual([]);
   });
 
   it('marks constructed cases as 示例', () => {
-    const unmarked = allItems().flatMap((i) => (i.cases ?? []).filter((c) => c.illustrative && !c.title.includes('示例')).map((c) => `${i.code}: ${c.title}`));
+    const unmarked = allItems().flatMap((i) =>
+      (i.cases ?? []).filter((c) => c.illustrative && !c.title.includes('示例')).map((c) => `${i.code}: ${c.title}`),
+    );
     expect(unmarked).toEqual([]);
   });
 
@@ -71,7 +101,9 @@ describe('the checklist in checklists/', () => {
   });
 
   it('numbers items within each domain without gaps', () => {
-    const bad = content?.domains.filter((d) => d.items.some((item, i) => item.code !== `${d.code}-${String(i + 1).padStart(3, '0')}`)).map((d) => d.code);
+    const bad = content?.domains
+      .filter((d) => d.items.some((item, i) => item.code !== `${d.code}-${String(i + 1).padStart(3, '0')}`))
+      .map((d) => d.code);
     expect(bad).toEqual([]);
   });
 });

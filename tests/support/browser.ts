@@ -14,13 +14,23 @@ export const DOWNLOADS = join(__dirname, '..', '..', 'tmp', 'downloads');
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 export async function listen(app: Express): Promise<{ url: string; close: () => Promise<void> }> {
-  const server: Server = await new Promise((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
@@ -33,13 +43,22 @@ export interface WatchedPage {
 }
 
 /** A new context (zh-CN, Asia/Shanghai unless overridden) and page that record what went wrong. */
-export async function watchedPage(browser: Browser, options: BrowserContextOptions, { failedResponses = true } = {}): Promise<WatchedPage> {
+export async function watchedPage(
+  browser: Browser,
+  options: BrowserContextOptions,
+  { failedResponses = true } = {},
+): Promise<WatchedPage> {
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
   const problems: string[] = [];
   const watch = (p: Page): void => {
-    p.on('console', (msg) => { if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`); });
+    p.on('console', (msg) => {
+      if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`);
+    });
     p.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-    if (failedResponses) p.on('response', (res) => { if (res.status() >= 400) problems.push(`${res.status()} ${res.url()}`); });
+    if (failedResponses)
+      p.on('response', (res) => {
+        if (res.status() >= 400) problems.push(`${res.status()} ${res.url()}`);
+      });
   };
   context.on('page', watch);
   const page = await context.newPage();
@@ -62,7 +81,9 @@ export async function openBrowserSuite(): Promise<BrowserSuite> {
   const server = await listen(t.app);
   const browser = await launchBrowser();
   return {
-    t, url: server.url, browser,
+    t,
+    url: server.url,
+    browser,
     close: async () => {
       await browser.close();
       await server.close();

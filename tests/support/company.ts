@@ -33,10 +33,29 @@ export async function registerCompany(app: Express, overrides: Record<string, st
   const email = `owner-${creditCode.toLowerCase()}@example.cn`;
   const password = 'correct horse battery';
   // Each company registers from its own address (trusted proxy header), as real firms do.
-  const res = await agent.post('/api/v1/auth/register').set('X-Forwarded-For', randomIp()).send({
-    email, password, orgName: '张家港市示例机械有限公司', creditCode, region: '杨舍镇', industry: 'C', size: 'small', ...overrides,
-  });
+  const res = await agent
+    .post('/api/v1/auth/register')
+    .set('X-Forwarded-For', randomIp())
+    .send({
+      email,
+      password,
+      orgName: '张家港市示例机械有限公司',
+      creditCode,
+      region: '杨舍镇',
+      industry: 'C',
+      size: 'small',
+      ...overrides,
+    });
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
   const cookie = String(res.headers['set-cookie']?.[0] ?? '').split(';')[0];
-  return { cookie, agent, csrf: res.body.csrfToken as string, email, password, creditCode, orgId: res.body.org.id as string, userId: res.body.user.id as string };
+  return {
+    cookie,
+    agent,
+    csrf: res.body.csrfToken as string,
+    email,
+    password,
+    creditCode,
+    orgId: res.body.org.id as string,
+    userId: res.body.user.id as string,
+  };
 }

@@ -54,5 +54,13 @@ export async function freshDb(): Promise<TestDb> {
   const handle = await openDb({ loadDataDir });
   await migrateToLatest(handle.db);
   let closed = false;
-  return { ...handle, drop: async () => { if (!closed) { closed = true; await handle.close(); } } };
+  return {
+    ...handle,
+    drop: async () => {
+      if (!closed) {
+        closed = true;
+        await handle.close();
+      }
+    },
+  };
 }

@@ -4,7 +4,12 @@ import { fixtureContent, fixtureItem } from '../support/fixtures';
 
 const content = fixtureContent([
   fixtureItem('XF-001', { title: '消防设施、器材未保持完好有效', illegal: '灭火器过期或压力不足。' }),
-  fixtureItem('XF-002', { title: '占用、堵塞疏散通道', question: '疏散通道是否畅通？', illegal: '在疏散通道堆放货物。', guidance: ['每日巡查疏散通道并记录。', '安全出口不得上锁。'] }),
+  fixtureItem('XF-002', {
+    title: '占用、堵塞疏散通道',
+    question: '疏散通道是否畅通？',
+    illegal: '在疏散通道堆放货物。',
+    guidance: ['每日巡查疏散通道并记录。', '安全出口不得上锁。'],
+  }),
 ]);
 const catalogue = new Catalogue({ id: 1, hash: contentHash(content), createdAt: new Date() }, content);
 
@@ -48,8 +53,15 @@ describe('catalogue lookups', () => {
 
   it('counts high-frequency items and items with relief per domain', () => {
     const c = fixtureContent([
-      fixtureItem('XF-001', { frequency: 'high', cases: [{ title: '例（示例）', facts: '事实', outcome: '结果', lesson: '启示', illustrative: true }] }),
-      fixtureItem('XF-002', { leniency: [{ kind: 'first-violation', conditions: ['初次违法'], basis: '中华人民共和国行政处罚法 第三十三条第一款' }] }),
+      fixtureItem('XF-001', {
+        frequency: 'high',
+        cases: [{ title: '例（示例）', facts: '事实', outcome: '结果', lesson: '启示', illustrative: true }],
+      }),
+      fixtureItem('XF-002', {
+        leniency: [
+          { kind: 'first-violation', conditions: ['初次违法'], basis: '中华人民共和国行政处罚法 第三十三条第一款' },
+        ],
+      }),
     ]);
     const cat = new Catalogue({ id: 2, hash: contentHash(c), createdAt: new Date() }, c);
     expect(cat.domainSummaries()[0]).toMatchObject({ itemCount: 2, highCount: 1, leniencyCount: 1 });

@@ -9,7 +9,10 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
   });
 
   it('normalises full-width characters, spaces and lower case', () => {
-    expect(validateCreditCode(' ９１３５０１００ｍ０００１００ｙ４３ ')).toEqual({ ok: true, code: '91350100M000100Y43' });
+    expect(validateCreditCode(' ９１３５０１００ｍ０００１００ｙ４３ ')).toEqual({
+      ok: true,
+      code: '91350100M000100Y43',
+    });
   });
 
   it('names the expected check character when it is wrong', () => {
@@ -29,7 +32,10 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
   });
 
   it('recognises an old 15-digit registration number', () => {
-    expect(validateCreditCode('110000000000001')).toMatchObject({ ok: false, message: expect.stringContaining('15位工商注册号') });
+    expect(validateCreditCode('110000000000001')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('15位工商注册号'),
+    });
   });
 
   it('computes check characters that validate', () => {

@@ -9,7 +9,10 @@ jest.setTimeout(60000);
 
 describe('the embedded database folder', () => {
   let holder: ChildProcess | undefined;
-  afterEach(() => { holder?.kill(); holder = undefined; });
+  afterEach(() => {
+    holder?.kill();
+    holder = undefined;
+  });
 
   it('is refused with a clear message while another live process holds it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hegui-lock-'));

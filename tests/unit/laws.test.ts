@@ -5,13 +5,31 @@ const laws = new LawLibrary(resolve(__dirname, '..', 'fixtures', 'laws'));
 const LAW = '中华人民共和国安全生产法';
 
 describe('Chinese numerals and article references', () => {
-  it.each([['十', 10], ['十五', 15], ['二十', 20], ['九十七', 97], ['一百零五', 105], ['一百二十', 120], ['二百三十一', 231]])(
-    'reads %s as %d', (text, value) => { expect(parseChineseNumber(text)).toBe(value); },
-  );
+  it.each([
+    ['十', 10],
+    ['十五', 15],
+    ['二十', 20],
+    ['九十七', 97],
+    ['一百零五', 105],
+    ['一百二十', 120],
+    ['二百三十一', 231],
+  ])('reads %s as %d', (text, value) => {
+    expect(parseChineseNumber(text)).toBe(value);
+  });
 
   it('splits 条, 款 and 项', () => {
-    expect(parseArticleRef('第九十七条第四项')).toEqual({ article: 97, point: 4, paragraph: undefined, sub: undefined });
-    expect(parseArticleRef('第二十八条第四款')).toEqual({ article: 28, paragraph: 4, point: undefined, sub: undefined });
+    expect(parseArticleRef('第九十七条第四项')).toEqual({
+      article: 97,
+      point: 4,
+      paragraph: undefined,
+      sub: undefined,
+    });
+    expect(parseArticleRef('第二十八条第四款')).toEqual({
+      article: 28,
+      paragraph: 4,
+      point: undefined,
+      sub: undefined,
+    });
   });
 
   it('rejects Arabic numerals', () => {
@@ -21,19 +39,43 @@ describe('Chinese numerals and article references', () => {
 
 describe('verifying a citation against the law texts', () => {
   it('accepts a verbatim quote from the cited paragraph', () => {
-    expect(laws.verify({ law: LAW, article: '第二十八条第四款', text: '生产经营单位应当建立安全生产教育和培训档案，如实记录安全生产教育和培训的时间、内容、参加人员以及考核结果等情况。' })).toEqual({ ok: true });
+    expect(
+      laws.verify({
+        law: LAW,
+        article: '第二十八条第四款',
+        text: '生产经营单位应当建立安全生产教育和培训档案，如实记录安全生产教育和培训的时间、内容、参加人员以及考核结果等情况。',
+      }),
+    ).toEqual({ ok: true });
   });
 
   it('ignores full-width versus ASCII punctuation and whitespace', () => {
-    expect(laws.verify({ law: LAW, article: '第二十八条', text: '生产经营单位应当建立安全生产教育和培训档案,如实记录 安全生产教育和培训的时间' }).ok).toBe(true);
+    expect(
+      laws.verify({
+        law: LAW,
+        article: '第二十八条',
+        text: '生产经营单位应当建立安全生产教育和培训档案,如实记录 安全生产教育和培训的时间',
+      }).ok,
+    ).toBe(true);
   });
 
   it('accepts pieces joined by …… when they appear in order', () => {
-    expect(laws.verify({ law: LAW, article: '第九十七条第四项', text: '生产经营单位有下列行为之一的，责令限期改正，处十万元以下的罚款；……（四）未如实记录安全生产教育和培训情况的；' }).ok).toBe(true);
+    expect(
+      laws.verify({
+        law: LAW,
+        article: '第九十七条第四项',
+        text: '生产经营单位有下列行为之一的，责令限期改正，处十万元以下的罚款；……（四）未如实记录安全生产教育和培训情况的；',
+      }).ok,
+    ).toBe(true);
   });
 
   it('rejects pieces joined by …… in the wrong order', () => {
-    expect(laws.verify({ law: LAW, article: '第九十七条', text: '（四）未如实记录安全生产教育和培训情况的；……生产经营单位有下列行为之一的' }).ok).toBe(false);
+    expect(
+      laws.verify({
+        law: LAW,
+        article: '第九十七条',
+        text: '（四）未如实记录安全生产教育和培训情况的；……生产经营单位有下列行为之一的',
+      }).ok,
+    ).toBe(false);
   });
 
   it('rejects a quote with a changed word', () => {
@@ -42,20 +84,33 @@ describe('verifying a citation against the law texts', () => {
   });
 
   it('rejects a quote taken from another paragraph than the cited 款', () => {
-    const v = laws.verify({ law: LAW, article: '第二十八条第一款', text: '生产经营单位应当建立安全生产教育和培训档案' });
+    const v = laws.verify({
+      law: LAW,
+      article: '第二十八条第一款',
+      text: '生产经营单位应当建立安全生产教育和培训档案',
+    });
     expect(v.ok).toBe(false);
   });
 
   it('rejects a 项 the article does not have', () => {
-    expect(laws.verify({ law: LAW, article: '第九十七条第九项', text: '未如实记录' })).toEqual({ ok: false, reason: expect.stringContaining('no point (项) 9') });
+    expect(laws.verify({ law: LAW, article: '第九十七条第九项', text: '未如实记录' })).toEqual({
+      ok: false,
+      reason: expect.stringContaining('no point (项) 9'),
+    });
   });
 
   it('rejects an article the law does not have', () => {
-    expect(laws.verify({ law: LAW, article: '第三百条', text: '任何文字' })).toEqual({ ok: false, reason: expect.stringContaining('has no') });
+    expect(laws.verify({ law: LAW, article: '第三百条', text: '任何文字' })).toEqual({
+      ok: false,
+      reason: expect.stringContaining('has no'),
+    });
   });
 
   it('rejects a law that is not in the library', () => {
-    expect(laws.verify({ law: '中华人民共和国不存在法', article: '第一条', text: '任何文字' })).toEqual({ ok: false, reason: expect.stringContaining('not in the law library') });
+    expect(laws.verify({ law: '中华人民共和国不存在法', article: '第一条', text: '任何文字' })).toEqual({
+      ok: false,
+      reason: expect.stringContaining('not in the law library'),
+    });
   });
 
   it('checks against the latest version when several are listed', () => {

@@ -20,7 +20,16 @@ function folderWith(files: Record<string, unknown>): string {
 }
 
 function domain(items: unknown[], overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { code: 'XF', position: 3, name: '消防安全', nameEn: 'Fire safety', department: '消防救援机构', summary: '单位消防安全职责的测试领域。', items, ...overrides };
+  return {
+    code: 'XF',
+    position: 3,
+    name: '消防安全',
+    nameEn: 'Fire safety',
+    department: '消防救援机构',
+    summary: '单位消防安全职责的测试领域。',
+    items,
+    ...overrides,
+  };
 }
 
 function problemsOf(dir: string): string[] {
@@ -37,9 +46,14 @@ describe('loading checklist files', () => {
   });
 
   it('names file, item and field of a schema error', () => {
-    const bad = { ...fixtureItem('XF-007'), basis: [{ law: '中华人民共和国消防法', article: '第16条', text: '配置消防设施' }] };
+    const bad = {
+      ...fixtureItem('XF-007'),
+      basis: [{ law: '中华人民共和国消防法', article: '第16条', text: '配置消防设施' }],
+    };
     const dir = folderWith({ '03-xf.yaml': domain([fixtureItem('XF-001'), bad]) });
-    expect(problemsOf(dir)).toEqual([expect.stringMatching(/^domains\/03-xf\.yaml: item XF-007: \/basis\/0\/article: must match pattern/)]);
+    expect(problemsOf(dir)).toEqual([
+      expect.stringMatching(/^domains\/03-xf\.yaml: item XF-007: \/basis\/0\/article: must match pattern/),
+    ]);
   });
 
   it('reports a missing required field of an item', () => {
@@ -54,7 +68,11 @@ describe('loading checklist files', () => {
   });
 
   it('requires a note when no leniency applies', () => {
-    const dir = folderWith({ '03-xf.yaml': domain([fixtureItem('XF-001', { leniency: [{ kind: 'none', basis: '中华人民共和国行政处罚法 第三十三条' }] })]) });
+    const dir = folderWith({
+      '03-xf.yaml': domain([
+        fixtureItem('XF-001', { leniency: [{ kind: 'none', basis: '中华人民共和国行政处罚法 第三十三条' }] }),
+      ]),
+    });
     expect(problemsOf(dir).join('\n')).toMatch(/item XF-001: \/leniency\/0: must have required property 'note'/);
   });
 
@@ -70,17 +88,23 @@ describe('loading checklist files', () => {
     });
     const problems = problemsOf(dir);
     expect(problems).toContain('domains/04-tz.yaml: item XF-001: /code: must start with the domain code TZ-');
-    expect(problems).toContain('domains/04-tz.yaml: item XF-001: /code: duplicate item code (also in domains/03-xf.yaml)');
+    expect(problems).toContain(
+      'domains/04-tz.yaml: item XF-001: /code: duplicate item code (also in domains/03-xf.yaml)',
+    );
   });
 
   it('rejects a profile tag that profile.yaml does not define', () => {
     const dir = folderWith({ '03-xf.yaml': domain([fixtureItem('XF-001', { appliesTo: ['spaceships'] })]) });
-    expect(problemsOf(dir)[0]).toMatch(/^domains\/03-xf\.yaml: item XF-001: \/appliesTo\/0: unknown profile tag "spaceships"/);
+    expect(problemsOf(dir)[0]).toMatch(
+      /^domains\/03-xf\.yaml: item XF-001: \/appliesTo\/0: unknown profile tag "spaceships"/,
+    );
   });
 
   it('requires a case on a high-frequency item', () => {
     const dir = folderWith({ '03-xf.yaml': domain([fixtureItem('XF-001', { frequency: 'high' })]) });
-    expect(problemsOf(dir)).toEqual(['domains/03-xf.yaml: item XF-001: /cases: a high-frequency item needs at least one case']);
+    expect(problemsOf(dir)).toEqual([
+      'domains/03-xf.yaml: item XF-001: /cases: a high-frequency item needs at least one case',
+    ]);
   });
 
   it('rejects a file whose name does not match its code and position', () => {

@@ -1,5 +1,15 @@
 // Slide layout: long text is split across columns and slides, never lost or shrunk.
-import { blockLines, buildSlides, columnBudget, LAYOUT, packSections, splitBlock, textWidth, type PlacedSection, type Section } from '../../server/presentation/slides';
+import {
+  blockLines,
+  buildSlides,
+  columnBudget,
+  LAYOUT,
+  packSections,
+  splitBlock,
+  textWidth,
+  type PlacedSection,
+  type Section,
+} from '../../server/presentation/slides';
 import { fixtureItem } from '../support/fixtures';
 import { realChecklists } from '../support/app';
 
@@ -34,7 +44,13 @@ describe('splitBlock', () => {
 describe('packSections', () => {
   const long: Section[] = [
     { headingKey: 'item.illegal', blocks: [{ style: 'para', text: '违法行为的具体表现，'.repeat(40) }] },
-    { headingKey: 'item.guidance', blocks: Array.from({ length: 12 }, (_, i) => ({ style: 'point' as const, text: `第${i + 1}步：建立台账并每月检查一次，发现问题当月整改。` })) },
+    {
+      headingKey: 'item.guidance',
+      blocks: Array.from({ length: 12 }, (_, i) => ({
+        style: 'point' as const,
+        text: `第${i + 1}步：建立台账并每月检查一次，发现问题当月整改。`,
+      })),
+    },
   ];
 
   it('never fills a column beyond its budget and repeats a heading that goes on', () => {
@@ -50,7 +66,10 @@ describe('packSections', () => {
   });
 
   it('keeps the text and its order', () => {
-    const flat = packSections(long, 16).flat(2).flatMap((s) => s.blocks.map((b) => b.text)).join('');
+    const flat = packSections(long, 16)
+      .flat(2)
+      .flatMap((s) => s.blocks.map((b) => b.text))
+      .join('');
     expect(flat).toBe(long.flatMap((s) => s.blocks.map((b) => b.text)).join(''));
   });
 });
@@ -64,11 +83,23 @@ describe('columnBudget', () => {
 
 describe('buildSlides', () => {
   it('orders title, item slides, its case slides, closing', () => {
-    const item = fixtureItem('XF-001', { cases: [{ title: '某餐馆灭火器过期（示例）', facts: '事实。', outcome: '结果。', lesson: '启示。', illustrative: true }] });
-    const slides = buildSlides([{ item, domainCode: 'XF', lecturerNote: '先问听众' }, { item: fixtureItem('XF-002'), domainCode: 'XF' }]);
+    const item = fixtureItem('XF-001', {
+      cases: [
+        { title: '某餐馆灭火器过期（示例）', facts: '事实。', outcome: '结果。', lesson: '启示。', illustrative: true },
+      ],
+    });
+    const slides = buildSlides([
+      { item, domainCode: 'XF', lecturerNote: '先问听众' },
+      { item: fixtureItem('XF-002'), domainCode: 'XF' },
+    ]);
     expect(slides.map((s) => s.id)).toEqual(['title', 'XF-001', 'XF-001-case1', 'XF-002', 'end']);
     const first = slides[1];
-    expect(first.kind === 'item' && first.notes).toEqual({ evidence: item.evidence, cases: ['某餐馆灭火器过期（示例）'], guidance: item.guidance, lecturerNote: '先问听众' });
+    expect(first.kind === 'item' && first.notes).toEqual({
+      evidence: item.evidence,
+      cases: ['某餐馆灭火器过期（示例）'],
+      guidance: item.guidance,
+      lecturerNote: '先问听众',
+    });
   });
 
   it('splits every long item of the real checklist within budget, none beyond three slides', () => {
@@ -90,7 +121,13 @@ describe('keeping a citation with its quote', () => {
     const filler = { style: 'para' as const, text: '填充'.repeat(12 * 11) };
     const sections: Section[] = [
       { headingKey: 'item.illegal', blocks: [filler] },
-      { headingKey: 'item.basis', blocks: [{ style: 'cite', text: '《中华人民共和国消防法》第十六条' }, { style: 'quote', text: '机关、团体、企业、事业等单位应当履行下列消防安全职责。'.repeat(3) }] },
+      {
+        headingKey: 'item.basis',
+        blocks: [
+          { style: 'cite', text: '《中华人民共和国消防法》第十六条' },
+          { style: 'quote', text: '机关、团体、企业、事业等单位应当履行下列消防安全职责。'.repeat(3) },
+        ],
+      },
     ];
     for (const column of packSections(sections, 16).flat()) {
       for (const s of column) {

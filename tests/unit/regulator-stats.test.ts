@@ -11,8 +11,23 @@ import { isSmall, MIN_ORGS, secondarySuppress } from '../../server/regulator/sup
 import { fixtureContent, fixtureItem } from '../support/fixtures';
 
 const content = {
-  ...fixtureContent([fixtureItem('XF-001'), fixtureItem('XF-002', { appliesTo: ['employees'] })],
-    [{ code: 'LD', position: 11, name: '劳动用工', nameEn: 'Employment', department: '人社局', summary: '用工。', items: [fixtureItem('LD-001', { appliesTo: ['employees'] }), fixtureItem('LD-002', { appliesTo: ['nonexistent'] })] }]),
+  ...fixtureContent(
+    [fixtureItem('XF-001'), fixtureItem('XF-002', { appliesTo: ['employees'] })],
+    [
+      {
+        code: 'LD',
+        position: 11,
+        name: '劳动用工',
+        nameEn: 'Employment',
+        department: '人社局',
+        summary: '用工。',
+        items: [
+          fixtureItem('LD-001', { appliesTo: ['employees'] }),
+          fixtureItem('LD-002', { appliesTo: ['nonexistent'] }),
+        ],
+      },
+    ],
+  ),
 };
 const catalogue = new Catalogue({ id: 1, hash: 'h', createdAt: new Date() }, content);
 
@@ -21,14 +36,34 @@ describe('suppression', () => {
     expect(MIN_ORGS).toBe(5);
     expect(isSmall(4)).toBe(true);
     expect(isSmall(5)).toBe(false);
-    expect(figure(4, 9, { compliant: 9, non_compliant: 0, not_applicable: 0, unsure: 0 })).toEqual({ organisations: null, assessments: null, counts: null, complianceRate: null, gaps: null, suppressed: true });
-    expect(figure(5, 5, { compliant: 3, non_compliant: 1, not_applicable: 1, unsure: 0 })).toMatchObject({ organisations: 5, complianceRate: 0.75, gaps: 1, suppressed: false });
+    expect(figure(4, 9, { compliant: 9, non_compliant: 0, not_applicable: 0, unsure: 0 })).toEqual({
+      organisations: null,
+      assessments: null,
+      counts: null,
+      complianceRate: null,
+      gaps: null,
+      suppressed: true,
+    });
+    expect(figure(5, 5, { compliant: 3, non_compliant: 1, not_applicable: 1, unsure: 0 })).toMatchObject({
+      organisations: 5,
+      complianceRate: 0.75,
+      gaps: 1,
+      suppressed: false,
+    });
   });
 
   it('withholds a second row when only one row of a breakdown is withheld', () => {
-    const rows = [{ key: 'a', organisations: 3, suppressed: true }, { key: 'b', organisations: 9, suppressed: false }, { key: 'c', organisations: 6, suppressed: false }];
+    const rows = [
+      { key: 'a', organisations: 3, suppressed: true },
+      { key: 'b', organisations: 9, suppressed: false },
+      { key: 'c', organisations: 6, suppressed: false },
+    ];
     expect(secondarySuppress(rows).map((r) => r.suppressed)).toEqual([true, false, true]);
-    const two = [{ key: 'a', organisations: 3, suppressed: true }, { key: 'b', organisations: 2, suppressed: true }, { key: 'c', organisations: 6, suppressed: false }];
+    const two = [
+      { key: 'a', organisations: 3, suppressed: true },
+      { key: 'b', organisations: 2, suppressed: true },
+      { key: 'c', organisations: 6, suppressed: false },
+    ];
     expect(secondarySuppress(two).map((r) => r.suppressed)).toEqual([true, true, false]);
   });
 
@@ -81,11 +116,19 @@ describe('demo data', () => {
 
 describe('charts', () => {
   it('escape labels and draw withheld values without a bar', () => {
-    const svg = barChart('图 <1>', [{ label: '<script>', value: null, text: '<5' }, { label: 'b', value: 0.5, text: '50.0%' }]);
+    const svg = barChart('图 <1>', [
+      { label: '<script>', value: null, text: '<5' },
+      { label: 'b', value: 0.5, text: '50.0%' },
+    ]);
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('&lt;5');
     expect(svg.match(/class="chart-bar"/g)?.length).toBe(1);
-    expect(lineChart('t', [{ label: '2026-01', value: 3 }, { label: '2026-02', value: null }])).toContain('chart-dot-withheld');
+    expect(
+      lineChart('t', [
+        { label: '2026-01', value: 3 },
+        { label: '2026-02', value: null },
+      ]),
+    ).toContain('chart-dot-withheld');
     expect(heatMap('h', ['杨舍镇'], [{ label: 'XF', cells: [{ value: 0.95, text: '95.0%' }] }])).toContain('heat-5');
     expect(heatClass(null)).toBe('heat-na');
   });
@@ -97,6 +140,8 @@ describe('charts', () => {
     expect(cut.startsWith('AQ 安全生产')).toBe(true);
     expect(cut.length).toBeLessThan('AQ 安全生产（含应急预案、事故报告）'.length);
     const svg = barChart('t', [{ label: 'AQ 安全生产（含应急预案、事故报告）', value: 0.7, text: '70.0%' }]);
-    expect(svg).toContain(`<title>AQ 安全生产（含应急预案、事故报告）</title><text x="164" y="20" text-anchor="end" class="chart-label">${cut}</text>`);
+    expect(svg).toContain(
+      `<title>AQ 安全生产（含应急预案、事故报告）</title><text x="164" y="20" text-anchor="end" class="chart-label">${cut}</text>`,
+    );
   });
 });

@@ -31,7 +31,10 @@ describe('reportView', () => {
 
   it('formats rates as percentages and keeps the counts', () => {
     expect(v.overall).toEqual({ total: 9, compliant: 5, nonCompliant: 2, notApplicable: 1, unsure: 1, rate: '62.5%' });
-    expect(v.domains.map((d) => [d.code, d.rate, d.nonCompliant])).toEqual([['AQ', '50%', 1], ['XF', '75%', 1]]);
+    expect(v.domains.map((d) => [d.code, d.rate, d.nonCompliant])).toEqual([
+      ['AQ', '50%', 1],
+      ['XF', '75%', 1],
+    ]);
     expect(formatRate(0.875)).toBe('87.5%');
     expect(formatRate(0.6667)).toBe('66.7%');
     expect(formatRate(1)).toBe('100%');
@@ -63,7 +66,10 @@ describe('reportView', () => {
   });
 
   it('groups every answer under its domain, notes kept as given', () => {
-    expect(v.answerGroups.map((g) => [g.code, g.answers.length])).toEqual([['AQ', 5], ['XF', 4]]);
+    expect(v.answerGroups.map((g) => [g.code, g.answers.length])).toEqual([
+      ['AQ', 5],
+      ['XF', 4],
+    ]);
     expect(v.answerGroups[0].answers[0].note).toBe(HOSTILE_NOTE);
     expect(v.answerGroups[0].answers[3].statusLabel).toBe('不适用');
   });
@@ -73,7 +79,9 @@ describe('reportView', () => {
   });
 
   it('contains no markup', () => {
-    expect(JSON.stringify({ ...v, gaps: v.gaps.map((g) => ({ ...g, note: null })), answerGroups: [] })).not.toMatch(/<[a-z/]/i);
+    expect(JSON.stringify({ ...v, gaps: v.gaps.map((g) => ({ ...g, note: null })), answerGroups: [] })).not.toMatch(
+      /<[a-z/]/i,
+    );
   });
 });
 
@@ -83,7 +91,9 @@ describe('leniencyGuide', () => {
     expect(g.kindLabel).toBe('首违可不罚');
     expect(g.conditions).toEqual(first.conditions);
     expect(g.correctionText).toBe('须在15日内改正');
-    expect(g.outcome).toBe('若为首次违法、危害后果轻微并在责令改正期限内改正，依据《中华人民共和国行政处罚法》第三十三条第一款，可以不予行政处罚。');
+    expect(g.outcome).toBe(
+      '若为首次违法、危害后果轻微并在责令改正期限内改正，依据《中华人民共和国行政处罚法》第三十三条第一款，可以不予行政处罚。',
+    );
     expect(g.disqualifiers.join('；')).toMatch(/两年内有同类违法记录/);
     expect(g.disqualifiers.join('；')).toMatch(/超过15日仍未改正/);
     expect(g.disqualifiers.join('；')).toMatch(/“可以”.*裁量/);
@@ -100,7 +110,11 @@ describe('leniencyGuide', () => {
   });
 
   it('says 可以 when the lighter rule comes from a law that only allows it', () => {
-    const g = leniencyGuide({ kind: 'lighter', conditions: ['如实说明进货来源'], basis: '中华人民共和国产品质量法 第五十五条' });
+    const g = leniencyGuide({
+      kind: 'lighter',
+      conditions: ['如实说明进货来源'],
+      basis: '中华人民共和国产品质量法 第五十五条',
+    });
     expect(g.outcome).toContain('依据《中华人民共和国产品质量法》第五十五条，可以依法从轻或者减轻行政处罚');
     expect(g.disqualifiers.join('；')).toMatch(/裁量/);
   });
@@ -115,8 +129,9 @@ describe('leniencyGuide', () => {
   });
 
   it('wraps law titles in 《》 once, several citations included', () => {
-    expect(formatBasis('中华人民共和国行政处罚法 第三十三条第一款；明码标价和禁止价格欺诈规定 第二十六条第二款'))
-      .toBe('《中华人民共和国行政处罚法》第三十三条第一款、《明码标价和禁止价格欺诈规定》第二十六条第二款');
+    expect(formatBasis('中华人民共和国行政处罚法 第三十三条第一款；明码标价和禁止价格欺诈规定 第二十六条第二款')).toBe(
+      '《中华人民共和国行政处罚法》第三十三条第一款、《明码标价和禁止价格欺诈规定》第二十六条第二款',
+    );
     expect(formatBasis('《中华人民共和国消防法》第六十七条')).toBe('《中华人民共和国消防法》第六十七条');
   });
 });
@@ -139,7 +154,9 @@ describe('HTML report', () => {
   });
 
   it('has the sections, in order, with accessible tables', () => {
-    const order = ['一、自评结果概览', '二、需要整改的事项', '三、全部自评结果', '四、说明'].map((h) => html.indexOf(h));
+    const order = ['一、自评结果概览', '二、需要整改的事项', '三、全部自评结果', '四、说明'].map((h) =>
+      html.indexOf(h),
+    );
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(html).toContain('<caption id="domain-table-caption">各领域自评结果');
@@ -224,7 +241,9 @@ describe('PDF report', () => {
     writeFileSync(file, buffer);
     text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   });
-  afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('has the organisation, the gaps in order and the user note as literal text', () => {
     const flat = squash(text);

@@ -4,7 +4,9 @@
   // Print buttons are hidden until there is script to run them.
   document.querySelectorAll('[data-action="print"]').forEach(function (button) {
     button.hidden = false;
-    button.addEventListener('click', function () { window.print(); });
+    button.addEventListener('click', function () {
+      window.print();
+    });
   });
   // Move focus to an error summary so screen readers announce it (GOV.UK pattern).
   var summary = document.querySelector('[data-focus]');
@@ -15,7 +17,10 @@
     var typing = target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
     if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
       var box = document.getElementById('header-q');
-      if (box) { event.preventDefault(); box.focus(); }
+      if (box) {
+        event.preventDefault();
+        box.focus();
+      }
     }
   });
 })();

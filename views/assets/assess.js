@@ -25,9 +25,14 @@
   // ── Forms that must not be sent twice (start, submit): a double tap would create two.
   document.querySelectorAll('form[data-once]').forEach(function (form) {
     form.addEventListener('submit', function (event) {
-      if (form.dataset.sent) { event.preventDefault(); return; }
+      if (form.dataset.sent) {
+        event.preventDefault();
+        return;
+      }
       form.dataset.sent = '1';
-      form.querySelectorAll('button[type="submit"]').forEach(function (b) { b.setAttribute('aria-disabled', 'true'); });
+      form.querySelectorAll('button[type="submit"]').forEach(function (b) {
+        b.setAttribute('aria-disabled', 'true');
+      });
     });
   });
 
@@ -41,7 +46,9 @@
       var file = fileInput.files && fileInput.files[0];
       if (!file) return;
       var reader = new FileReader();
-      reader.onload = function () { reportBox.value = String(reader.result || ''); };
+      reader.onload = function () {
+        reportBox.value = String(reader.result || '');
+      };
       reader.readAsText(file, 'utf-8');
     });
   }
@@ -55,7 +62,7 @@
     saving: form.getAttribute('data-msg-saving'),
     saved: form.getAttribute('data-msg-saved'),
     retrying: form.getAttribute('data-msg-retrying'),
-    failed: form.getAttribute('data-msg-failed')
+    failed: form.getAttribute('data-msg-failed'),
   };
   var note = document.querySelector('[data-autosave-note]');
   if (note) note.hidden = false;
@@ -83,7 +90,9 @@
     var fields = item.querySelector('[data-action-fields]');
     if (!fields) return;
     var status = statusOf(item);
-    var typed = Array.prototype.some.call(fields.querySelectorAll('input'), function (i) { return i.value !== ''; });
+    var typed = Array.prototype.some.call(fields.querySelectorAll('input'), function (i) {
+      return i.value !== '';
+    });
     fields.hidden = !(ACTION_STATUSES[status] || (status === '' && typed));
   }
 
@@ -101,7 +110,7 @@
       note: noteText.trim() ? noteText : null,
       owner: action && owner ? owner : null,
       dueDate: action && due ? due : null,
-      correctedOn: action && corrected ? corrected : null
+      correctedOn: action && corrected ? corrected : null,
     };
   }
 
@@ -112,8 +121,14 @@
     var code = item.getAttribute('data-item');
     if (statusOf(item) === '') return;
     var s = state[code] || (state[code] = { busy: false, again: false, attempt: 0, timer: null });
-    if (s.busy) { s.again = true; return; }
-    if (s.timer) { clearTimeout(s.timer); s.timer = null; }
+    if (s.busy) {
+      s.again = true;
+      return;
+    }
+    if (s.timer) {
+      clearTimeout(s.timer);
+      s.timer = null;
+    }
     s.busy = true;
     s.again = false;
     setStatus(item, text.saving, 'saving');
@@ -121,32 +136,48 @@
       method: 'PUT',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': csrf },
-      body: JSON.stringify(payload(item))
-    }).then(function (res) {
-      if (res.ok) return { ok: true, status: res.status };
-      return res.json().catch(function () { return {}; }).then(function (problem) {
-        return { ok: false, status: res.status, detail: problem && problem.detail };
-      });
-    }, function () {
-      return { ok: false, status: 0 };
-    }).then(function (result) {
-      s.busy = false;
-      if (result.ok) {
+      body: JSON.stringify(payload(item)),
+    })
+      .then(
+        function (res) {
+          if (res.ok) return { ok: true, status: res.status };
+          return res
+            .json()
+            .catch(function () {
+              return {};
+            })
+            .then(function (problem) {
+              return { ok: false, status: res.status, detail: problem && problem.detail };
+            });
+        },
+        function () {
+          return { ok: false, status: 0 };
+        },
+      )
+      .then(function (result) {
+        s.busy = false;
+        if (result.ok) {
+          s.attempt = 0;
+          if (s.again) {
+            save(item);
+            return;
+          }
+          setStatus(item, text.saved, 'saved');
+          return;
+        }
+        if (RETRY_STATUSES[result.status]) {
+          s.attempt += 1;
+          var delay = Math.min(MAX_DELAY_MS, 1000 * Math.pow(2, s.attempt - 1)) * (0.75 + Math.random() * 0.5);
+          setStatus(item, text.retrying, 'error');
+          s.timer = setTimeout(function () {
+            s.timer = null;
+            save(item);
+          }, delay);
+          return;
+        }
         s.attempt = 0;
-        if (s.again) { save(item); return; }
-        setStatus(item, text.saved, 'saved');
-        return;
-      }
-      if (RETRY_STATUSES[result.status]) {
-        s.attempt += 1;
-        var delay = Math.min(MAX_DELAY_MS, 1000 * Math.pow(2, s.attempt - 1)) * (0.75 + Math.random() * 0.5);
-        setStatus(item, text.retrying, 'error');
-        s.timer = setTimeout(function () { s.timer = null; save(item); }, delay);
-        return;
-      }
-      s.attempt = 0;
-      setStatus(item, text.failed.replace('{reason}', result.detail || String(result.status)), 'error');
-    });
+        setStatus(item, text.failed.replace('{reason}', result.detail || String(result.status)), 'error');
+      });
   }
 
   // Back online: retry what is waiting now rather than at the end of its backoff.
@@ -174,7 +205,9 @@
     item.addEventListener('input', function (event) {
       if (event.target.type === 'radio' || event.target.type === 'date') return;
       clearTimeout(typingTimer);
-      typingTimer = setTimeout(function () { save(item); }, 1500);
+      typingTimer = setTimeout(function () {
+        save(item);
+      }, 1500);
     });
   });
 })();

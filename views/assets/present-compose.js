@@ -7,13 +7,21 @@
   var q = document.getElementById('q');
   var search = document.getElementById('search-button');
   // Enter in the search box searches (not the form's first button).
-  if (q && search) q.addEventListener('keydown', function (e) { if (e.key === 'Enter') { e.preventDefault(); search.click(); } });
+  if (q && search)
+    q.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        search.click();
+      }
+    });
   var focusItem = document.querySelector('.compose-item[data-focus]');
   if (focusItem) focusItem.focus();
   if (!list) return;
   document.body.classList.add('js-compose');
 
-  function items() { return Array.prototype.slice.call(list.children); }
+  function items() {
+    return Array.prototype.slice.call(list.children);
+  }
   function renumber() {
     var all = items();
     all.forEach(function (li, i) {
@@ -33,7 +41,8 @@
     var i = all.indexOf(li);
     var j = i + delta;
     if (j < 0 || j >= all.length) return;
-    if (delta < 0) list.insertBefore(li, all[j]); else list.insertBefore(li, all[j].nextSibling);
+    if (delta < 0) list.insertBefore(li, all[j]);
+    else list.insertBefore(li, all[j].nextSibling);
     renumber();
     say(li);
   }
@@ -68,7 +77,9 @@
     if (!dragged) return;
     e.preventDefault();
     var over = e.target.closest('.compose-item');
-    items().forEach(function (li) { li.classList.toggle('drop-target', li === over && li !== dragged); });
+    items().forEach(function (li) {
+      li.classList.toggle('drop-target', li === over && li !== dragged);
+    });
   });
   list.addEventListener('drop', function (e) {
     if (!dragged) return;
@@ -83,7 +94,9 @@
   });
   list.addEventListener('dragend', function () {
     if (dragged) dragged.classList.remove('dragging');
-    items().forEach(function (li) { li.classList.remove('drop-target'); });
+    items().forEach(function (li) {
+      li.classList.remove('drop-target');
+    });
     dragged = null;
   });
 })();

@@ -3,6 +3,8 @@
   'use strict';
   document.querySelectorAll('.js-print').forEach(function (b) {
     b.hidden = false;
-    b.addEventListener('click', function () { window.print(); });
+    b.addEventListener('click', function () {
+      window.print();
+    });
   });
 })();

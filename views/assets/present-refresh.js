@@ -2,5 +2,15 @@
 // (without JavaScript the browser's reload button does the same).
 (function () {
   'use strict';
-  setTimeout(function () { if (!document.hidden) location.reload(); else document.addEventListener('visibilitychange', function () { location.reload(); }, { once: true }); }, 5000);
+  setTimeout(function () {
+    if (!document.hidden) location.reload();
+    else
+      document.addEventListener(
+        'visibilitychange',
+        function () {
+          location.reload();
+        },
+        { once: true },
+      );
+  }, 5000);
 })();
