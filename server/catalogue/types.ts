@@ -38,6 +38,8 @@ export interface Case {
 export interface Item {
   readonly code: string;
   readonly title: string;
+  /** Everyday phrasings people search with (日常说法). */
+  readonly keywords?: readonly string[];
   readonly question: string;
   readonly illegal: string;
   readonly basis: readonly Citation[];
