@@ -125,7 +125,10 @@ function registerHelpers(hb: typeof Handlebars): void {
     blocks.set(name, (blocks.get(name) ?? '') + options.fn(this));
     return '';
   });
-  hb.registerHelper('block', (name: string, options: HelperOptions) => new hb.SafeString(blocksOf(options).get(name) ?? ''));
+  hb.registerHelper(
+    'block',
+    (name: string, options: HelperOptions) => new hb.SafeString(blocksOf(options).get(name) ?? ''),
+  );
 }
 
 export function loadViews(dir: string): Views {
