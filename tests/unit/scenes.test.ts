@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { formatProblem, loadChecklists } from '../../server/catalogue/load';
+import { contentHash } from '../../server/catalogue/versions';
 import { checklistsDir } from '../support/app';
 import { fixtureItem } from '../support/fixtures';
 
@@ -67,6 +68,18 @@ describe('loading scene files', () => {
     const result = loadChecklists(dir, dir);
     expect(result.problems).toEqual([]);
     expect(result.content?.scenes.map((s) => [s.id, s.quick.length, s.full.length])).toEqual([['restaurant', 16, 4]]);
+  });
+
+  it('makes the scenes part of the versioned content: another quick order is another hash', () => {
+    const hashOf = (dir: string): string | undefined => {
+      const content = loadChecklists(dir, dir).content;
+      return content && contentHash(content);
+    };
+    const quick = CODES.slice(0, 16);
+    const same = hashOf(folderWith({ 'restaurant.yaml': scene() }));
+    expect(hashOf(folderWith({ 'restaurant.yaml': scene() }))).toBe(same);
+    expect(hashOf(folderWith({ 'restaurant.yaml': scene({ quick: [...quick].reverse() }) }))).not.toBe(same);
+    expect(same).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('has no scenes when the folder has no scenes directory', () => {
