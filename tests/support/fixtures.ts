@@ -41,5 +41,6 @@ export function fixtureContent(items: Item[] = [fixtureItem('XF-001')], extraDom
       },
       ...extraDomains,
     ],
+    scenes: [],
   };
 }
