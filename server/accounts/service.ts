@@ -1,12 +1,13 @@
 // Accounts and organisations: registration, login, password change, invitations.
 import type { Kysely } from 'kysely';
-import type { Database, Role } from '../../db/schema';
-import { appendAudit } from '../audit/audit-log';
-import type { OrgSize } from '../assessment/report-model';
+import type { Database } from '../../db/schema';
+import type { AppendAudit } from '../domain/audit-event';
+import type { Role } from '../domain/roles';
+import type { OrgSize } from '../domain/organisation';
 import { HttpError } from '../http/errors';
 import { validateCreditCode } from './credit-code';
 import { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
-import { randomToken, tokenHash } from './sessions';
+import { randomToken, tokenHash } from '../lib/tokens';
 
 export interface RegisterInput {
   readonly email: string;
@@ -49,6 +50,7 @@ export const normaliseEmail = (email: string): string => email.trim().toLowerCas
 
 export async function registerCompany(
   db: Kysely<Database>,
+  appendAudit: AppendAudit,
   input: RegisterInput,
 ): Promise<{ user: PublicUser; org: PublicOrg }> {
   const credit = validateCreditCode(input.creditCode);
@@ -211,6 +213,7 @@ export async function createInvitation(
 /** Uses a one-time invitation: creates a company user in the inviting organisation. */
 export async function acceptInvitation(
   db: Kysely<Database>,
+  appendAudit: AppendAudit,
   token: string,
   email: string,
   password: string,

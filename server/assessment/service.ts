@@ -3,25 +3,17 @@
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { PREPARED } from '../../db/prepared';
 import type { Database } from '../../db/schema';
-import type { AuthOrg } from '../accounts/sessions';
-import { appendAudit } from '../audit/audit-log';
+import type { AppendAudit } from '../domain/audit-event';
+import type { AuthOrg } from '../domain/actor';
 import type { Catalogue } from '../catalogue/catalogue';
-import type { CatalogueStore } from '../catalogue/versions';
+import type { CatalogueStore } from '../catalogue/catalogue-store';
 import { HttpError, notFound } from '../http/errors';
-import { recordSharing, recordSubmission } from '../regulator/record';
+import { checkActionRule, strayActionFields, type AnswerInput } from './answer-schema';
 import { fingerprintOf } from './fingerprint';
 import { buildReport, type AnswerRecord } from './report-builder';
-import type { AnswerStatus, Report } from './report-model';
-
-export const ANSWER_STATUSES: readonly AnswerStatus[] = ['compliant', 'non_compliant', 'not_applicable', 'unsure'];
-
-export interface AnswerInput {
-  readonly status: AnswerStatus;
-  readonly note?: string | null;
-  readonly owner?: string | null;
-  readonly dueDate?: string | null;
-  readonly correctedOn?: string | null;
-}
+import type { SubmissionRecorder } from './submission-recorder';
+import type { AnswerStatus } from '../domain/answer-status';
+import type { Report } from '../domain/report';
 
 export interface Progress {
   readonly answered: number;
@@ -120,6 +112,10 @@ export class AssessmentService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly catalogues: CatalogueStore,
+    /** The regulators' statistics, told of every submission and sharing change. */
+    private readonly statistics: SubmissionRecorder,
+    /** The audit log's writer: submissions and sharing changes are recorded in it. */
+    private readonly appendAudit: AppendAudit,
   ) {}
 
   async create(orgId: string, userId: string, tags: readonly string[], copyFrom?: string): Promise<AssessmentSummary> {
@@ -162,7 +158,7 @@ export class AssessmentService {
           from answers a where a.assessment_id = ${copyFrom}::uuid and a.item_code in (select jsonb_array_elements_text(${JSON.stringify(items)}::jsonb))
         `.execute(tx);
       }
-      await appendAudit(tx, {
+      await this.appendAudit(tx, {
         actor: userId,
         action: 'assessment.create',
         subject: `assessment:${row.id}`,
@@ -271,6 +267,7 @@ export class AssessmentService {
     input: AnswerInput,
   ): Promise<AnswerRecord> {
     if (!isUuid(id)) throw missing();
+    checkActionRule(input);
     const saved = await this.upsertAnswer(SAVE_AS_MEMBER, [orgId, userId], id, itemCode, input);
     if (saved) return saved;
     // Nothing written: find out why (rare path).
@@ -298,7 +295,8 @@ export class AssessmentService {
     itemCode: string,
     input: AnswerInput,
   ): Promise<AnswerRecord | undefined> {
-    if (!isUuid(id)) return undefined;
+    // An answer this path may not store goes on to the general route, which answers 400.
+    if (!isUuid(id) || strayActionFields(input).length > 0) return undefined;
     return this.upsertAnswer(SAVE_AS_SESSION, [sessionHash, csrfToken], id, itemCode, input);
   }
 
@@ -389,8 +387,8 @@ export class AssessmentService {
         })
         .where('id', '=', id)
         .execute();
-      await recordSubmission(tx, id, orgId, catalogue, report);
-      await appendAudit(tx, {
+      await this.statistics.submitted(tx, id, orgId, catalogue, report);
+      await this.appendAudit(tx, {
         actor: userId,
         action: 'assessment.submit',
         subject: `assessment:${id}`,
@@ -435,8 +433,8 @@ export class AssessmentService {
         if (!exists) throw missing();
         throw new HttpError(409, 'Conflict', '提交后才能共享报告。Only a submitted report can be shared.');
       }
-      await recordSharing(tx, id, shared);
-      await appendAudit(tx, {
+      await this.statistics.sharingChanged(tx, id, shared);
+      await this.appendAudit(tx, {
         actor: userId,
         action: shared ? 'report.share' : 'report.unshare',
         subject: `assessment:${id}`,
@@ -482,7 +480,7 @@ export class AssessmentService {
         })
         .where('id', '=', id)
         .execute();
-      await appendAudit(tx, {
+      await this.appendAudit(tx, {
         actor: userId,
         action: 'assessment.move-version',
         subject: `assessment:${id}`,

@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import { parseDocument } from 'yaml';
 import { loadScenes } from './load-scenes';
-import type { ChecklistContent, Domain, Item, Profile } from './types';
+import type { ChecklistContent, Domain, Item, Profile } from '../domain/checklist';
 
 export interface ContentProblem {
   readonly file: string;

@@ -1,7 +1,7 @@
 // Per-request template locals: the interface language (query ?lang= → cookie → zh-CN)
 // and the current path for the language switch.
 import type { RequestHandler } from 'express';
-import { readCookie } from './cookies';
+import { readCookie } from '../lib/cookies';
 import { parseLang, type Lang } from './i18n';
 
 export function langLocals(secureCookies: boolean): RequestHandler {

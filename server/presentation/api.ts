@@ -2,7 +2,7 @@
 // Lecturers (and admins) manage their own; anyone reads a deck through its share token.
 import { Router, type Response } from 'express';
 import type { JSONSchemaType } from 'ajv';
-import { authOf, requireAuth, unauthorized } from '../http/auth';
+import { authOf, requireAuth, unauthorized } from '../http/access';
 import { HttpError, notFound } from '../http/errors';
 import { bodyValidator } from '../http/validate';
 import { DECK_LIMITS, type Deck, type DeckService, type ItemChange } from './deck-service';

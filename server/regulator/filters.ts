@@ -1,11 +1,9 @@
 // Dashboard and export filters, read from the query string (so every view is a
 // link) and checked by hand: pages also carry lang and other parameters.
 import type { Catalogue } from '../catalogue/catalogue';
-import type { CatalogueStore } from '../catalogue/versions';
+import type { CatalogueStore } from '../catalogue/catalogue-store';
+import { isOrgSize, ORG_SIZES, type OrgSize } from '../domain/organisation';
 import { badRequest, type FieldError } from '../http/errors';
-
-export type OrgSize = 'large' | 'medium' | 'small' | 'micro';
-export const SIZES: readonly OrgSize[] = ['large', 'medium', 'small', 'micro'];
 
 export interface StatsFilters {
   /** YYYY-MM, inclusive (months in China time). */
@@ -51,8 +49,7 @@ export async function parseFilters(
   if (region && region.length > 60) errors.push({ field: 'region', message: 'must be at most 60 characters' });
   if (industry && !/^[A-T]$/.test(industry))
     errors.push({ field: 'industry', message: 'must be a section letter A–T' });
-  if (size && !(SIZES as readonly string[]).includes(size))
-    errors.push({ field: 'size', message: `must be one of ${SIZES.join(', ')}` });
+  if (size && !isOrgSize(size)) errors.push({ field: 'size', message: `must be one of ${ORG_SIZES.join(', ')}` });
   let catalogue = store.current();
   if (versionRaw) {
     const id = /^\d{1,9}$/.test(versionRaw) ? Number(versionRaw) : NaN;

@@ -4,7 +4,7 @@
 // tags select, so no applicable item is forgotten.
 import { loadChecklists } from '../../server/catalogue/load';
 import { QUICK_MAX, QUICK_MIN } from '../../server/catalogue/load-scenes';
-import type { Item } from '../../server/catalogue/types';
+import type { Item } from '../../server/domain/checklist';
 import { checklistsDir } from '../support/app';
 
 const content = loadChecklists(checklistsDir).content;

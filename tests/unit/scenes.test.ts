@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { formatProblem, loadChecklists } from '../../server/catalogue/load';
-import { contentHash } from '../../server/catalogue/versions';
+import { contentHash } from '../../server/catalogue/version-import';
 import { checklistsDir } from '../support/app';
 import { fixtureItem } from '../support/fixtures';
 

@@ -1,0 +1,65 @@
+// The body of an answer save, and the domain's rule on it: only 不符合 and 不确定
+// carry an action (owner, due date, corrected on). The API rejects an action sent
+// with another status (400 naming the field) rather than storing or silently
+// dropping it; the HTML forms and assess.js never send one (they send null).
+import type { JSONSchemaType } from 'ajv';
+import { ACTION_FIELDS, statusCarriesAction, type ActionField } from '../domain/answer-status';
+import { ANSWER_STATUSES } from '../domain/answer-status';
+import { badRequest, type FieldError } from '../http/errors';
+import { bodyValidator, type BodyValidator } from '../http/validate';
+import type { AnswerStatus } from '../domain/answer-status';
+
+export interface AnswerInput {
+  readonly status: AnswerStatus;
+  readonly note?: string | null;
+  readonly owner?: string | null;
+  readonly dueDate?: string | null;
+  readonly correctedOn?: string | null;
+}
+
+const date = { type: 'string', format: 'date', nullable: true } as const;
+
+export const answerSchema: JSONSchemaType<AnswerInput> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['status'],
+  properties: {
+    status: { type: 'string', enum: [...ANSWER_STATUSES] },
+    note: { type: 'string', maxLength: 2000, nullable: true },
+    owner: { type: 'string', maxLength: 100, nullable: true },
+    dueDate: date,
+    correctedOn: date,
+  },
+};
+
+/** The action fields set on an answer whose status carries no action. */
+export function strayActionFields(input: AnswerInput): ActionField[] {
+  if (statusCarriesAction(input.status)) return [];
+  return ACTION_FIELDS.filter((f) => input[f] !== undefined && input[f] !== null);
+}
+
+/** Throws the 400 that names each action field sent with a status that carries none. */
+export function checkActionRule(input: AnswerInput): void {
+  const stray = strayActionFields(input);
+  if (stray.length === 0) return;
+  const errors: FieldError[] = stray.map((field) => ({
+    field,
+    message: `must be null unless status is ${ANSWER_STATUSES.filter(statusCarriesAction).join(' or ')}`,
+  }));
+  throw badRequest('The request body is not valid.', errors);
+}
+
+const validateShape = bodyValidator(answerSchema);
+
+/** The answer body: its schema, then the action rule; `matches` tests both without throwing. */
+export const validateAnswer: BodyValidator<AnswerInput> = Object.assign(
+  (body: unknown): AnswerInput => {
+    const input = validateShape(body);
+    checkActionRule(input);
+    return input;
+  },
+  {
+    matches: (body: unknown): body is AnswerInput =>
+      validateShape.matches(body) && strayActionFields(body).length === 0,
+  },
+);
