@@ -5,21 +5,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import { parseDocument } from 'yaml';
+import { formatProblem, type ContentProblem } from './content-problem';
 import { loadScenes } from './load-scenes';
+
+export { formatProblem, type ContentProblem };
 import type { ChecklistContent, Domain, Item, Profile } from '../domain/checklist';
-
-export interface ContentProblem {
-  readonly file: string;
-  readonly item?: string;
-  readonly path?: string;
-  readonly message: string;
-}
-
-export function formatProblem(p: ContentProblem): string {
-  return [p.file, p.item ? `item ${p.item}` : undefined, p.path, p.message]
-    .filter((part): part is string => part !== undefined && part !== '')
-    .join(': ');
-}
 
 export class ChecklistError extends Error {
   constructor(readonly problems: readonly ContentProblem[]) {
