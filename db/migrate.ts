@@ -6,7 +6,7 @@ import * as m0004 from './migrations/0004-regulator';
 import * as m0005 from './migrations/0005-stat-mixed-orgs';
 
 // Listed in code (not read from disk) so the same list works under tsx, jest and dist/.
-export const migrations: Record<string, Migration> = {
+const migrations: Record<string, Migration> = {
   '0001-checklist-versions': m0001,
   '0002-accounts-assessments': m0002,
   '0003-presentation': m0003,

@@ -11,7 +11,7 @@ import { startTestApp, type TestApp } from './app';
 export const SHOTS = join(__dirname, '..', '..', 'tmp', 'screenshots');
 export const DOWNLOADS = join(__dirname, '..', '..', 'tmp', 'downloads');
 
-export function launchBrowser(): Promise<Browser> {
+function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
