@@ -7,7 +7,7 @@ import { createLogger } from '../../server/logger';
 import { openDb, type DbHandle } from '../../db';
 import { backend } from '../support/backend';
 import { listen } from '../support/browser';
-import { registerCompany } from '../support/company';
+import { uniqueCreditCode, randomIp } from '../support/company';
 import { freshDb, type TestDb } from '../support/db';
 import { fixtureContent, fixtureItem } from '../support/fixtures';
 import { CuttableProxy } from '../support/proxy';
@@ -20,8 +20,8 @@ const STATUSES = ['compliant', 'non_compliant', 'not_applicable', 'unsure'] as c
 const codes = Array.from({ length: ITEMS }, (_, i) => `XF-${String(i + 1).padStart(3, '0')}`);
 
 interface Client {
-  /** JSON content type, the session cookie and the CSRF token. */
-  headers: Readonly<Record<string, string>>;
+  cookie: string;
+  csrf: string;
   assessment: string;
   acknowledged: Map<string, { status: string; note: string }>;
 }
@@ -40,16 +40,31 @@ async function send(url: string, init: RequestInit, attempts = 80): Promise<Resp
 }
 
 async function startClient(base: string, n: number): Promise<Client> {
-  const company = await registerCompany(base, { orgName: `企业${n}` });
-  const headers = { 'content-type': 'application/json', ...company.agent.headers };
+  const creditCode = uniqueCreditCode();
+  const reg = await send(`${base}/api/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': randomIp() },
+    body: JSON.stringify({
+      email: `c${n}-${creditCode}@example.cn`,
+      password: 'durability-pass-1',
+      orgName: `企业${n}`,
+      creditCode,
+      region: '杨舍镇',
+      industry: 'C',
+      size: 'small',
+    }),
+  });
+  if (reg.status !== 201) throw new Error(`register ${reg.status}: ${await reg.text()}`);
+  const cookie = (reg.headers.get('set-cookie') ?? '').split(';')[0];
+  const { csrfToken } = (await reg.json()) as { csrfToken: string };
   const created = await send(`${base}/api/v1/assessments`, {
     method: 'POST',
-    headers,
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
     body: JSON.stringify({ profile: { tags: [] } }),
   });
   if (created.status !== 201) throw new Error(`create ${created.status}: ${await created.text()}`);
   const { id } = (await created.json()) as { id: string };
-  return { headers, assessment: id, acknowledged: new Map() };
+  return { cookie, csrf: csrfToken, assessment: id, acknowledged: new Map() };
 }
 
 async function saveAll(base: string, client: Client, n: number): Promise<void> {
@@ -57,7 +72,7 @@ async function saveAll(base: string, client: Client, n: number): Promise<void> {
     const value = { status: STATUSES[(n + j) % 4], note: `客户${n}-事项${j}` };
     const res = await send(`${base}/api/v1/assessments/${client.assessment}/answers/${codes[j]}`, {
       method: 'PUT',
-      headers: client.headers,
+      headers: { 'content-type': 'application/json', cookie: client.cookie, 'x-csrf-token': client.csrf },
       body: JSON.stringify(value),
     });
     if (res.status === 200) client.acknowledged.set(codes[j], value);

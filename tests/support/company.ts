@@ -26,8 +26,7 @@ export interface Company {
   readonly userId: string;
 }
 
-/** Registers through the API of an app, or of a server listening at a URL. */
-export async function registerCompany(app: Express | string, overrides: Record<string, string> = {}): Promise<Company> {
+export async function registerCompany(app: Express, overrides: Record<string, string> = {}): Promise<Company> {
   const agent = request.agent(app);
   const creditCode = uniqueCreditCode();
   const email = `owner-${creditCode.toLowerCase()}@example.cn`;
