@@ -95,7 +95,7 @@ async function load(url: string, label: string, path: string, varied = false): P
             {
               setupRequest: (req: autocannon.Request) => ({
                 ...req,
-                path: `/api/v1/search?q=${encodeURIComponent(`${VARIED[n++ % VARIED.length]}`)}&limit=${1 + (n % 97)}`,
+                path: `/api/v1/search?q=${encodeURIComponent(VARIED[n++ % VARIED.length])}&limit=${1 + (n % 97)}`,
               }),
             },
           ],
@@ -117,7 +117,8 @@ const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 
 /** A valid 统一社会信用代码 for the i-th benchmark company (GB 32100-2015 check character). */
 function benchCreditCode(i: number): string {
   const body = `91320582MA1B${String(i).padStart(5, '0')}`;
-  const sum = [...body].reduce((s, ch, j) => s + CREDIT_CHARSET.indexOf(ch) * CREDIT_WEIGHTS[j], 0);
+  let sum = 0;
+  for (let j = 0; j < body.length; j += 1) sum += CREDIT_CHARSET.indexOf(body[j]) * CREDIT_WEIGHTS[j];
   return body + CREDIT_CHARSET[(31 - (sum % 31)) % 31];
 }
 

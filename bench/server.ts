@@ -38,7 +38,9 @@ export async function startServer(env: NodeJS.ProcessEnv, port: number): Promise
 export async function stopServer(r: Running): Promise<void> {
   if (r.child.exitCode !== null) return;
   await new Promise<void>((resolveStop) => {
-    r.child.once('exit', () => resolveStop());
+    r.child.once('exit', () => {
+      resolveStop();
+    });
     r.child.kill('SIGTERM');
   });
 }

@@ -6,7 +6,7 @@ import * as m0004 from './migrations/0004-regulator';
 import * as m0005 from './migrations/0005-stat-mixed-orgs';
 
 // Listed in code (not read from disk) so the same list works under tsx, jest and dist/.
-export const migrations: Record<string, Migration> = {
+const migrations: Record<string, Migration> = {
   '0001-checklist-versions': m0001,
   '0002-accounts-assessments': m0002,
   '0003-presentation': m0003,
@@ -16,8 +16,8 @@ export const migrations: Record<string, Migration> = {
 
 /** Brings the schema up to date; throws if any migration fails. */
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error('a migration failed', { cause: error });
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

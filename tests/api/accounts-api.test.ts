@@ -3,6 +3,7 @@ import { verifyAuditChain } from '../../server/audit/audit-log';
 import { startTestApp, type TestApp } from '../support/app';
 import { randomIp, registerCompany, uniqueCreditCode } from '../support/company';
 import { fixtureContent } from '../support/fixtures';
+import { setCookiesOf, SignedInAgent } from '../support/signed-in-agent';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -32,7 +33,7 @@ describe('POST /api/v1/auth/register', () => {
       org: { name: '示例贸易有限公司', creditCode: body.creditCode, industry: 'F', size: 'micro' },
       csrfToken: expect.any(String),
     });
-    const cookie = res.headers['set-cookie']?.[0] ?? '';
+    const cookie = setCookiesOf(res)[0] ?? '';
     expect(cookie).toMatch(/^hegui_sid=/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
@@ -120,16 +121,23 @@ describe('POST /api/v1/auth/register', () => {
 });
 
 describe('login, logout and passwords', () => {
-  it('logs in with the right password and out again', async () => {
+  it('starts a session with the right password', async () => {
+    const company = await registerCompany(t.app);
+    const agent = request.agent(t.app);
+    await agent.post('/api/v1/auth/login').send({ email: company.email, password: company.password }).expect(200);
+    await agent.get('/api/v1/me').expect(200);
+  });
+
+  it('ends the session at logout', async () => {
     const company = await registerCompany(t.app);
     const agent = request.agent(t.app);
     const login = await agent
       .post('/api/v1/auth/login')
       .send({ email: company.email, password: company.password })
       .expect(200);
-    await agent.get('/api/v1/me').expect(200);
-    await agent.post('/api/v1/auth/logout').set('X-CSRF-Token', login.body.csrfToken).expect(204);
-    await agent.get('/api/v1/me').expect(401);
+    const session = await SignedInAgent.after(agent, login, String(login.body.csrfToken));
+    await session.post('/api/v1/auth/logout').expect(204);
+    await session.get('/api/v1/me').expect(401);
   });
 
   it('refuses a wrong password with 401 and the same message as an unknown email', async () => {
@@ -174,7 +182,6 @@ describe('login, logout and passwords', () => {
     await other.post('/api/v1/auth/login').send({ email: company.email, password: company.password }).expect(200);
     await company.agent
       .post('/api/v1/auth/password')
-      .set('X-CSRF-Token', company.csrf)
       .send({ currentPassword: company.password, newPassword: 'a brand new passphrase' })
       .expect(204);
     await other.get('/api/v1/me').expect(401);
@@ -189,17 +196,21 @@ describe('login, logout and passwords', () => {
 describe('CSRF', () => {
   it('gives the session token at GET /api/v1/auth/csrf', async () => {
     const company = await registerCompany(t.app);
-    expect((await company.agent.get('/api/v1/auth/csrf').expect(200)).body).toEqual({ token: company.csrf });
+    expect((await company.agent.get('/api/v1/auth/csrf').expect(200)).body).toEqual({ token: company.agent.csrf });
   });
 
-  it('refuses a cookie-authenticated change without the token with 403', async () => {
+  it('refuses a cookie-authenticated change without the token with 403 problem', async () => {
     const company = await registerCompany(t.app);
-    const res = await company.agent
+    const res = await company.agent.withoutCsrf
       .post('/api/v1/assessments')
       .send({ profile: { tags: [] } })
       .expect(403);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
-    await company.agent
+  });
+
+  it('refuses a cookie-authenticated change with a wrong token with 403', async () => {
+    const company = await registerCompany(t.app);
+    await company.agent.withoutCsrf
       .post('/api/v1/assessments')
       .set('X-CSRF-Token', 'x'.repeat(43))
       .send({ profile: { tags: [] } })
@@ -210,7 +221,7 @@ describe('CSRF', () => {
 describe('invitations', () => {
   it('lets the organisation admin invite a colleague by a one-time link', async () => {
     const company = await registerCompany(t.app);
-    const invite = await company.agent.post('/api/v1/orgs/invitations').set('X-CSRF-Token', company.csrf).expect(201);
+    const invite = await company.agent.post('/api/v1/orgs/invitations').expect(201);
     const token = String(invite.body.url).split('/invite/')[1];
     const colleague = request.agent(t.app);
     const joined = await colleague
@@ -226,7 +237,7 @@ describe('invitations', () => {
 
   it('does not let a colleague who is not admin invite', async () => {
     const company = await registerCompany(t.app);
-    const invite = await company.agent.post('/api/v1/orgs/invitations').set('X-CSRF-Token', company.csrf).expect(201);
+    const invite = await company.agent.post('/api/v1/orgs/invitations').expect(201);
     const colleague = request.agent(t.app);
     const joined = await colleague
       .post('/api/v1/auth/accept-invitation')
@@ -236,7 +247,8 @@ describe('invitations', () => {
         password: 'another good passphrase',
       })
       .expect(201);
-    await colleague.post('/api/v1/orgs/invitations').set('X-CSRF-Token', joined.body.csrfToken).expect(403);
+    const signedIn = await SignedInAgent.after(colleague, joined, String(joined.body.csrfToken));
+    await signedIn.post('/api/v1/orgs/invitations').expect(403);
   });
 });
 

@@ -223,7 +223,9 @@ describe('downloads', () => {
       .parse((r, cb) => {
         const chunks: Buffer[] = [];
         r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
+        r.on('end', () => {
+          cb(null, Buffer.concat(chunks));
+        });
       })
       .expect(200);
     expect(res.headers['content-type']).toMatch(/spreadsheetml/);
@@ -235,7 +237,7 @@ describe('downloads', () => {
     expect(xf?.getRow(1).getCell(1).value).toBe('编号');
     expect(xf?.getRow(1).getCell(2).value).toBe('违法行为');
     expect(xf?.getRow(3).getCell(1).value).toBe('XF-002');
-    expect(String(xf?.getRow(2).getCell(5).value)).toContain('《中华人民共和国消防法》第十六条');
+    expect(xf?.getRow(2).getCell(5).text).toContain('《中华人民共和国消防法》第十六条');
   });
 });
 
