@@ -2,7 +2,7 @@
 // version it is pinned to. Pure functions: no request, no database.
 import type { Catalogue } from '../catalogue/catalogue';
 import type { Domain, Item } from '../catalogue/types';
-import { translate, type Lang } from '../http/i18n';
+import { translate, type Lang } from '../i18n';
 import { itemFields, needsAction, type ItemFormValues } from './answer-form';
 import { citationHeading } from './report-text';
 import { ANSWER_STATUSES, type AssessmentDetail } from './service';

@@ -6,9 +6,9 @@ import { companyOf } from './api';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { CatalogueStore } from '../catalogue/versions';
 import { authOf, requireAuth } from '../http/auth';
-import { badRequest, HttpError, notFound } from '../http/errors';
+import { badRequest, conflict, HttpError, notFound } from '../http/errors';
 import { bodyOf, field, FormErrors, langOf, pageTitle } from '../http/forms';
-import { translate, type Lang } from '../http/i18n';
+import { translate, type Lang } from '../i18n';
 import { pageRenderer, type RenderPage } from '../http/page-render';
 import type { Views } from '../http/views';
 import { answerFromForm, readItemForm, valuesOf, type ItemFormValues } from './answer-form';
@@ -40,14 +40,13 @@ export function parseTags(raw: unknown): string[] {
     .filter((v): v is string => typeof v === 'string')
     .flatMap((v) => v.split(','));
   const tags = [...new Set(parts.map((t) => t.trim()).filter((t) => t.length > 0))];
-  if (tags.length > MAX_TAGS) throw badRequest('画像标签太多。Too many profile tags.');
+  if (tags.length > MAX_TAGS) throw badRequest('assess.error.tooManyTags');
   return tags;
 }
 
 function knownTags(catalogue: Catalogue, tags: string[]): string[] {
   const unknown = unknownTags(catalogue, tags);
-  if (unknown.length > 0)
-    throw badRequest(`未知的画像标签：${unknown.join('、')}。Unknown profile tags: ${unknown.join(', ')}.`);
+  if (unknown.length > 0) throw badRequest('assess.error.unknownTags', { tags: unknown.join(', ') });
   return tags;
 }
 
@@ -209,7 +208,7 @@ export function assessmentPages(service: AssessmentService, store: CatalogueStor
       title: translate(lang, 'questions.title'),
       count: groups.reduce((n, g) => n + g.items.length, 0),
       profile: c.profile.filter((q) => yes.has(q.tag)).map((q) => questionText(q, lang)),
-      statuses: ['compliant', 'non_compliant', 'not_applicable', 'unsure'].map((s) =>
+      statuses: (['compliant', 'non_compliant', 'not_applicable', 'unsure'] as const).map((s) =>
         translate('zh-CN', `report.status.${s}`),
       ),
       groups: groups.map((g) => ({
@@ -331,7 +330,7 @@ export function assessmentPages(service: AssessmentService, store: CatalogueStor
 
   const domainIndex = (tasks: readonly DomainTask[], code: string): number => {
     const index = tasks.findIndex((t) => t.code === code.toUpperCase());
-    if (index < 0) throw notFound(`这份自评不包含领域“${code}”。This assessment has no domain “${code}”.`);
+    if (index < 0) throw notFound('assess.error.noDomain', { code });
     return index;
   };
 
@@ -353,12 +352,7 @@ export function assessmentPages(service: AssessmentService, store: CatalogueStor
   router.post('/assess/:id/domains/:code', company, async (req, res) => {
     const auth = companyOf(res);
     const assessment = await service.get(auth.org.id, String(req.params.id));
-    if (assessment.status === 'submitted')
-      throw new HttpError(
-        409,
-        'Conflict',
-        '这份自评已提交，不能再修改；可以复制为新的自评后重新检查。The assessment is submitted and cannot change: copy it to re-check.',
-      );
+    if (assessment.status === 'submitted') throw conflict('assess.error.submitted');
     const tasks = domainTasks(await catalogueOf(assessment.versionId), assessment);
     const index = domainIndex(tasks, String(req.params.code));
     const body = bodyOf(req);
@@ -488,7 +482,7 @@ export function assessmentPages(service: AssessmentService, store: CatalogueStor
   router.post('/assess/:id/sharing', company, async (req, res) => {
     const auth = companyOf(res);
     const value = field(bodyOf(req), 'shared');
-    if (value !== '1' && value !== '0') throw badRequest('请选择是否共享。Choose whether to share.');
+    if (value !== '1' && value !== '0') throw badRequest('assess.error.chooseSharing');
     const id = String(req.params.id);
     const { shared } = await service.setSharing(auth.org.id, auth.user.id, id, value === '1');
     res.redirect(303, `/assess/${id}/report?sharing=${shared ? 'on' : 'off'}#sharing`);

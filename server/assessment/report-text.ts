@@ -1,11 +1,11 @@
 // The words of a report, shared by the HTML, DOCX and PDF renderers, so the
 // three formats always say the same thing. Pure functions, no markup.
 import type { Citation, Consequence, Leniency, LeniencyKind, PenaltyCitation } from '../catalogue/types';
-import { translate } from '../http/i18n';
+import { translate, type MessageKey, type MessageParams } from '../i18n';
 import type { AnswerStatus, OrgSize, Report, ReportGap, StatusCounts } from './report-model';
 
 /** Chinese interface text of the report; the same keys give the HTML its English. */
-export function zh(key: string, params: Record<string, string | number> = {}): string {
+export function zh(key: MessageKey, params: MessageParams = {}): string {
   return translate('zh-CN', key, params);
 }
 

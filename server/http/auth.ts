@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Role } from '../../db/schema';
 import { findSession, SESSION_COOKIE, type AuthContext } from '../accounts/sessions';
 import { readCookie } from './cookies';
-import { HttpError, wantsProblemJson } from './errors';
+import { forbidden, unauthorized, wantsProblemJson } from './errors';
 
 export function authOf(res: Response): AuthContext | undefined {
   return res.locals.auth as AuthContext | undefined;
@@ -29,8 +29,6 @@ export function sessionLoader(db: Kysely<Database>): RequestHandler {
   };
 }
 
-export const unauthorized = (): HttpError => new HttpError(401, 'Unauthorized', '请先登录。Log in first.');
-
 /** API routes: 401 without a session; 403 for a role that may not use the route. */
 export function requireAuth(...roles: Role[]): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -40,8 +38,7 @@ export function requireAuth(...roles: Role[]): RequestHandler {
       res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
       return;
     }
-    if (roles.length > 0 && !roles.includes(auth.user.role))
-      throw new HttpError(403, 'Forbidden', '您的账号无权使用此功能。Your account may not use this.');
+    if (roles.length > 0 && !roles.includes(auth.user.role)) throw forbidden();
     next();
   };
 }
@@ -67,11 +64,7 @@ export const csrfGuard: RequestHandler = (req, res, next) => {
   const body = req.body as Record<string, unknown> | undefined;
   const sent = req.get('x-csrf-token') ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
   if (!sent || !sameToken(sent, auth.csrfToken)) {
-    throw new HttpError(
-      403,
-      'Forbidden',
-      'CSRF 校验失败：请刷新页面后重试。Missing or wrong CSRF token: reload the page and try again.',
-    );
+    throw forbidden('error.csrf');
   }
   next();
 };

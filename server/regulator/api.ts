@@ -3,8 +3,8 @@
 import { Router, type Request, type Response } from 'express';
 import type { AreaDeps } from '../area';
 import { authOf, requireAuth } from '../http/auth';
-import { badRequest } from '../http/errors';
-import { bodyValidator } from '../http/validate';
+import { badRequest, fieldError } from '../http/errors';
+import { bodyValidator, valueOr400 } from '../http/validate';
 import { sendAnswersCsv, sendAnswersXlsx } from './answers-export';
 import { parseFilters } from './filters';
 import { listSharedReports } from './shared-reports';
@@ -35,9 +35,7 @@ export function pageNumber(raw: unknown): number {
   if (raw === undefined || raw === '') return 1;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > 100000)
-    throw badRequest('page 应为正整数。page must be a positive integer.', [
-      { field: 'page', message: 'must be a positive integer' },
-    ]);
+    throw badRequest('reg.error.page', undefined, [fieldError('page', 'reg.error.pageField')]);
   return n;
 }
 
@@ -112,7 +110,7 @@ export function regulatorApiRouter(deps: AreaDeps): Router {
   });
   router.post('/regulator/tokens', regulator, async (req, res) => {
     const auth = authOf(res);
-    const { name } = tokenBody(req.body);
+    const { name } = valueOr400(tokenBody(req.body));
     const created = await createToken(deps.db, auth?.user.id ?? '', name.trim());
     res.status(201).json({ token: created.token, ...tokenJson(created.info) });
   });

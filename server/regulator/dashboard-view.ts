@@ -4,9 +4,9 @@ import Handlebars from 'handlebars';
 import { INDUSTRY_SECTIONS } from '../assessment/report-text';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { VersionListEntry } from '../catalogue/versions';
-import { translate, type Lang } from '../http/i18n';
+import { translate, type Lang, type MessageKey, type MessageParams } from '../i18n';
 import { barChart, heatClass, heatMap, lineChart } from './charts';
-import { filterQuery, SIZES, type StatsFilters } from './filters';
+import { filterQuery, SIZES, type OrgSize, type StatsFilters } from './filters';
 import type { SharedReportEntry } from './shared-reports';
 import type { BreakdownRow, Figure, Summary } from './stats';
 
@@ -30,7 +30,7 @@ function figureCells(f: Figure): Record<string, unknown> {
 }
 
 const sizeLabel = (size: string, lang: Lang): string =>
-  (SIZES as readonly string[]).includes(size) ? translate(lang, `reg.size.${size}`) : size;
+  (SIZES as readonly string[]).includes(size) ? translate(lang, `reg.size.${size as OrgSize}`) : size;
 const industryName = (letter: string): string =>
   INDUSTRY_SECTIONS[letter] ? `${letter} ${INDUSTRY_SECTIONS[letter]}` : letter;
 
@@ -64,7 +64,7 @@ export interface DashboardInput {
 
 export function dashboardView(input: DashboardInput): Record<string, unknown> {
   const { summary: s, catalogue, filters: f, lang } = input;
-  const t = (key: string, p: Record<string, string | number> = {}): string => translate(lang, key, p);
+  const t = (key: MessageKey, p: MessageParams = {}): string => translate(lang, key, p);
   const dept = input.department?.trim();
   const ownDomain = (department: string): boolean => !!dept && (department.includes(dept) || dept.includes(department));
   // The regulator's own department's domains first, otherwise checklist order.

@@ -6,7 +6,7 @@ import { reportView } from '../assessment/report-text';
 import { listVersions } from '../catalogue/versions';
 import { authOf, requireAuth } from '../http/auth';
 import { bodyOf, field, FormErrors, langOf, pageTitle } from '../http/forms';
-import { translate } from '../http/i18n';
+import { translate } from '../i18n';
 import { pageRenderer } from '../http/page-render';
 import { pageNumber, REGULATOR_ROLES } from './api';
 import { dashboardView, fmtPct } from './dashboard-view';

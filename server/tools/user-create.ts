@@ -6,7 +6,7 @@ import type { Role } from '../../db/schema';
 import { normaliseCreditCode } from '../accounts/credit-code';
 import { createUser } from '../accounts/service';
 import { readConfig } from '../config';
-import { HttpError } from '../http/errors';
+import { errorDetail, HttpError } from '../http/errors';
 
 const ROLES: readonly Role[] = ['admin', 'regulator', 'lecturer', 'company'];
 const USAGE =
@@ -57,7 +57,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof HttpError) {
-      console.error(`${err.detail ?? err.title}`);
+      console.error(errorDetail(err, 'en')); // the command line speaks English
       return 1;
     }
     throw err;
