@@ -5,7 +5,8 @@ import { openDb, DataDirLockedError } from '../db';
 import { migrateToLatest } from '../db/migrate';
 import { createApp } from './app';
 import { loadChecklists, formatProblem } from './catalogue/load';
-import { CatalogueStore, importCatalogue } from './catalogue/versions';
+import { CatalogueStore } from './catalogue/catalogue-store';
+import { importCatalogue } from './catalogue/version-import';
 import { readConfig } from './config';
 import { createLogger } from './logger';
 

@@ -3,12 +3,12 @@ import { Router, type Request, type Response } from 'express';
 import type { JSONSchemaType } from 'ajv';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import type { OrgSize } from '../assessment/report-model';
-import { authOf, requireAuth } from '../http/auth';
+import type { AppendAudit } from '../domain/audit-event';
+import { INDUSTRY_CODES, ORG_SIZES } from '../domain/organisation';
+import { authOf, requireAuth } from '../http/access';
 import { forbidden, HttpError, tooMany as tooManyProblem, unauthorized } from '../http/errors';
-import { valueOr400 } from '../http/validate';
-import { bodyValidator } from '../http/validate';
-import { hitRateLimit } from './rate-limit';
+import { bodyValidator, valueOr400 } from '../http/validate';
+import { hitRateLimit } from '../lib/rate-limit';
 import {
   acceptInvitation,
   changePassword,
@@ -19,9 +19,6 @@ import {
   type RegisterInput,
 } from './service';
 import { createSession, deleteOtherSessions, deleteSession, SESSION_COOKIE, SESSION_DAYS } from './sessions';
-
-export const INDUSTRIES = 'ABCDEFGHIJKLMNOPQRST'.split('');
-export const SIZES: readonly OrgSize[] = ['large', 'medium', 'small', 'micro'];
 
 const email = { type: 'string', minLength: 3, maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' } as const;
 const password = { type: 'string', minLength: 1, maxLength: 200 } as const;
@@ -36,8 +33,8 @@ export const registerSchema: JSONSchemaType<RegisterInput> = {
     orgName: { type: 'string', minLength: 2, maxLength: 100 },
     creditCode: { type: 'string', minLength: 1, maxLength: 40 },
     region: { type: 'string', minLength: 1, maxLength: 60 },
-    industry: { type: 'string', enum: INDUSTRIES },
-    size: { type: 'string', enum: [...SIZES] },
+    industry: { type: 'string', enum: [...INDUSTRY_CODES] },
+    size: { type: 'string', enum: [...ORG_SIZES] },
   },
 };
 const validateRegister = bodyValidator(registerSchema);
@@ -113,14 +110,20 @@ export async function checkRegisterLimit(db: Kysely<Database>, req: Request): Pr
 /** Rate limit, then register: for the HTML form, which validates the input itself. */
 export async function register(
   db: Kysely<Database>,
+  appendAudit: AppendAudit,
   req: Request,
   input: RegisterInput,
 ): ReturnType<typeof registerCompany> {
   await checkRegisterLimit(db, req);
-  return registerCompany(db, input);
+  return registerCompany(db, appendAudit, input);
 }
 
-export function accountsApi(db: Kysely<Database>, secureCookies: boolean, baseUrl: (req: Request) => string): Router {
+export function accountsApi(
+  db: Kysely<Database>,
+  appendAudit: AppendAudit,
+  secureCookies: boolean,
+  baseUrl: (req: Request) => string,
+): Router {
   const router = Router();
 
   router.get('/auth/csrf', (_req, res) => {
@@ -131,7 +134,7 @@ export function accountsApi(db: Kysely<Database>, secureCookies: boolean, baseUr
 
   router.post('/auth/register', async (req, res) => {
     await checkRegisterLimit(db, req);
-    const result = await registerCompany(db, valueOr400(validateRegister(req.body)));
+    const result = await registerCompany(db, appendAudit, valueOr400(validateRegister(req.body)));
     const csrfToken = await startSession(db, res, result.user.id, secureCookies);
     res.status(201).json({ ...result, csrfToken });
   });
@@ -162,7 +165,7 @@ export function accountsApi(db: Kysely<Database>, secureCookies: boolean, baseUr
 
   router.post('/auth/accept-invitation', async (req, res) => {
     const { token, email: address, password: pass } = valueOr400(validateAccept(req.body));
-    const user = await acceptInvitation(db, token, address, pass);
+    const user = await acceptInvitation(db, appendAudit, token, address, pass);
     const csrfToken = await startSession(db, res, user.id, secureCookies);
     res.status(201).json({ user, csrfToken });
   });

@@ -3,17 +3,18 @@
 // re-render with an error summary; success redirects (Post/Redirect/Get).
 import { Router, type Request, type Response } from 'express';
 import type { Kysely } from 'kysely';
-import type { Database, Role } from '../../db/schema';
-import type { OrgSize } from '../assessment/report-model';
-import { INDUSTRY_SECTIONS } from '../assessment/report-text';
-import { authOf, requireAuth } from '../http/auth';
+import type { Database } from '../../db/schema';
+import type { AppendAudit } from '../domain/audit-event';
+import type { Role } from '../domain/roles';
+import { INDUSTRY_SECTIONS, ORG_SIZES, type OrgSize } from '../domain/organisation';
+import { authOf, requireAuth } from '../http/access';
 import { errorDetail, errorFields, forbidden, HttpError, notFound } from '../http/errors';
 import { bodyOf, field, FormErrors, langOf, pageTitle, safeNext } from '../http/forms';
 import { translate, translateMessage, type Lang, type MessageKey } from '../i18n';
 import { pageRenderer } from '../http/page-render';
 import { bodyValidator } from '../http/validate';
 import type { Views } from '../http/views';
-import { login, register, registerSchema, SIZES, startSession } from './api';
+import { login, register, registerSchema, startSession } from './api';
 import { validateCreditCode } from './credit-code';
 import { findOpenInvitation } from './invitations';
 import { MIN_PASSWORD_LENGTH } from './passwords';
@@ -29,7 +30,7 @@ const REGISTER_FIELDS: ReadonlyArray<{ name: keyof RegisterInput; id: string; me
   { name: 'creditCode', id: 'credit-code', message: 'account.error.creditCode' },
   { name: 'region', id: 'region', message: 'account.error.region' },
   { name: 'industry', id: 'industry', message: 'account.error.industry' },
-  { name: 'size', id: `size-${SIZES[0]}`, message: 'account.error.size' },
+  { name: 'size', id: `size-${ORG_SIZES[0]}`, message: 'account.error.size' },
   { name: 'email', id: 'email', message: 'account.error.email' },
   { name: 'password', id: 'password', message: 'account.error.password' },
 ];
@@ -81,6 +82,7 @@ const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
 
 export function accountPages(
   db: Kysely<Database>,
+  appendAudit: AppendAudit,
   secureCookies: boolean,
   views: Views,
   baseUrl: (req: Request) => string,
@@ -100,7 +102,7 @@ export function accountPages(
         name,
         selected: values.industry === letter,
       })),
-      sizes: SIZES.map((value) => ({ value, label: sizeLabel(lang, value), checked: values.size === value })),
+      sizes: ORG_SIZES.map((value) => ({ value, label: sizeLabel(lang, value), checked: values.size === value })),
     });
   };
 
@@ -129,7 +131,11 @@ export function accountPages(
       return;
     }
     try {
-      const result = await register(db, req, { ...input, email: input.email.trim(), size: input.size as OrgSize });
+      const result = await register(db, appendAudit, req, {
+        ...input,
+        email: input.email.trim(),
+        size: input.size as OrgSize,
+      });
       const previous = authOf(res);
       if (previous) await deleteSession(db, previous.tokenHash);
       await startSession(db, res, result.user.id, secureCookies);
@@ -292,7 +298,7 @@ export function accountPages(
       errors.add('password', 'password', translate(lang, 'account.error.password'));
     if (!errors.any) {
       try {
-        const user = await acceptInvitation(db, token, email, password);
+        const user = await acceptInvitation(db, appendAudit, token, email, password);
         const previous = authOf(res);
         if (previous) await deleteSession(db, previous.tokenHash);
         await startSession(db, res, user.id, secureCookies);

@@ -1,13 +1,14 @@
 // Accounts and organisations: registration, login, password change, invitations.
 import type { Kysely } from 'kysely';
-import type { Database, Role } from '../../db/schema';
-import { appendAudit } from '../audit/audit-log';
-import type { OrgSize } from '../assessment/report-model';
-import { badRequest, conflict, fieldError, notFound, type HttpError } from '../http/errors';
-import type { Message, MessageKey } from '../i18n';
+import type { Database } from '../../db/schema';
+import type { AppendAudit } from '../domain/audit-event';
+import type { Role } from '../domain/roles';
+import type { OrgSize } from '../domain/organisation';
+import { badRequest, conflict, fieldError, HttpError, notFound } from '../http/errors';
 import { validateCreditCode } from './credit-code';
 import { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
-import { randomToken, tokenHash } from './sessions';
+import { randomToken, tokenHash } from '../lib/tokens';
+import type { Message, MessageKey } from '../i18n';
 
 export interface RegisterInput {
   readonly email: string;
@@ -50,6 +51,7 @@ export const normaliseEmail = (email: string): string => email.trim().toLowerCas
 
 export async function registerCompany(
   db: Kysely<Database>,
+  appendAudit: AppendAudit,
   input: RegisterInput,
 ): Promise<{ user: PublicUser; org: PublicOrg }> {
   const credit = validateCreditCode(input.creditCode);
@@ -201,6 +203,7 @@ export async function createInvitation(
 /** Uses a one-time invitation: creates a company user in the inviting organisation. */
 export async function acceptInvitation(
   db: Kysely<Database>,
+  appendAudit: AppendAudit,
   token: string,
   email: string,
   password: string,

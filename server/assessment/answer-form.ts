@@ -1,12 +1,12 @@
 // Reads and validates the answers of a domain page (one fieldset per item),
 // with the same rules as the JSON API's answer schema.
-import type { Item } from '../catalogue/types';
+import { ANSWER_STATUSES, statusCarriesAction } from '../domain/answer-status';
+import type { Item } from '../domain/checklist';
 import { field, FormErrors, type FormBody } from '../http/forms';
 import { translate, type Lang } from '../i18n';
-import { bodyValidator } from '../http/validate';
-import { answerSchema } from './api';
+import { validateAnswer } from './answer-schema';
 import type { AnswerRecord } from './report-builder';
-import { ANSWER_STATUSES, type AnswerInput } from './service';
+import type { AnswerInput } from './answer-schema';
 
 /** What the form holds for one item, as typed (kept on a re-render). */
 export interface ItemFormValues {
@@ -27,7 +27,6 @@ export const itemFields = (code: string) => ({
 });
 
 /** Only 不符合 and 不确定 carry an action (owner, due date, corrected on). */
-export const needsAction = (status: string): boolean => status === 'non_compliant' || status === 'unsure';
 
 // Browsers send textarea line breaks as CRLF but count them as one character for maxlength.
 const text = (value: string): string => value.replace(/\r\n?/g, '\n');
@@ -53,8 +52,6 @@ export function valuesOf(answer: AnswerRecord | undefined): ItemFormValues {
   };
 }
 
-const validateAnswer = bodyValidator(answerSchema);
-
 /** The answer to save, or undefined when the item was left unanswered. Errors are added to `errors`. */
 export function answerFromForm(
   item: Item,
@@ -72,7 +69,7 @@ export function answerFromForm(
     }
     return undefined;
   }
-  const action = needsAction(values.status);
+  const action = statusCarriesAction(values.status);
   const candidate: Record<string, unknown> = {
     status: values.status,
     note: values.note.trim() ? values.note : null,

@@ -1,32 +1,15 @@
 // JSON API of assessments, reports and verification.
-import { Router, type Request, type RequestHandler, type Response } from 'express';
-import type { JSONSchemaType } from 'ajv';
-import { authOf, requireAuth } from '../http/auth';
-import { SESSION_COOKIE, tokenHash, type AuthContext } from '../accounts/sessions';
-import { readCookie } from '../http/cookies';
+import { Router, type Request, type Response } from 'express';
+import { authOf, requireAuth } from '../http/access';
+import type { AuthContext } from '../domain/actor';
 import { badRequest, forbidden, notFound, unauthorized } from '../http/errors';
-import { Lru } from '../http/lru';
+import { Lru } from '../lib/lru';
 import { bodyValidator, valueOr400 } from '../http/validate';
 import { fingerprintOf } from './fingerprint';
-import type { AnswerInput, AssessmentService } from './service';
-import { ANSWER_STATUSES } from './service';
+import { validateAnswer } from './answer-schema';
+import type { AssessmentService } from './service';
 import type { ReportRenderers } from './report-formats';
 
-const date = { type: 'string', format: 'date', nullable: true } as const;
-
-export const answerSchema: JSONSchemaType<AnswerInput> = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['status'],
-  properties: {
-    status: { type: 'string', enum: [...ANSWER_STATUSES] },
-    note: { type: 'string', maxLength: 2000, nullable: true },
-    owner: { type: 'string', maxLength: 100, nullable: true },
-    dueDate: date,
-    correctedOn: date,
-  },
-};
-const validateAnswer = bodyValidator(answerSchema);
 const validateCreate = bodyValidator<{ profile: { tags: string[] }; copyFrom?: string }>({
   type: 'object',
   additionalProperties: false,
@@ -54,38 +37,6 @@ export function companyOf(res: Response): AuthContext & { org: NonNullable<AuthC
   if (!auth) throw unauthorized();
   if (!auth.org) throw forbidden('assess.error.companyOnly');
   return auth as AuthContext & { org: NonNullable<AuthContext['org']> };
-}
-
-/**
- * The answer save is the busiest write (every radio button a user ticks), so
- * it has a hot path that authenticates and writes in one statement. Whenever
- * that writes nothing — no session or CSRF header, a body that fails the
- * schema, a submitted draft, someone else's id — the request goes on through
- * the general chain (session loader, CSRF guard, role check, validation), which
- * saves it or answers with the right problem.
- */
-export function quickAnswerSave(service: AssessmentService): RequestHandler {
-  return async (req, res, next) => {
-    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-    const csrf = req.get('x-csrf-token');
-    const valid = token && csrf ? validateAnswer(req.body) : undefined;
-    if (!token || !csrf || !valid?.ok) {
-      next();
-      return;
-    }
-    const saved = await service.saveAnswerForSession(
-      tokenHash(token),
-      csrf,
-      String(req.params.id),
-      String(req.params.itemCode),
-      valid.value,
-    );
-    if (!saved) {
-      next();
-      return;
-    }
-    res.set('Cache-Control', 'private, no-store').json(saved);
-  };
 }
 
 export function assessmentApi(service: AssessmentService, renderers: ReportRenderers): Router {

@@ -4,8 +4,10 @@
 import { Router, type Request, type Response } from 'express';
 import { companyOf } from './api';
 import type { Catalogue } from '../catalogue/catalogue';
-import type { CatalogueStore } from '../catalogue/versions';
-import { authOf, requireAuth } from '../http/auth';
+import { ANSWER_STATUSES } from '../domain/answer-status';
+import { industryLabel } from '../domain/organisation';
+import type { CatalogueStore } from '../catalogue/catalogue-store';
+import { authOf, requireAuth } from '../http/access';
 import { badRequest, conflict, HttpError, notFound } from '../http/errors';
 import { bodyOf, field, FormErrors, langOf, pageTitle } from '../http/forms';
 import { translate, type Lang } from '../i18n';
@@ -22,14 +24,9 @@ import {
   percent,
   type DomainTask,
 } from './page-models';
-import { industryLabel, reportView } from './report-text';
-import {
-  applicableItems,
-  unknownTags,
-  type AnswerInput,
-  type AssessmentDetail,
-  type AssessmentService,
-} from './service';
+import { reportView } from './report-text';
+import { applicableItems, unknownTags, type AssessmentDetail, type AssessmentService } from './service';
+import type { AnswerInput } from './answer-schema';
 import { verifyPages } from './verify-pages';
 
 const MAX_TAGS = 50;
@@ -208,9 +205,7 @@ export function assessmentPages(service: AssessmentService, store: CatalogueStor
       title: translate(lang, 'questions.title'),
       count: groups.reduce((n, g) => n + g.items.length, 0),
       profile: c.profile.filter((q) => yes.has(q.tag)).map((q) => questionText(q, lang)),
-      statuses: (['compliant', 'non_compliant', 'not_applicable', 'unsure'] as const).map((s) =>
-        translate('zh-CN', `report.status.${s}`),
-      ),
+      statuses: ANSWER_STATUSES.map((s) => translate('zh-CN', `report.status.${s}`)),
       groups: groups.map((g) => ({
         code: g.domain.code,
         name: g.domain.name,

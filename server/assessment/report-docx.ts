@@ -22,7 +22,7 @@ import {
   type IFontAttributesProperties,
   type IRunOptions,
 } from 'docx';
-import type { Report } from './report-model';
+import type { Report } from '../domain/report';
 import {
   reportView,
   zh,

@@ -1,8 +1,8 @@
 // The report as a PDF (pdfkit), with Debian's Noto Sans CJK. Pages are
 // buffered so that every footer can say 第 X 页 共 Y 页 and carry the fingerprint.
+import { BODY, BOLD, DEFAULT_FONTS, openCjkPdf, type PdfFonts } from '../lib/cjk-pdf';
+import type { Report } from '../domain/report';
 import type { MessageKey } from '../i18n';
-import { BODY, BOLD, DEFAULT_FONTS, openCjkPdf, type PdfFonts } from '../documents/cjk-pdf';
-import type { Report } from './report-model';
 import {
   reportView,
   zh,
@@ -13,7 +13,7 @@ import {
   type ReportView,
 } from './report-text';
 
-export { CJK_FONT_BOLD, CJK_FONT_REGULAR, PdfFontsMissingError, type PdfFonts } from '../documents/cjk-pdf';
+export { CJK_FONT_BOLD, CJK_FONT_REGULAR, PdfFontsMissingError, type PdfFonts } from '../lib/cjk-pdf';
 
 type Doc = PDFKit.PDFDocument;
 

@@ -3,25 +3,17 @@
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { PREPARED } from '../../db/prepared';
 import type { Database } from '../../db/schema';
-import type { AuthOrg } from '../accounts/sessions';
-import { appendAudit } from '../audit/audit-log';
+import type { AppendAudit } from '../domain/audit-event';
+import type { AuthOrg } from '../domain/actor';
 import type { Catalogue } from '../catalogue/catalogue';
-import type { CatalogueStore } from '../catalogue/versions';
-import { badRequest, conflict, fieldError, notFound, type HttpError } from '../http/errors';
-import { recordSharing, recordSubmission } from '../regulator/record';
+import type { CatalogueStore } from '../catalogue/catalogue-store';
+import { badRequest, conflict, fieldError, HttpError, notFound } from '../http/errors';
+import { checkActionRule, strayActionFields, type AnswerInput } from './answer-schema';
 import { fingerprintOf } from './fingerprint';
 import { buildReport, type AnswerRecord } from './report-builder';
-import type { AnswerStatus, Report } from './report-model';
-
-export const ANSWER_STATUSES: readonly AnswerStatus[] = ['compliant', 'non_compliant', 'not_applicable', 'unsure'];
-
-export interface AnswerInput {
-  readonly status: AnswerStatus;
-  readonly note?: string | null;
-  readonly owner?: string | null;
-  readonly dueDate?: string | null;
-  readonly correctedOn?: string | null;
-}
+import type { SubmissionRecorder } from './submission-recorder';
+import type { AnswerStatus } from '../domain/answer-status';
+import type { Report } from '../domain/report';
 
 export interface Progress {
   readonly answered: number;
@@ -115,6 +107,10 @@ export class AssessmentService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly catalogues: CatalogueStore,
+    /** The regulators' statistics, told of every submission and sharing change. */
+    private readonly statistics: SubmissionRecorder,
+    /** The audit log's writer: submissions and sharing changes are recorded in it. */
+    private readonly appendAudit: AppendAudit,
   ) {}
 
   async create(orgId: string, userId: string, tags: readonly string[], copyFrom?: string): Promise<AssessmentSummary> {
@@ -156,7 +152,7 @@ export class AssessmentService {
           from answers a where a.assessment_id = ${copyFrom}::uuid and a.item_code in (select jsonb_array_elements_text(${JSON.stringify(items)}::jsonb))
         `.execute(tx);
       }
-      await appendAudit(tx, {
+      await this.appendAudit(tx, {
         actor: userId,
         action: 'assessment.create',
         subject: `assessment:${row.id}`,
@@ -265,6 +261,7 @@ export class AssessmentService {
     input: AnswerInput,
   ): Promise<AnswerRecord> {
     if (!isUuid(id)) throw missing();
+    checkActionRule(input);
     const saved = await this.upsertAnswer(SAVE_AS_MEMBER, [orgId, userId], id, itemCode, input);
     if (saved) return saved;
     // Nothing written: find out why (rare path).
@@ -292,7 +289,8 @@ export class AssessmentService {
     itemCode: string,
     input: AnswerInput,
   ): Promise<AnswerRecord | undefined> {
-    if (!isUuid(id)) return undefined;
+    // An answer this path may not store goes on to the general route, which answers 400.
+    if (!isUuid(id) || strayActionFields(input).length > 0) return undefined;
     return this.upsertAnswer(SAVE_AS_SESSION, [sessionHash, csrfToken], id, itemCode, input);
   }
 
@@ -382,8 +380,8 @@ export class AssessmentService {
         })
         .where('id', '=', id)
         .execute();
-      await recordSubmission(tx, id, orgId, catalogue, report);
-      await appendAudit(tx, {
+      await this.statistics.submitted(tx, id, orgId, catalogue, report);
+      await this.appendAudit(tx, {
         actor: userId,
         action: 'assessment.submit',
         subject: `assessment:${id}`,
@@ -427,8 +425,8 @@ export class AssessmentService {
         if (!exists) throw missing();
         throw conflict('assess.error.shareSubmittedOnly');
       }
-      await recordSharing(tx, id, shared);
-      await appendAudit(tx, {
+      await this.statistics.sharingChanged(tx, id, shared);
+      await this.appendAudit(tx, {
         actor: userId,
         action: shared ? 'report.share' : 'report.unshare',
         subject: `assessment:${id}`,
@@ -474,7 +472,7 @@ export class AssessmentService {
         })
         .where('id', '=', id)
         .execute();
-      await appendAudit(tx, {
+      await this.appendAudit(tx, {
         actor: userId,
         action: 'assessment.move-version',
         subject: `assessment:${id}`,

@@ -8,7 +8,8 @@ import { notFound } from '../http/errors';
 import { notModified } from '../http/cache';
 import { queryValidator, valueOr400 } from '../http/validate';
 import { MAX_QUERY_LENGTH, type Catalogue } from './catalogue';
-import { listVersions, type CatalogueStore } from './versions';
+import { listVersions } from './version-list';
+import type { CatalogueStore } from './catalogue-store';
 
 interface VersionQuery {
   version?: number;

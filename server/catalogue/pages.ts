@@ -3,12 +3,12 @@ import { Router, type Response } from 'express';
 import { badRequest, notFound } from '../http/errors';
 import { notModified } from '../http/cache';
 import { langOf } from '../http/forms';
-import { translate } from '../i18n';
-import { Lru } from '../http/lru';
+import { Lru } from '../lib/lru';
 import type { Views } from '../http/views';
 import { MAX_QUERY_LENGTH, hasLeniency, type Catalogue } from './catalogue';
-import type { Domain, Item } from './types';
-import type { CatalogueStore } from './versions';
+import type { Domain, Item } from '../domain/checklist';
+import type { CatalogueStore } from './catalogue-store';
+import { translate } from '../i18n';
 
 const SEARCH_EXAMPLES = ['灭火器', '劳动合同', '发票', '危险废物', '健康证', 'AQ-001'];
 

@@ -2,7 +2,7 @@
 // when ?lang= is given); API problem details follow ?lang= → Accept-Language →
 // cookie → zh-CN, so a client (or the page's own script) can ask for its language.
 import type { Request, RequestHandler } from 'express';
-import { readCookie } from './cookies';
+import { readCookie } from '../lib/cookies';
 import { langFromAcceptLanguage, parseLang, type Lang } from '../i18n';
 
 export function pageLang(req: Request): Lang {

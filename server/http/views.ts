@@ -5,7 +5,7 @@ import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import type { Response } from 'express';
-import { queryTerms } from '../catalogue/catalogue';
+import { queryTerms } from '../lib/query-terms';
 import { translateAny, type Lang } from '../i18n';
 
 export interface Views {

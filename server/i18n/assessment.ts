@@ -274,4 +274,8 @@ export const assessmentMessages = {
     zh: '请把 JSON 报告作为请求内容发送。',
     en: 'Send the JSON report as the request body.',
   },
+  'answer.error.strayAction': {
+    zh: '只有自评结果为 {statuses} 时才能填写',
+    en: 'must be null unless status is {statuses}',
+  },
 } as const satisfies MessageTable;

@@ -2,7 +2,7 @@
 // Lecturers (and admins) manage their own; anyone reads a deck through its share token.
 import { Router, type Response } from 'express';
 import type { JSONSchemaType } from 'ajv';
-import { authOf, requireAuth } from '../http/auth';
+import { authOf, requireAuth } from '../http/access';
 import { forbidden, notFound, unauthorized } from '../http/errors';
 import { bodyValidator, valueOr400 } from '../http/validate';
 import { DECK_LIMITS, type Deck, type DeckService, type ItemChange } from './deck-service';

@@ -5,7 +5,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { AreaDeps } from '../area';
 import type { Catalogue } from '../catalogue/catalogue';
-import { authOf, requireAuth } from '../http/auth';
+import { authOf, requireAuth } from '../http/access';
 import { errorDetail, errorFields, HttpError, notFound } from '../http/errors';
 import { bodyOf, field, FormErrors, langOf, pageTitle, type FormBody } from '../http/forms';
 import { translate } from '../i18n';

@@ -2,9 +2,10 @@
 // version it was composed against and shared read-only through a random token.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { randomToken } from '../accounts/sessions';
+import { randomToken } from '../lib/tokens';
 import type { Catalogue } from '../catalogue/catalogue';
-import { canonicalJson, type CatalogueStore } from '../catalogue/versions';
+import { canonicalJson } from '../lib/canonical-json';
+import type { CatalogueStore } from '../catalogue/catalogue-store';
 import { badRequest, fieldError, notFound, type FieldError } from '../http/errors';
 
 export const DECK_LIMITS = { title: 120, audienceNote: 1000, note: 2000, items: 200 } as const;

@@ -1,6 +1,6 @@
 // The handout as an A4 PDF (pdfkit + Noto Sans CJK): two items per page, each
 // with a QR code to its page; an item too long for half a page flows on.
-import { BODY, BOLD, openCjkPdf } from '../documents/cjk-pdf';
+import { BODY, BOLD, openCjkPdf } from '../lib/cjk-pdf';
 import type { Catalogue } from '../catalogue/catalogue';
 import { translate, type MessageKey } from '../i18n';
 import type { DeckSource } from './deck-view';

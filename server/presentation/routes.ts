@@ -2,7 +2,7 @@
 // CSRF guard) and page routers (mounted at the site root, same guards).
 import { Router, type Request, type Response } from 'express';
 import type { AreaDeps } from '../area';
-import { authOf, requireAuth } from '../http/auth';
+import { authOf, requireAuth } from '../http/access';
 import { notFound } from '../http/errors';
 import { decksApi } from './api';
 import { checkinPages } from './checkin';

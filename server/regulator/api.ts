@@ -2,7 +2,8 @@
 // admins) and /api/v1/regulator/tokens (session only: a token cannot mint tokens).
 import { Router, type Request, type Response } from 'express';
 import type { AreaDeps } from '../area';
-import { authOf, requireAuth } from '../http/auth';
+import { REGULATOR_ROLES } from '../domain/roles';
+import { authOf, requireAuth } from '../http/access';
 import { badRequest, fieldError } from '../http/errors';
 import { bodyValidator, valueOr400 } from '../http/validate';
 import { sendAnswersCsv, sendAnswersXlsx } from './answers-export';
@@ -12,8 +13,6 @@ import type { Summary } from './stats';
 import { SummaryCache } from './summary-cache';
 import { sendSummaryCsv, sendSummaryXlsx, summaryJson } from './summary-export';
 import { bearerAuth, createToken, listTokens, revokeToken, type TokenInfo } from './tokens';
-
-export const REGULATOR_ROLES = ['regulator', 'admin'] as const;
 
 const tokenBody = bodyValidator<{ name: string }>({
   type: 'object',

@@ -1,12 +1,12 @@
 // The dashboard's page model: filter form options, figures formatted for
 // tables, and the SVG charts drawn from the very same numbers.
 import Handlebars from 'handlebars';
-import { INDUSTRY_SECTIONS } from '../assessment/report-text';
+import { INDUSTRY_SECTIONS, isOrgSize, ORG_SIZES } from '../domain/organisation';
 import type { Catalogue } from '../catalogue/catalogue';
-import type { VersionListEntry } from '../catalogue/versions';
+import type { VersionListEntry } from '../catalogue/version-list';
 import { translate, type Lang, type MessageKey, type MessageParams } from '../i18n';
 import { barChart, heatClass, heatMap, lineChart } from './charts';
-import { filterQuery, SIZES, type OrgSize, type StatsFilters } from './filters';
+import { filterQuery, type StatsFilters } from './filters';
 import type { SharedReportEntry } from './shared-reports';
 import type { BreakdownRow, Figure, Summary } from './stats';
 
@@ -29,8 +29,7 @@ function figureCells(f: Figure): Record<string, unknown> {
   };
 }
 
-const sizeLabel = (size: string, lang: Lang): string =>
-  (SIZES as readonly string[]).includes(size) ? translate(lang, `reg.size.${size as OrgSize}`) : size;
+const sizeLabel = (size: string, lang: Lang): string => (isOrgSize(size) ? translate(lang, `reg.size.${size}`) : size);
 const industryName = (letter: string): string =>
   INDUSTRY_SECTIONS[letter] ? `${letter} ${INDUSTRY_SECTIONS[letter]}` : letter;
 
@@ -100,7 +99,7 @@ export function dashboardView(input: DashboardInput): Record<string, unknown> {
         label: industryName(k),
         selected: k === f.industry,
       })),
-      sizes: SIZES.map((k) => ({ value: k, label: sizeLabel(k, lang), selected: k === f.size })),
+      sizes: ORG_SIZES.map((k) => ({ value: k, label: sizeLabel(k, lang), selected: k === f.size })),
       domains: catalogue.domains.map((d) => ({
         value: d.code,
         label: `${d.code} ${d.name}`,

@@ -1,11 +1,9 @@
 // Dashboard and export filters, read from the query string (so every view is a
 // link) and checked by hand: pages also carry lang and other parameters.
 import type { Catalogue } from '../catalogue/catalogue';
-import type { CatalogueStore } from '../catalogue/versions';
+import type { CatalogueStore } from '../catalogue/catalogue-store';
+import { isOrgSize, ORG_SIZES, type OrgSize } from '../domain/organisation';
 import { badRequest, fieldError, type FieldError } from '../http/errors';
-
-export type OrgSize = 'large' | 'medium' | 'small' | 'micro';
-export const SIZES: readonly OrgSize[] = ['large', 'medium', 'small', 'micro'];
 
 export interface StatsFilters {
   /** YYYY-MM, inclusive (months in China time). */
@@ -50,8 +48,7 @@ export async function parseFilters(
     errors.push(fieldError('to', 'reg.error.toBeforeFrom'));
   if (region && region.length > 60) errors.push(fieldError('region', 'reg.error.regionLength'));
   if (industry && !/^[A-T]$/.test(industry)) errors.push(fieldError('industry', 'reg.error.industry'));
-  if (size && !(SIZES as readonly string[]).includes(size))
-    errors.push(fieldError('size', 'reg.error.size', { values: SIZES.join(', ') }));
+  if (size && !isOrgSize(size)) errors.push(fieldError('size', 'reg.error.size', { values: ORG_SIZES.join(', ') }));
   let catalogue = store.current();
   if (versionRaw) {
     const id = /^\d{1,9}$/.test(versionRaw) ? Number(versionRaw) : NaN;

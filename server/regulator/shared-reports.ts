@@ -1,7 +1,7 @@
 // Individual reports, listed only when the firm has shared them (stat_submissions.shared).
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import type { Report } from '../assessment/report-model';
+import type { Report } from '../domain/report';
 import { notFound } from '../http/errors';
 import type { StatsFilters } from './filters';
 import { rate } from './stats';

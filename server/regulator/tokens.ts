@@ -3,7 +3,7 @@
 import type { RequestHandler } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { randomToken, tokenHash } from '../accounts/sessions';
+import { randomToken, tokenHash } from '../lib/tokens';
 import { conflict, notFound, unauthorized } from '../http/errors';
 
 export const TOKEN_PREFIX = 'hgr_';

@@ -2,7 +2,8 @@
 // is back, without restarting the server.
 import request from 'supertest';
 import { createApp } from '../../server/app';
-import { importCatalogue, CatalogueStore } from '../../server/catalogue/versions';
+import { importCatalogue } from '../../server/catalogue/version-import';
+import { CatalogueStore } from '../../server/catalogue/catalogue-store';
 import { createLogger } from '../../server/logger';
 import { openDb } from '../../db';
 import { backend } from '../support/backend';

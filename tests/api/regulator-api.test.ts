@@ -6,7 +6,7 @@ import request from 'supertest';
 import { createUser } from '../../server/accounts/service';
 import { createApp } from '../../server/app';
 import { createLogger } from '../../server/logger';
-import { seedDemo } from '../../server/regulator/seed';
+import { seedDemo } from '../../server/tools/demo-data';
 import { startTestApp, type TestApp } from '../support/app';
 import { randomIp, registerCompany } from '../support/company';
 import { fixtureContent, fixtureItem } from '../support/fixtures';

@@ -1,20 +1,17 @@
-// Session loading, access guards and CSRF, in one place for every area.
+// Session loading and CSRF, in one place for every area: app.ts puts them in
+// front of every router that may change state.
 import { timingSafeEqual } from 'node:crypto';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
 import type { Kysely } from 'kysely';
-import type { Database, Role } from '../../db/schema';
-import { findSession, SESSION_COOKIE, type AuthContext } from '../accounts/sessions';
-import { readCookie } from './cookies';
-import { forbidden, unauthorized, wantsProblemJson } from './errors';
-
-export function authOf(res: Response): AuthContext | undefined {
-  return res.locals.auth as AuthContext | undefined;
-}
+import type { Database } from '../../db/schema';
+import { authOf } from '../http/access';
+import { forbidden } from '../http/errors';
+import { findSession, sessionTokenOf } from './sessions';
 
 /** Loads the session named by the cookie, if any, into res.locals.auth. */
 export function sessionLoader(db: Kysely<Database>): RequestHandler {
   return async (req, res, next) => {
-    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+    const token = sessionTokenOf(req);
     if (token) {
       const auth = await findSession(db, token);
       if (auth) {
@@ -25,20 +22,6 @@ export function sessionLoader(db: Kysely<Database>): RequestHandler {
       }
     }
     res.set('Cache-Control', 'private, no-store');
-    next();
-  };
-}
-
-/** API routes: 401 without a session; 403 for a role that may not use the route. */
-export function requireAuth(...roles: Role[]): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const auth = authOf(res);
-    if (!auth) {
-      if (wantsProblemJson(req)) throw unauthorized();
-      res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
-      return;
-    }
-    if (roles.length > 0 && !roles.includes(auth.user.role)) throw forbidden();
     next();
   };
 }
