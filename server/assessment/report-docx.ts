@@ -23,15 +23,9 @@ import {
   type IRunOptions,
 } from 'docx';
 import type { Report } from '../domain/report';
-import {
-  reportView,
-  zh,
-  type CitationView,
-  type CountsView,
-  type GapView,
-  type LeniencyGuide,
-  type ReportView,
-} from './report-text';
+import type { LeniencyGuide } from './leniency-guide';
+import { reportView, type CitationView, type CountsView, type GapView, type ReportView } from './report-view';
+import { zh } from './report-words';
 
 // Word picks the font per script: Chinese from eastAsia, Latin and digits from ascii/hAnsi.
 const BODY_FONT: IFontAttributesProperties = {

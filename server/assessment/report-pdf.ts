@@ -3,15 +3,9 @@
 import { BODY, BOLD, DEFAULT_FONTS, openCjkPdf, type PdfFonts } from '../lib/cjk-pdf';
 import type { Report } from '../domain/report';
 import type { MessageKey } from '../i18n';
-import {
-  reportView,
-  zh,
-  type CitationView,
-  type CountsView,
-  type GapView,
-  type LeniencyGuide,
-  type ReportView,
-} from './report-text';
+import type { LeniencyGuide } from './leniency-guide';
+import { reportView, type CitationView, type CountsView, type GapView, type ReportView } from './report-view';
+import { zh } from './report-words';
 
 export { CJK_FONT_BOLD, CJK_FONT_REGULAR, PdfFontsMissingError, type PdfFonts } from '../lib/cjk-pdf';
 
