@@ -7,6 +7,7 @@ import { authOf, requireAuth } from '../http/access';
 import { badRequest, fieldError } from '../http/errors';
 import { bodyValidator, valueOr400 } from '../http/validate';
 import { sendAnswersCsv, sendAnswersXlsx } from './answers-export';
+import { exportLang, type ExportLang } from './export-labels';
 import { parseFilters } from './filters';
 import { listSharedReports } from './shared-reports';
 import type { Summary } from './stats';
@@ -58,10 +59,10 @@ export function regulatorApiRouter(deps: AreaDeps): Router {
   });
 
   const summaryExport =
-    (send: (res: Response, s: Summary, name: string) => Promise<void> | void, ext: string) =>
+    (send: (res: Response, s: Summary, name: string, lang: ExportLang) => Promise<void> | void, ext: string) =>
     async (req: Request, res: Response): Promise<void> => {
       const { filters, catalogue } = await filtersOf(req);
-      await send(res, await summaries.get(catalogue, filters), `hegui-summary-${stamp()}.${ext}`);
+      await send(res, await summaries.get(catalogue, filters), `hegui-summary-${stamp()}.${ext}`, exportLang(req));
     };
   router.get('/exports/summary.csv', ...readers, summaryExport(sendSummaryCsv, 'csv'));
   router.get('/exports/summary.xlsx', ...readers, summaryExport(sendSummaryXlsx, 'xlsx'));
@@ -75,11 +76,19 @@ export function regulatorApiRouter(deps: AreaDeps): Router {
 
   router.get('/exports/answers.csv', ...readers, async (req, res) => {
     const { filters, catalogue } = await filtersOf(req);
-    await sendAnswersCsv(res, deps.db, catalogue, filters, `hegui-answers-${stamp()}.csv`, deps.copyCsv);
+    await sendAnswersCsv(
+      res,
+      deps.db,
+      catalogue,
+      filters,
+      `hegui-answers-${stamp()}.csv`,
+      exportLang(req),
+      deps.copyCsv,
+    );
   });
   router.get('/exports/answers.xlsx', ...readers, async (req, res) => {
     const { filters, catalogue } = await filtersOf(req);
-    await sendAnswersXlsx(res, deps.db, catalogue, filters, `hegui-answers-${stamp()}.xlsx`);
+    await sendAnswersXlsx(res, deps.db, catalogue, filters, `hegui-answers-${stamp()}.xlsx`, exportLang(req));
   });
 
   router.get('/exports/report.docx', ...readers, async (req, res) => {
