@@ -202,7 +202,7 @@ export const assessmentMessages = {
   'verify.fingerprint': { zh: '校验码', en: 'Fingerprint' },
   'verify.fingerprintHint': {
     zh: '报告上“校验码 (SHA-256)”下的 64 位字符（数字 0–9 和字母 a–f）。',
-    en: 'The 64 characters (0–9, a–f) under “校验码 (SHA-256)” on the report.',
+    en: 'The 64 characters (0–9, a–f) under the fingerprint, marked (SHA-256), on the report.',
   },
   'verify.or': { zh: '或者', en: 'or' },
   'verify.json': { zh: '报告 JSON', en: 'Report JSON' },

@@ -77,7 +77,10 @@ export const reportMessages = {
     zh: '两年内有同类违法记录，不属于首次违法',
     en: 'A violation of the same kind within two years: not a first violation',
   },
-  'report.guide.firstViolation.harm': { zh: '造成危害后果，或者后果较重', en: 'Harm was caused, or the harm is serious' },
+  'report.guide.firstViolation.harm': {
+    zh: '造成危害后果，或者后果较重',
+    en: 'Harm was caused, or the harm is serious',
+  },
   'report.guide.firstViolation.discretion': {
     zh: '“可以”不予处罚属于裁量：即使满足上述条件，执法机关仍可依法给予处罚',
     en: '“May” leave unpunished is discretion: even when the conditions hold, the authority may still impose a penalty',
