@@ -49,7 +49,8 @@ interface Open {
 
 function attribute(tag: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
-  return m ? (m[2] ?? m[3] ?? m[4]) : undefined;
+  // The value as written: double-quoted, single-quoted or bare (the groups not taken are undefined).
+  return m?.slice(2).find((v): v is string => typeof v === 'string');
 }
 
 const decode = (s: string): string =>
@@ -99,7 +100,8 @@ export function languageProblems(
     /<!--[\s\S]*?-->|<!doctype[^>]*>|<\/([a-zA-Z][\w-]*)\s*>|<([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+/gi;
   let skipping: string | undefined;
   for (const m of html.matchAll(token)) {
-    const [whole, closing, opening, rest] = m;
+    const [whole] = m;
+    const [closing, opening, rest] = m.slice(1) as Array<string | undefined>;
     if (skipping) {
       if (closing?.toLowerCase() === skipping) skipping = undefined;
       continue;
@@ -123,7 +125,7 @@ export function languageProblems(
         skipping = name;
         continue;
       }
-      if (!VOID.has(name) && !rest.trimEnd().endsWith('/')) stack.push({ tag: name, lang });
+      if (!VOID.has(name) && !(rest ?? '').trimEnd().endsWith('/')) stack.push({ tag: name, lang });
       continue;
     }
     check(whole, currentLang());
