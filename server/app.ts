@@ -12,7 +12,7 @@ import { quickAnswerSave } from './assessment/quick-answer-save';
 import { assessmentPages } from './assessment/pages';
 import type { ReportRenderers } from './assessment/report-formats';
 import { defaultRenderers } from './assessment/renderers';
-import { reportView } from './assessment/report-text';
+import { reportView } from './assessment/report-view';
 import { AssessmentService } from './assessment/service';
 import type { SubmissionRecorder } from './assessment/submission-recorder';
 import { csrfGuard, sessionLoader } from './accounts/session-guards';

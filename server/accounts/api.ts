@@ -5,9 +5,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { AppendAudit } from '../domain/audit-event';
 import { INDUSTRY_CODES, ORG_SIZES } from '../domain/organisation';
-import { authOf, requireAuth, unauthorized } from '../http/access';
-import { HttpError } from '../http/errors';
-import { bodyValidator } from '../http/validate';
+import { authOf, requireAuth } from '../http/access';
+import { forbidden, HttpError, tooMany as tooManyProblem, unauthorized } from '../http/errors';
+import { bodyValidator, valueOr400 } from '../http/validate';
 import { hitRateLimit } from '../lib/rate-limit';
 import {
   acceptInvitation,
@@ -68,11 +68,7 @@ export const LIMITS = {
 } as const;
 
 export function tooMany(retryAfter: number): HttpError {
-  return new HttpError(
-    429,
-    'Too Many Requests',
-    `尝试次数过多，请 ${Math.ceil(retryAfter / 60)} 分钟后再试。Too many attempts: try again in ${Math.ceil(retryAfter / 60)} minutes.`,
-  );
+  return tooManyProblem('account.error.tooManyAttempts', { minutes: Math.ceil(retryAfter / 60) });
 }
 
 export async function startSession(
@@ -138,15 +134,15 @@ export function accountsApi(
 
   router.post('/auth/register', async (req, res) => {
     await checkRegisterLimit(db, req);
-    const result = await registerCompany(db, appendAudit, validateRegister(req.body));
+    const result = await registerCompany(db, appendAudit, valueOr400(validateRegister(req.body)));
     const csrfToken = await startSession(db, res, result.user.id, secureCookies);
     res.status(201).json({ ...result, csrfToken });
   });
 
   router.post('/auth/login', async (req, res) => {
-    const { email: address, password: pass } = validateLogin(req.body);
+    const { email: address, password: pass } = valueOr400(validateLogin(req.body));
     const user = await login(db, req, address, pass);
-    if (!user) throw new HttpError(401, 'Unauthorized', '邮箱或密码不正确。Wrong email or password.');
+    if (!user) throw unauthorized('account.error.wrongCredentials');
     const csrfToken = await startSession(db, res, user.id, secureCookies);
     res.json({ csrfToken });
   });
@@ -161,14 +157,14 @@ export function accountsApi(
   router.post('/auth/password', requireAuth(), async (req, res) => {
     const auth = authOf(res);
     if (!auth) throw unauthorized();
-    const { currentPassword, newPassword } = validatePassword(req.body);
+    const { currentPassword, newPassword } = valueOr400(validatePassword(req.body));
     await changePassword(db, auth.user.id, currentPassword, newPassword);
     await deleteOtherSessions(db, auth.user.id, auth.tokenHash);
     res.status(204).end();
   });
 
   router.post('/auth/accept-invitation', async (req, res) => {
-    const { token, email: address, password: pass } = validateAccept(req.body);
+    const { token, email: address, password: pass } = valueOr400(validateAccept(req.body));
     const user = await acceptInvitation(db, appendAudit, token, address, pass);
     const csrfToken = await startSession(db, res, user.id, secureCookies);
     res.status(201).json({ user, csrfToken });
@@ -182,12 +178,7 @@ export function accountsApi(
 
   router.post('/orgs/invitations', requireAuth('company'), async (req, res) => {
     const auth = authOf(res);
-    if (!auth?.user.orgId || !auth.user.orgAdmin)
-      throw new HttpError(
-        403,
-        'Forbidden',
-        '只有本单位管理员可以邀请同事。Only the organisation admin can invite colleagues.',
-      );
+    if (!auth?.user.orgId || !auth.user.orgAdmin) throw forbidden('account.error.adminOnly');
     const invitation = await createInvitation(db, auth.user.orgId, auth.user.id);
     res.status(201).json({ url: `${baseUrl(req)}/invite/${invitation.token}`, expiresAt: invitation.expiresAt });
   });

@@ -5,7 +5,7 @@ import type { RequestHandler } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { authOf } from '../http/access';
-import { HttpError } from '../http/errors';
+import { forbidden } from '../http/errors';
 import { findSession, sessionTokenOf } from './sessions';
 
 /** Loads the session named by the cookie, if any, into res.locals.auth. */
@@ -47,11 +47,7 @@ export const csrfGuard: RequestHandler = (req, res, next) => {
   const body = req.body as Record<string, unknown> | undefined;
   const sent = req.get('x-csrf-token') ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
   if (!sent || !sameToken(sent, auth.csrfToken)) {
-    throw new HttpError(
-      403,
-      'Forbidden',
-      'CSRF 校验失败：请刷新页面后重试。Missing or wrong CSRF token: reload the page and try again.',
-    );
+    throw forbidden('error.csrf');
   }
   next();
 };

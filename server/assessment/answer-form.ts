@@ -2,9 +2,8 @@
 // with the same rules as the JSON API's answer schema.
 import { ANSWER_STATUSES, statusCarriesAction } from '../domain/answer-status';
 import type { Item } from '../domain/checklist';
-import { HttpError } from '../http/errors';
 import { field, FormErrors, type FormBody } from '../http/forms';
-import { translate, type Lang } from '../http/i18n';
+import { translate, type Lang } from '../i18n';
 import { validateAnswer } from './answer-schema';
 import type { AnswerRecord } from './report-builder';
 import type { AnswerInput } from './answer-schema';
@@ -78,26 +77,23 @@ export function answerFromForm(
     dueDate: action && values.dueDate ? values.dueDate : null,
     correctedOn: action && values.correctedOn ? values.correctedOn : null,
   };
-  try {
-    return validateAnswer(candidate);
-  } catch (err) {
-    if (!(err instanceof HttpError)) throw err;
-    const failed = new Set((err.errors ?? []).map((e) => e.field));
-    if (failed.has('status')) errors.add(f.status.name, f.status.id, translate(lang, 'answer.error.status', { code }));
-    if (failed.has('note')) errors.add(f.note.name, f.note.id, translate(lang, 'answer.error.note', { code }));
-    if (failed.has('owner')) errors.add(f.owner.name, f.owner.id, translate(lang, 'answer.error.owner', { code }));
-    if (failed.has('dueDate'))
-      errors.add(
-        f.dueDate.name,
-        f.dueDate.id,
-        translate(lang, 'answer.error.date', { code, field: translate(lang, 'answer.due') }),
-      );
-    if (failed.has('correctedOn'))
-      errors.add(
-        f.correctedOn.name,
-        f.correctedOn.id,
-        translate(lang, 'answer.error.date', { code, field: translate(lang, 'answer.corrected') }),
-      );
-    return undefined;
-  }
+  const result = validateAnswer(candidate);
+  if (result.ok) return result.value;
+  const failed = new Set(result.errors.map((e) => e.field));
+  if (failed.has('status')) errors.add(f.status.name, f.status.id, translate(lang, 'answer.error.status', { code }));
+  if (failed.has('note')) errors.add(f.note.name, f.note.id, translate(lang, 'answer.error.note', { code }));
+  if (failed.has('owner')) errors.add(f.owner.name, f.owner.id, translate(lang, 'answer.error.owner', { code }));
+  if (failed.has('dueDate'))
+    errors.add(
+      f.dueDate.name,
+      f.dueDate.id,
+      translate(lang, 'answer.error.date', { code, field: translate(lang, 'answer.due') }),
+    );
+  if (failed.has('correctedOn'))
+    errors.add(
+      f.correctedOn.name,
+      f.correctedOn.id,
+      translate(lang, 'answer.error.date', { code, field: translate(lang, 'answer.corrected') }),
+    );
+  return undefined;
 }

@@ -5,8 +5,8 @@
 import type { JSONSchemaType } from 'ajv';
 import { ACTION_FIELDS, statusCarriesAction, type ActionField } from '../domain/answer-status';
 import { ANSWER_STATUSES } from '../domain/answer-status';
-import { badRequest, type FieldError } from '../http/errors';
-import { bodyValidator, type BodyValidator } from '../http/validate';
+import { badRequest, fieldError, type FieldError } from '../http/errors';
+import { bodyValidator, type Validation } from '../http/validate';
 import type { AnswerStatus } from '../domain/answer-status';
 
 export interface AnswerInput {
@@ -38,28 +38,23 @@ export function strayActionFields(input: AnswerInput): ActionField[] {
   return ACTION_FIELDS.filter((f) => input[f] !== undefined && input[f] !== null);
 }
 
+function strayActionErrors(input: AnswerInput): FieldError[] {
+  const statuses = ANSWER_STATUSES.filter(statusCarriesAction).join(' / ');
+  return strayActionFields(input).map((field) => fieldError(field, 'answer.error.strayAction', { statuses }));
+}
+
 /** Throws the 400 that names each action field sent with a status that carries none. */
 export function checkActionRule(input: AnswerInput): void {
-  const stray = strayActionFields(input);
-  if (stray.length === 0) return;
-  const errors: FieldError[] = stray.map((field) => ({
-    field,
-    message: `must be null unless status is ${ANSWER_STATUSES.filter(statusCarriesAction).join(' or ')}`,
-  }));
-  throw badRequest('The request body is not valid.', errors);
+  const errors = strayActionErrors(input);
+  if (errors.length > 0) throw badRequest('error.bodyInvalid', undefined, errors);
 }
 
 const validateShape = bodyValidator(answerSchema);
 
-/** The answer body: its schema, then the action rule; `matches` tests both without throwing. */
-export const validateAnswer: BodyValidator<AnswerInput> = Object.assign(
-  (body: unknown): AnswerInput => {
-    const input = validateShape(body);
-    checkActionRule(input);
-    return input;
-  },
-  {
-    matches: (body: unknown): body is AnswerInput =>
-      validateShape.matches(body) && strayActionFields(body).length === 0,
-  },
-);
+/** The answer body: its schema, then the action rule. */
+export function validateAnswer(body: unknown): Validation<AnswerInput> {
+  const shape = validateShape(body);
+  if (!shape.ok) return shape;
+  const errors = strayActionErrors(shape.value);
+  return errors.length === 0 ? shape : { ok: false, problem: { key: 'error.bodyInvalid' }, errors };
+}

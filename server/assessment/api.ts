@@ -1,10 +1,10 @@
 // JSON API of assessments, reports and verification.
 import { Router, type Request, type Response } from 'express';
-import { authOf, requireAuth, unauthorized } from '../http/access';
+import { authOf, requireAuth } from '../http/access';
 import type { AuthContext } from '../domain/actor';
-import { HttpError, notFound } from '../http/errors';
+import { badRequest, forbidden, notFound, unauthorized } from '../http/errors';
 import { Lru } from '../lib/lru';
-import { bodyValidator } from '../http/validate';
+import { bodyValidator, valueOr400 } from '../http/validate';
 import { fingerprintOf } from './fingerprint';
 import { validateAnswer } from './answer-schema';
 import type { AssessmentService } from './service';
@@ -35,7 +35,7 @@ const validateSharing = bodyValidator<{ shared: boolean }>({
 export function companyOf(res: Response): AuthContext & { org: NonNullable<AuthContext['org']> } {
   const auth = authOf(res);
   if (!auth) throw unauthorized();
-  if (!auth.org) throw new HttpError(403, 'Forbidden', '只有企业账号可以自评。Only company accounts have assessments.');
+  if (!auth.org) throw forbidden('assess.error.companyOnly');
   return auth as AuthContext & { org: NonNullable<AuthContext['org']> };
 }
 
@@ -45,7 +45,7 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
 
   router.post('/assessments', company, async (req, res) => {
     const auth = companyOf(res);
-    const body = validateCreate(req.body);
+    const body = valueOr400(validateCreate(req.body));
     const created = await service.create(auth.org.id, auth.user.id, body.profile.tags, body.copyFrom ?? undefined);
     res.status(201).location(`/api/v1/assessments/${created.id}`).json(created);
   });
@@ -60,7 +60,7 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
 
   router.put('/assessments/:id/answers/:itemCode', company, async (req, res) => {
     const auth = companyOf(res);
-    const input = validateAnswer(req.body);
+    const input = valueOr400(validateAnswer(req.body));
     res.json(
       await service.saveAnswer(auth.org.id, auth.user.id, String(req.params.id), String(req.params.itemCode), input),
     );
@@ -84,7 +84,7 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
 
   router.put('/assessments/:id/sharing', company, async (req, res) => {
     const auth = companyOf(res);
-    const { shared } = validateSharing(req.body);
+    const { shared } = valueOr400(validateSharing(req.body));
     res.json(await service.setSharing(auth.org.id, auth.user.id, String(req.params.id), shared));
   });
 
@@ -122,7 +122,7 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
 
   router.get('/verify/:fingerprint', async (req, res) => {
     const found = await service.verify(req.params.fingerprint.toLowerCase());
-    if (!found) throw notFound('没有与此校验码相符的已提交报告。No submitted report has this fingerprint.');
+    if (!found) throw notFound('verify.error.noReport');
     res.json({
       match: true,
       fingerprint: req.params.fingerprint.toLowerCase(),
@@ -133,7 +133,7 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
 
   router.post('/verify', async (req, res) => {
     if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body))
-      throw new HttpError(400, 'Bad Request', 'Send the JSON report as the request body.');
+      throw badRequest('verify.error.bodyMissing');
     const fingerprint = fingerprintOf(req.body);
     const found = await service.verify(fingerprint);
     res.json(

@@ -2,10 +2,10 @@
 // version it is pinned to. Pure functions: no request, no database.
 import type { Catalogue } from '../catalogue/catalogue';
 import type { Domain, Item } from '../domain/checklist';
-import { translate, type Lang } from '../http/i18n';
+import { translate, type Lang } from '../i18n';
 import { ANSWER_STATUSES, statusCarriesAction } from '../domain/answer-status';
 import { itemFields, type ItemFormValues } from './answer-form';
-import { citationHeading } from './report-text';
+import { citationHeading } from './report-words';
 import type { AssessmentDetail } from './service';
 
 export type TaskStatus = 'notStarted' | 'inProgress' | 'completed';

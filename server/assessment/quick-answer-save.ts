@@ -20,8 +20,8 @@ export function quickAnswerSave(service: AssessmentService, sessionTokenOf: Sess
   return async (req, res, next) => {
     const token = sessionTokenOf(req);
     const csrf = req.get('x-csrf-token');
-    const body: unknown = req.body;
-    if (!token || !csrf || !validateAnswer.matches(body)) {
+    const valid = token && csrf ? validateAnswer(req.body) : undefined;
+    if (!token || !csrf || !valid?.ok) {
       next();
       return;
     }
@@ -30,7 +30,7 @@ export function quickAnswerSave(service: AssessmentService, sessionTokenOf: Sess
       csrf,
       String(req.params.id),
       String(req.params.itemCode),
-      body,
+      valid.value,
     );
     if (!saved) {
       next();

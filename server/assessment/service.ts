@@ -7,7 +7,7 @@ import type { AppendAudit } from '../domain/audit-event';
 import type { AuthOrg } from '../domain/actor';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
-import { HttpError, notFound } from '../http/errors';
+import { badRequest, conflict, fieldError, HttpError, notFound } from '../http/errors';
 import { checkActionRule, strayActionFields, type AnswerInput } from './answer-schema';
 import { fingerprintOf } from './fingerprint';
 import { buildReport, type AnswerRecord } from './report-builder';
@@ -38,13 +38,8 @@ export interface AssessmentDetail extends AssessmentSummary {
   readonly answers: Readonly<Record<string, AnswerRecord>>;
 }
 
-const missing = (): HttpError => notFound('没有找到这份自评。There is no such assessment.');
-const submittedConflict = (): HttpError =>
-  new HttpError(
-    409,
-    'Conflict',
-    '这份自评已提交，不能再修改；可以复制为新的自评后重新检查。The assessment is submitted and cannot change: copy it to re-check.',
-  );
+const missing = (): HttpError => notFound('assess.error.notFound');
+const submittedConflict = (): HttpError => conflict('assess.error.submitted');
 
 /** Items that apply to a profile: those without appliesTo, and those sharing a tag with it. */
 export function applicableItems(catalogue: Catalogue, tags: readonly string[]): string[] {
@@ -122,11 +117,10 @@ export class AssessmentService {
     const catalogue = this.catalogues.current();
     const unknown = unknownTags(catalogue, tags);
     if (unknown.length > 0)
-      throw new HttpError(
-        400,
-        'Bad Request',
-        `Unknown profile tag(s): ${unknown.join(', ')}`,
-        unknown.map((t) => ({ field: 'profile.tags', message: `unknown tag "${t}"` })),
+      throw badRequest(
+        'assess.error.unknownTags',
+        { tags: unknown.join(', ') },
+        unknown.map((t) => fieldError('profile.tags', 'assess.error.unknownTag', { tag: t })),
       );
     const profileTags = [...new Set(tags)].sort();
     const items = applicableItems(catalogue, profileTags);
@@ -279,7 +273,7 @@ export class AssessmentService {
       .executeTakeFirst();
     if (!assessment) throw missing();
     if (assessment.status !== 'draft') throw submittedConflict();
-    throw notFound(`事项 ${itemCode} 不在这份自评中。Item ${itemCode} is not part of this assessment.`);
+    throw notFound('assess.error.itemNotInAssessment', { code: itemCode });
   }
 
   /**
@@ -355,11 +349,10 @@ export class AssessmentService {
       const answered = new Set(answers.map((a) => a.item_code));
       const unanswered = row.item_codes.filter((c) => !answered.has(c));
       if (unanswered.length > 0) {
-        throw new HttpError(
-          409,
-          'Conflict',
-          `还有 ${unanswered.length} 项未作答。${unanswered.length} item(s) are not answered yet.`,
-          unanswered.map((c) => ({ field: c, message: 'not answered' })),
+        throw conflict(
+          'assess.error.unanswered',
+          { n: unanswered.length },
+          unanswered.map((c) => fieldError(c, 'assess.error.notAnswered')),
         );
       }
       const catalogue = await this.catalogues.version(row.version_id);
@@ -407,8 +400,7 @@ export class AssessmentService {
       .where('org_id', '=', orgId)
       .executeTakeFirst();
     if (!row) throw missing();
-    if (row.status !== 'submitted' || !row.report || !row.fingerprint)
-      throw new HttpError(409, 'Conflict', '提交后才有报告。The report exists once the assessment is submitted.');
+    if (row.status !== 'submitted' || !row.report || !row.fingerprint) throw conflict('assess.error.noReportYet');
     return { report: row.report, fingerprint: row.fingerprint, shared: row.shared };
   }
 
@@ -431,7 +423,7 @@ export class AssessmentService {
           .where('org_id', '=', orgId)
           .executeTakeFirst();
         if (!exists) throw missing();
-        throw new HttpError(409, 'Conflict', '提交后才能共享报告。Only a submitted report can be shared.');
+        throw conflict('assess.error.shareSubmittedOnly');
       }
       await this.statistics.sharingChanged(tx, id, shared);
       await this.appendAudit(tx, {

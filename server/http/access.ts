@@ -4,13 +4,11 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AuthContext } from '../domain/actor';
 import type { Role } from '../domain/roles';
-import { HttpError, wantsProblemJson } from './errors';
+import { forbidden, unauthorized, wantsProblemJson } from './errors';
 
 export function authOf(res: Response): AuthContext | undefined {
   return res.locals.auth as AuthContext | undefined;
 }
-
-export const unauthorized = (): HttpError => new HttpError(401, 'Unauthorized', '请先登录。Log in first.');
 
 /** API routes: 401 without a session; 403 for a role that may not use the route. */
 export function requireAuth(...roles: Role[]): RequestHandler {
@@ -21,8 +19,7 @@ export function requireAuth(...roles: Role[]): RequestHandler {
       res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
       return;
     }
-    if (roles.length > 0 && !roles.includes(auth.user.role))
-      throw new HttpError(403, 'Forbidden', '您的账号无权使用此功能。Your account may not use this.');
+    if (roles.length > 0 && !roles.includes(auth.user.role)) throw forbidden();
     next();
   };
 }

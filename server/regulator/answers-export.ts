@@ -1,6 +1,8 @@
 // answers.csv / .xlsx: one row per answer of the reports firms have chosen to
 // share, streamed in batches of submissions (keyset on the partial index
 // stat_submissions_shared), so memory stays flat whatever the row count.
+import type { MessageKey } from '../i18n';
+import { exportLabel, type ExportLang } from './export-labels';
 import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import type { CopyCsv } from '../../db';
@@ -25,19 +27,19 @@ export interface AnswerExportRow {
   readonly fingerprint: string;
 }
 
-export const ANSWER_COLUMNS: ReadonlyArray<{ key: keyof AnswerExportRow; header: string; width: number }> = [
-  { key: 'organisation', header: '企业名称 organisation', width: 30 },
-  { key: 'credit_code', header: '统一社会信用代码 credit code', width: 22 },
-  { key: 'region', header: '地区 region', width: 12 },
-  { key: 'industry', header: '行业 industry', width: 8 },
-  { key: 'size', header: '规模 size', width: 8 },
-  { key: 'item_code', header: '事项编号 item', width: 10 },
-  { key: 'status', header: '自评结果 status', width: 14 },
-  { key: 'note', header: '备注 note', width: 30 },
-  { key: 'owner', header: '整改责任人 action owner', width: 14 },
-  { key: 'due_date', header: '整改期限 due date', width: 12 },
-  { key: 'submitted_at', header: '提交时间 submitted at', width: 22 },
-  { key: 'fingerprint', header: '校验码 fingerprint', width: 66 },
+export const ANSWER_COLUMNS: ReadonlyArray<{ key: keyof AnswerExportRow; header: MessageKey; width: number }> = [
+  { key: 'organisation', header: 'reg.col.organisation', width: 30 },
+  { key: 'credit_code', header: 'reg.col.creditCode', width: 22 },
+  { key: 'region', header: 'reg.col.region', width: 12 },
+  { key: 'industry', header: 'reg.col.industry', width: 8 },
+  { key: 'size', header: 'reg.col.size', width: 8 },
+  { key: 'item_code', header: 'reg.col.item', width: 10 },
+  { key: 'status', header: 'reg.col.status', width: 14 },
+  { key: 'note', header: 'reg.col.note', width: 30 },
+  { key: 'owner', header: 'reg.col.owner', width: 14 },
+  { key: 'due_date', header: 'reg.col.dueDate', width: 12 },
+  { key: 'submitted_at', header: 'reg.col.submittedAt', width: 22 },
+  { key: 'fingerprint', header: 'reg.col.fingerprint', width: 66 },
 ];
 
 const BATCH = 50;
@@ -172,10 +174,11 @@ export async function sendAnswersCsv(
   catalogue: Catalogue,
   f: StatsFilters,
   filename: string,
+  lang: ExportLang,
   copyCsv?: CopyCsv,
 ): Promise<void> {
   res.type('text/csv; charset=utf-8').attachment(filename);
-  res.write(`${BOM}${ANSWER_COLUMNS.map((c) => csvCell(c.header)).join(',')}\n`);
+  res.write(`${BOM}${ANSWER_COLUMNS.map((c) => csvCell(exportLabel(lang, c.header))).join(',')}\n`);
   if (copyCsv) {
     try {
       await pipeline(await copyCsv(answersSqlText(f, catalogue)), res);
@@ -199,13 +202,14 @@ export async function sendAnswersXlsx(
   catalogue: Catalogue,
   f: StatsFilters,
   filename: string,
+  lang: ExportLang,
 ): Promise<void> {
   res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(filename);
   const { default: ExcelJS } = await import('exceljs'); // loaded on first use: large
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
-  wb.creator = '合规 Hegui';
-  const ws = wb.addWorksheet('共享报告答案 Answers', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = ANSWER_COLUMNS.map((c) => ({ key: c.key, header: c.header, width: c.width }));
+  wb.creator = exportLabel('both', 'app.name');
+  const ws = wb.addWorksheet(exportLabel(lang, 'reg.sheet.answers'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = ANSWER_COLUMNS.map((c) => ({ key: c.key, header: exportLabel(lang, c.header), width: c.width }));
   ws.getRow(1).font = { bold: true };
   let n = 0;
   for await (const r of answerRows(db, catalogue, f)) {

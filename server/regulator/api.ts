@@ -4,9 +4,10 @@ import { Router, type Request, type Response } from 'express';
 import type { AreaDeps } from '../area';
 import { REGULATOR_ROLES } from '../domain/roles';
 import { authOf, requireAuth } from '../http/access';
-import { badRequest } from '../http/errors';
-import { bodyValidator } from '../http/validate';
+import { badRequest, fieldError } from '../http/errors';
+import { bodyValidator, valueOr400 } from '../http/validate';
 import { sendAnswersCsv, sendAnswersXlsx } from './answers-export';
+import { exportLang, type ExportLang } from './export-labels';
 import { parseFilters } from './filters';
 import { listSharedReports } from './shared-reports';
 import type { Summary } from './stats';
@@ -34,9 +35,7 @@ export function pageNumber(raw: unknown): number {
   if (raw === undefined || raw === '') return 1;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > 100000)
-    throw badRequest('page 应为正整数。page must be a positive integer.', [
-      { field: 'page', message: 'must be a positive integer' },
-    ]);
+    throw badRequest('reg.error.page', undefined, [fieldError('page', 'reg.error.pageField')]);
   return n;
 }
 
@@ -60,10 +59,10 @@ export function regulatorApiRouter(deps: AreaDeps): Router {
   });
 
   const summaryExport =
-    (send: (res: Response, s: Summary, name: string) => Promise<void> | void, ext: string) =>
+    (send: (res: Response, s: Summary, name: string, lang: ExportLang) => Promise<void> | void, ext: string) =>
     async (req: Request, res: Response): Promise<void> => {
       const { filters, catalogue } = await filtersOf(req);
-      await send(res, await summaries.get(catalogue, filters), `hegui-summary-${stamp()}.${ext}`);
+      await send(res, await summaries.get(catalogue, filters), `hegui-summary-${stamp()}.${ext}`, exportLang(req));
     };
   router.get('/exports/summary.csv', ...readers, summaryExport(sendSummaryCsv, 'csv'));
   router.get('/exports/summary.xlsx', ...readers, summaryExport(sendSummaryXlsx, 'xlsx'));
@@ -77,11 +76,19 @@ export function regulatorApiRouter(deps: AreaDeps): Router {
 
   router.get('/exports/answers.csv', ...readers, async (req, res) => {
     const { filters, catalogue } = await filtersOf(req);
-    await sendAnswersCsv(res, deps.db, catalogue, filters, `hegui-answers-${stamp()}.csv`, deps.copyCsv);
+    await sendAnswersCsv(
+      res,
+      deps.db,
+      catalogue,
+      filters,
+      `hegui-answers-${stamp()}.csv`,
+      exportLang(req),
+      deps.copyCsv,
+    );
   });
   router.get('/exports/answers.xlsx', ...readers, async (req, res) => {
     const { filters, catalogue } = await filtersOf(req);
-    await sendAnswersXlsx(res, deps.db, catalogue, filters, `hegui-answers-${stamp()}.xlsx`);
+    await sendAnswersXlsx(res, deps.db, catalogue, filters, `hegui-answers-${stamp()}.xlsx`, exportLang(req));
   });
 
   router.get('/exports/report.docx', ...readers, async (req, res) => {
@@ -111,7 +118,7 @@ export function regulatorApiRouter(deps: AreaDeps): Router {
   });
   router.post('/regulator/tokens', regulator, async (req, res) => {
     const auth = authOf(res);
-    const { name } = tokenBody(req.body);
+    const { name } = valueOr400(tokenBody(req.body));
     const created = await createToken(deps.db, auth?.user.id ?? '', name.trim());
     res.status(201).json({ token: created.token, ...tokenJson(created.info) });
   });

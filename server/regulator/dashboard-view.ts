@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
 import { INDUSTRY_SECTIONS, isOrgSize, ORG_SIZES } from '../domain/organisation';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { VersionListEntry } from '../catalogue/version-list';
-import { translate, type Lang } from '../http/i18n';
+import { translate, type Lang, type MessageKey, type MessageParams } from '../i18n';
 import { barChart, heatClass, heatMap, lineChart } from './charts';
 import { filterQuery, type StatsFilters } from './filters';
 import type { SharedReportEntry } from './shared-reports';
@@ -63,7 +63,7 @@ export interface DashboardInput {
 
 export function dashboardView(input: DashboardInput): Record<string, unknown> {
   const { summary: s, catalogue, filters: f, lang } = input;
-  const t = (key: string, p: Record<string, string | number> = {}): string => translate(lang, key, p);
+  const t = (key: MessageKey, p: MessageParams = {}): string => translate(lang, key, p);
   const dept = input.department?.trim();
   const ownDomain = (department: string): boolean => !!dept && (department.includes(dept) || dept.includes(department));
   // The regulator's own department's domains first, otherwise checklist order.
@@ -85,7 +85,8 @@ export function dashboardView(input: DashboardInput): Record<string, unknown> {
       return { value: c?.complianceRate ?? null, text: !c || c.suppressed ? WITHHELD : fmtPct(c.complianceRate) };
     }),
   }));
-  const exportLink = (name: string): string => `/api/v1/exports/${name}?${filterQuery(f)}`;
+  // Downloads name their columns in the page's language.
+  const exportLink = (name: string): string => `/api/v1/exports/${name}?${filterQuery(f, { lang })}`;
   const q = filterQuery(f);
   return {
     lead: t('reg.lead', { n: s.threshold }),

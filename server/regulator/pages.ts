@@ -7,7 +7,7 @@ import { REGULATOR_ROLES } from '../domain/roles';
 import { listVersions } from '../catalogue/version-list';
 import { authOf, requireAuth } from '../http/access';
 import { bodyOf, field, FormErrors, langOf, pageTitle } from '../http/forms';
-import { translate } from '../http/i18n';
+import { translate } from '../i18n';
 import { pageRenderer } from '../http/page-render';
 import { pageNumber } from './api';
 import { dashboardView, fmtPct } from './dashboard-view';

@@ -6,7 +6,7 @@ import { isRole } from '../domain/roles';
 import { normaliseCreditCode } from '../accounts/credit-code';
 import { createUser } from '../accounts/service';
 import { readConfig } from '../config';
-import { HttpError } from '../http/errors';
+import { errorDetail, HttpError } from '../http/errors';
 
 const USAGE =
   'usage: npm run user:create -- --role admin|regulator|lecturer|company --email E --password P [--department D] [--org-credit-code C] [--org-admin]';
@@ -56,7 +56,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof HttpError) {
-      console.error(`${err.detail ?? err.title}`);
+      console.error(errorDetail(err, 'en')); // the command line speaks English
       return 1;
     }
     throw err;

@@ -62,7 +62,7 @@ if (backend === 'postgres') {
       });
       await request(app).get('/readyz').expect(200);
       await database.drop();
-      const res = await request(app).get('/readyz').expect(503);
+      const res = await request(app).get('/readyz').set('Accept-Language', 'en').expect(503);
       expect(res.body.detail).toMatch(/not reachable/);
     });
   });

@@ -242,7 +242,7 @@ describe('API tokens', () => {
   it('When a token is revoked, then Bearer answers 401 saying so', async () => {
     const { id, token } = await createToken('脚本');
     await regulator.agent.delete(`/api/v1/regulator/tokens/${id}`).expect(204);
-    const res = await bearer(token).expect(401);
+    const res = await bearer(token).set('Accept-Language', 'en').expect(401);
     expect(res.body.detail).toContain('revoked');
     await bearer(token, '/api/v1/exports/answers.csv').expect(401);
   });
@@ -608,5 +608,54 @@ describe('pages', () => {
   it('tokens: an empty name re-renders with an error summary', async () => {
     const res = await regulator.agent.form('/regulator/tokens', { name: '  ' }).expect(400);
     expect(res.text).toContain('error-summary');
+  });
+});
+
+describe('export headers follow ?lang=', () => {
+  const headerOf = async (path: string): Promise<string[]> => {
+    const res = await regulator.agent.get(path).buffer(true).parse(binary).expect(200);
+    return parseCsv((res.body as Buffer).toString('utf8').slice(1))[0];
+  };
+
+  it('summary.csv and answers.csv name their columns in Chinese only with ?lang=zh-CN', async () => {
+    for (const path of ['/api/v1/exports/summary.csv?lang=zh-CN', '/api/v1/exports/answers.csv?lang=zh-CN']) {
+      const header = await headerOf(path);
+      expect(header.length).toBeGreaterThan(5);
+      for (const cell of header) expect(cell).not.toMatch(/[A-Za-z]{2,}/);
+    }
+  });
+
+  it('summary.csv and answers.csv name their columns in English only with ?lang=en', async () => {
+    expect((await headerOf('/api/v1/exports/summary.csv?lang=en')).slice(0, 3)).toEqual(['level', 'code', 'name']);
+    for (const path of ['/api/v1/exports/summary.csv?lang=en', '/api/v1/exports/answers.csv?lang=en']) {
+      for (const cell of await headerOf(path)) expect(cell).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('summary.xlsx and answers.xlsx name sheets and columns in the language asked for', async () => {
+    for (const [lang, other] of [
+      ['en', /[\u4e00-\u9fff]/],
+      ['zh-CN', /[A-Za-z]{2,}/],
+    ] as const) {
+      for (const [name, headerRow] of [
+        ['summary.xlsx', 2],
+        ['answers.xlsx', 1],
+      ] as const) {
+        const res = await regulator.agent
+          .get(`/api/v1/exports/${name}?lang=${lang}`)
+          .buffer(true)
+          .parse(binary)
+          .expect(200);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(arrayBuffer(res.body as Buffer));
+        for (const ws of wb.worksheets) {
+          expect(ws.name).not.toMatch(other);
+          const cells: string[] = [];
+          ws.getRow(headerRow).eachCell((c) => cells.push(String(c.value)));
+          expect(cells.length).toBeGreaterThan(5);
+          for (const cell of cells) expect(cell).not.toMatch(other);
+        }
+      }
+    }
   });
 });

@@ -1,5 +1,7 @@
-// Interface text of the regulator area, merged into server/http/i18n.ts.
-export const regulatorMessages: Record<string, { readonly zh: string; readonly en: string }> = {
+// Interface text of the regulator namespace: zh-CN and English for every key.
+import type { MessageTable } from './message-table';
+
+export const regulatorMessages = {
   'reg.nav': { zh: '监管统计', en: 'Regulator statistics' },
   'reg.title': { zh: '合规自评统计', en: 'Self-assessment statistics' },
   'reg.lead': {
@@ -116,4 +118,69 @@ export const regulatorMessages: Record<string, { readonly zh: string; readonly e
   'reg.size.medium': { zh: '中型', en: 'Medium' },
   'reg.size.small': { zh: '小型', en: 'Small' },
   'reg.size.micro': { zh: '微型', en: 'Micro' },
-};
+  // Problem details and filter errors of the regulator area.
+  'reg.error.page': { zh: '页码应为正整数。', en: 'page must be a positive integer.' },
+  'reg.error.pageField': { zh: '应为正整数', en: 'must be a positive integer' },
+  'reg.error.filters': { zh: '筛选条件有误。', en: 'The filters are not valid.' },
+  'reg.error.month': { zh: '应为年月，格式 YYYY-MM', en: 'must be a month, YYYY-MM' },
+  'reg.error.toBeforeFrom': { zh: '不能早于起始月份', en: 'must not be before from' },
+  'reg.error.regionLength': { zh: '不能超过 60 个字符', en: 'must be at most 60 characters' },
+  'reg.error.industry': { zh: '应为门类字母 A–T', en: 'must be a section letter A–T' },
+  'reg.error.size': { zh: '应为以下之一：{values}', en: 'must be one of {values}' },
+  'reg.error.version': { zh: '没有这个清单版本', en: 'no such checklist version' },
+  'reg.error.domain': { zh: '此清单版本中没有这个领域', en: 'no such domain in this checklist version' },
+  'reg.error.noSharedReport': { zh: '没有这份共享报告。', en: 'There is no such shared report.' },
+  'reg.error.noToken': { zh: '没有这个令牌。', en: 'No such token.' },
+  'reg.error.tooManyTokens': {
+    zh: '最多可有 {max} 个有效令牌，请先撤销不用的令牌。',
+    en: 'At most {max} active tokens: revoke one first.',
+  },
+  'reg.error.bearer': {
+    zh: 'Authorization 头格式应为 "Bearer <令牌>"。',
+    en: 'Use "Authorization: Bearer <token>".',
+  },
+  'reg.error.tokenInvalid': { zh: '令牌无效或已撤销。', en: 'The token is not valid or has been revoked.' },
+  // Column headers and sheet names of the exports (summary.csv/.xlsx, answers.csv/.xlsx).
+  'reg.col.level': { zh: '层级', en: 'level' },
+  'reg.col.code': { zh: '编号', en: 'code' },
+  'reg.col.name': { zh: '名称', en: 'name' },
+  'reg.col.domain': { zh: '领域', en: 'domain' },
+  'reg.col.organisations': { zh: '企业数', en: 'organisations' },
+  'reg.col.assessments': { zh: '自评数', en: 'assessments' },
+  'reg.col.compliant': { zh: '符合', en: 'compliant' },
+  'reg.col.nonCompliant': { zh: '不符合', en: 'non-compliant' },
+  'reg.col.notApplicable': { zh: '不适用', en: 'not applicable' },
+  'reg.col.unsure': { zh: '不确定', en: 'unsure' },
+  'reg.col.complianceRate': { zh: '合规率', en: 'compliance rate' },
+  'reg.col.nonCompliantShare': { zh: '不符合占比', en: 'non-compliant share' },
+  'reg.col.notApplicableShare': { zh: '不适用占比', en: 'not-applicable share' },
+  'reg.col.unsureShare': { zh: '不确定占比', en: 'unsure share' },
+  'reg.col.suppressed': { zh: '已抑制（少于5家）', en: 'suppressed (<5 orgs)' },
+  'reg.col.organisation': { zh: '企业名称', en: 'organisation' },
+  'reg.col.creditCode': { zh: '统一社会信用代码', en: 'credit code' },
+  'reg.col.region': { zh: '地区', en: 'region' },
+  'reg.col.industry': { zh: '行业', en: 'industry' },
+  'reg.col.size': { zh: '规模', en: 'size' },
+  'reg.col.item': { zh: '事项编号', en: 'item' },
+  'reg.col.status': { zh: '自评结果', en: 'status' },
+  'reg.col.note': { zh: '备注', en: 'note' },
+  'reg.col.owner': { zh: '整改责任人', en: 'action owner' },
+  'reg.col.dueDate': { zh: '整改期限', en: 'due date' },
+  'reg.col.submittedAt': { zh: '提交时间', en: 'submitted at' },
+  'reg.col.fingerprint': { zh: '校验码', en: 'fingerprint' },
+  'reg.sheet.domains': { zh: '领域', en: 'Domains' },
+  'reg.sheet.items': { zh: '事项', en: 'Items' },
+  'reg.sheet.answers': { zh: '共享报告答案', en: 'Answers' },
+  'reg.export.version': { zh: '清单版本 v{version}', en: 'Checklist version v{version}' },
+  'reg.export.period': { zh: '期间 {from} 至 {to}', en: 'Period {from} to {to}' },
+  'reg.export.allPeriods': { zh: '全部期间', en: 'All periods' },
+  'reg.export.region': { zh: '地区 {value}', en: 'Region {value}' },
+  'reg.export.industry': { zh: '行业 {value}', en: 'Industry {value}' },
+  'reg.export.size': { zh: '规模 {value}', en: 'Size {value}' },
+  'reg.export.domain': { zh: '领域 {value}', en: 'Domain {value}' },
+  'reg.export.separator': { zh: '；', en: '; ' },
+  'reg.export.withheld': {
+    zh: '{filters}。少于 {threshold} 家企业的数字不予显示（留空，已抑制列为 1）。',
+    en: '{filters}. Figures of fewer than {threshold} organisations are withheld (empty, suppressed = 1).',
+  },
+} as const satisfies MessageTable;
