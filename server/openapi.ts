@@ -741,11 +741,19 @@ export const openApiDocument = {
             items: {
               type: 'object',
               properties: {
-                kind: { enum: ['no-penalty', 'first-violation', 'lighter', 'none'] },
+                kind: {
+                  enum: ['no-penalty', 'first-violation', 'lighter', 'statutory-exemption', 'no-fine', 'none'],
+                },
                 conditions: { type: 'array', items: { type: 'string' } },
                 correctionDays: { type: 'integer' },
                 basis: { type: 'string' },
                 source: { type: 'string' },
+                discretionary: { type: 'boolean', description: 'the enforcer decides case by case (个案认定)' },
+                correctionFirst: {
+                  type: 'boolean',
+                  description: 'the article fines only if an order to correct is ignored',
+                },
+                ifIgnored: { type: 'string', description: 'no-fine: what follows if the order to correct is ignored' },
                 note: { type: 'string' },
               },
             },

@@ -3,6 +3,7 @@
 import type { Citation, Consequence, Leniency, LeniencyKind, PenaltyCitation } from '../catalogue/types';
 import { translate } from '../http/i18n';
 import type { AnswerStatus, OrgSize, Report, ReportGap, StatusCounts } from './report-model';
+import { leniencyTextZh } from '../catalogue/leniency-label';
 
 /** Chinese interface text of the report; the same keys give the HTML its English. */
 export function zh(key: string, params: Record<string, string | number> = {}): string {
@@ -149,8 +150,26 @@ export function leniencyGuide(l: Leniency): LeniencyGuide {
       ];
       break;
     case 'no-penalty':
-      outcome = `${conditions.length > 0 ? '若同时满足上述条件' : '若违法行为轻微并及时改正、没有造成危害后果'}，依据${basis}，不予行政处罚。`;
-      disqualifiers = ['违法行为并非轻微，或者造成了危害后果', lateText, '不满足上述任一条件'];
+      if (l.correctionFirst) {
+        outcome = `依据${basis}，处罚条款规定先责令改正，逾期不改正才罚款：在责令改正期限内改正的，不予罚款。`;
+        disqualifiers = [lateText];
+      } else if (l.discretionary) {
+        outcome = `可能适用：${basis}，由执法部门个案认定。违法行为是否“轻微”没有公布的清单标准，上述条件是本清单的说明；经认定违法行为轻微并及时改正、没有造成危害后果的，不予行政处罚。`;
+        disqualifiers = ['执法部门认定违法行为并非轻微，或者造成了危害后果', lateText, '不满足上述任一条件'];
+      } else {
+        outcome = `${conditions.length > 0 ? '若同时满足上述条件' : '若违法行为轻微并及时改正、没有造成危害后果'}，依据${basis}，不予行政处罚。`;
+        disqualifiers = ['违法行为并非轻微，或者造成了危害后果', lateText, '不满足上述任一条件'];
+      }
+      break;
+    case 'statutory-exemption':
+      outcome = l.discretionary
+        ? `若满足上述条件，依据${basis}，可以免予处罚；“可以”属于裁量，由执法部门个案认定。`
+        : `若满足上述条件，依据${basis}，法律规定免予处罚（仍须停止违法行为）。`;
+      disqualifiers = ['不满足上述任一条件，或者不能提供相应证明'];
+      break;
+    case 'no-fine':
+      outcome = `本项没有行政罚款；逾期不改的后果是：${l.ifIgnored ?? ''}。`;
+      disqualifiers = [];
       break;
     case 'lighter': {
       const mandatory = lighterIsMandatory(l.basis);
@@ -168,7 +187,7 @@ export function leniencyGuide(l: Leniency): LeniencyGuide {
   }
   return {
     kind: l.kind,
-    kindLabel: leniencyKindLabel(l.kind),
+    kindLabel: leniencyTextZh(l, (key, params) => zh(key, params)).label,
     conditions,
     ...(hasDays ? { correctionText: `须在${days}日内改正` } : {}),
     outcome,

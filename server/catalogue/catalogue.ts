@@ -2,6 +2,7 @@
 // code and a substring search index. Pages never query the database for content.
 import { Lru } from '../http/lru';
 import type { ChecklistContent, Domain, Item, ProfileQuestion } from './types';
+import { leniencyDisplay } from './leniency-label';
 
 export interface DomainSummary {
   readonly code: string;
@@ -46,7 +47,7 @@ const MAX_TERMS = 8;
 const SNIPPET_RADIUS = 36;
 
 export function hasLeniency(item: Item): boolean {
-  return item.leniency.some((l) => l.kind !== 'none');
+  return item.leniency.some((l) => leniencyDisplay(l).relief);
 }
 
 function indexItem(item: Item, domain: Domain): IndexedItem {

@@ -7,6 +7,7 @@ import type { Views } from '../http/views';
 import { MAX_QUERY_LENGTH, hasLeniency, type Catalogue } from './catalogue';
 import type { Domain, Item } from './types';
 import type { CatalogueStore } from './versions';
+import { leniencyDisplay } from './leniency-label';
 
 const SEARCH_EXAMPLES = ['灭火器', '劳动合同', '发票', '危险废物', '健康证', 'AQ-001'];
 
@@ -39,7 +40,7 @@ function itemView(c: Catalogue, item: Item, domain: Domain): Record<string, unkn
     prev: domain.items[index - 1],
     next: domain.items[index + 1],
     tags: c.profileQuestionsOf(item),
-    leniency: item.leniency.map((l) => ({ ...l, labelKey: `leniency.${l.kind}`, relief: l.kind !== 'none' })),
+    leniency: item.leniency.map((l) => ({ ...l, ...leniencyDisplay(l) })),
     version: c.version,
   };
 }

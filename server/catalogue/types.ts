@@ -4,7 +4,15 @@
 export type Consequence =
   'warning' | 'fine' | 'confiscation' | 'suspension' | 'licence' | 'credit' | 'detention' | 'criminal' | 'civil';
 
-export type LeniencyKind = 'no-penalty' | 'first-violation' | 'lighter' | 'none';
+export type LeniencyKind =
+  | 'no-penalty'
+  | 'first-violation'
+  | 'lighter'
+  /** The law itself exempts (商标法第六十条第二款 合法来源, 食品安全法第一百三十六条 …). */
+  | 'statutory-exemption'
+  /** No administrative fine exists, only 责令改正 and civil liability. */
+  | 'no-fine'
+  | 'none';
 
 export interface Citation {
   readonly law: string;
@@ -23,6 +31,12 @@ export interface Leniency {
   readonly correctionDays?: number;
   readonly basis: string;
   readonly source?: string;
+  /** The enforcer decides case by case (no published list sets the 轻微 conditions, or the law says 可以免予). */
+  readonly discretionary?: true;
+  /** no-penalty only: the penalty article fines only when an order to correct is ignored. */
+  readonly correctionFirst?: true;
+  /** no-fine only: what follows if the order to correct is ignored. */
+  readonly ifIgnored?: string;
   readonly note?: string;
 }
 

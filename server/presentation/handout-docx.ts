@@ -58,7 +58,13 @@ async function itemParagraphs(item: HandoutItem, pageBreak: boolean): Promise<Pa
     ...item.guidance.map((g, i) => new Paragraph({ indent: { left: 240 }, children: [text(`${i + 1}. ${g}`)] })),
     h('item.leniency'),
     ...item.leniency.flatMap((l) => [
-      new Paragraph({ children: [text(zh(l.labelKey), { bold: true }), ...(l.note ? [text(`：${l.note}`)] : [])] }),
+      new Paragraph({
+        children: [
+          text(zh(l.labelKey), { bold: true }),
+          ...(l.detail ? [text(`（${l.detail}）`)] : []),
+          ...(l.note ? [text(`：${l.note}`)] : []),
+        ],
+      }),
       ...l.conditions.map((c) => new Paragraph({ indent: { left: 240 }, children: [text(`· ${c}`)] })),
       new Paragraph({ children: [text(l.basis, { color: '4F5861', size: 18 })] }),
     ]),

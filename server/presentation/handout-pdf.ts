@@ -65,7 +65,9 @@ async function writeItem(doc: Doc, item: HandoutItem): Promise<void> {
   item.guidance.forEach((g, i) => para(doc, `${i + 1}. ${g}`, { indent: 4 }));
   heading(doc, 'item.leniency');
   for (const l of item.leniency) {
-    para(doc, `${translate('zh-CN', l.labelKey)}${l.note ? `：${l.note}` : ''}`, { font: BOLD });
+    para(doc, `${translate('zh-CN', l.labelKey)}${l.detail ? `（${l.detail}）` : ''}${l.note ? `：${l.note}` : ''}`, {
+      font: BOLD,
+    });
     for (const c of l.conditions) para(doc, `· ${c}`, { indent: 6 });
     para(doc, l.basis, { color: GREY, size: 8 });
   }
