@@ -168,7 +168,7 @@ export function leniencyGuide(l: Leniency): LeniencyGuide {
       disqualifiers = ['不满足上述任一条件，或者不能提供相应证明'];
       break;
     case 'no-fine':
-      outcome = `本项没有行政罚款；逾期不改的后果是：${l.ifIgnored ?? ''}。`;
+      outcome = `本项没有行政罚款；逾期不改的后果是：${(l.ifIgnored ?? '').replace(/。$/, '')}。`;
       disqualifiers = [];
       break;
     case 'lighter': {
