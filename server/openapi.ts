@@ -750,6 +750,12 @@ export const openApiDocument = {
                 correctionDays: { type: 'integer' },
                 basis: { type: 'string' },
                 source: { type: 'string' },
+                discretionary: { type: 'boolean', description: 'the enforcer decides case by case (个案认定)' },
+                correctionFirst: {
+                  type: 'boolean',
+                  description: 'the article fines only if an order to correct is ignored',
+                },
+                ifIgnored: { type: 'string', description: 'no-fine: what follows if the order to correct is ignored' },
                 note: { type: 'string' },
               },
             },

@@ -1,7 +1,9 @@
 // The 免罚轻罚 navigator of one relief rule: the conditions to tick, what the law
 // provides in plain words citing the basis, when it does not apply and who decides.
 import type { Leniency, LeniencyKind } from '../domain/checklist';
-import { formatBasis, leniencyKindLabel, zh } from './report-words';
+import { leniencyTextZh } from '../catalogue/leniency-label';
+import { translateAny } from '../i18n';
+import { formatBasis, zh } from './report-words';
 
 // 行政处罚法 第三十二条 says 应当 (must) lighten; other laws (e.g. 产品质量法 第五十五条) say 可以 (may).
 function lighterIsMandatory(basis: string): boolean {
@@ -46,10 +48,26 @@ export function leniencyGuide(l: Leniency): LeniencyGuide {
       ];
       break;
     case 'no-penalty':
-      outcome = zh(conditions.length > 0 ? 'report.guide.noPenalty.outcomeIf' : 'report.guide.noPenalty.outcome', {
-        basis,
-      });
-      disqualifiers = [zh('report.guide.noPenalty.notMinor'), lateText, zh('report.guide.noPenalty.anyUnmet')];
+      if (l.correctionFirst) {
+        outcome = zh('report.guide.noPenalty.correctionFirst', { basis });
+        disqualifiers = [lateText];
+      } else if (l.discretionary) {
+        outcome = zh('report.guide.noPenalty.discretionary', { basis });
+        disqualifiers = [zh('report.guide.noPenalty.notMinorDecided'), lateText, zh('report.guide.noPenalty.anyUnmet')];
+      } else {
+        outcome = zh(conditions.length > 0 ? 'report.guide.noPenalty.outcomeIf' : 'report.guide.noPenalty.outcome', {
+          basis,
+        });
+        disqualifiers = [zh('report.guide.noPenalty.notMinor'), lateText, zh('report.guide.noPenalty.anyUnmet')];
+      }
+      break;
+    case 'statutory-exemption':
+      outcome = zh(l.discretionary ? 'report.guide.statutory.may' : 'report.guide.statutory.must', { basis });
+      disqualifiers = [zh('report.guide.statutory.unmet')];
+      break;
+    case 'no-fine':
+      outcome = zh('report.guide.noFine', { ifIgnored: (l.ifIgnored ?? '').replace(/。$/, '') });
+      disqualifiers = [];
       break;
     case 'lighter': {
       const mandatory = lighterIsMandatory(l.basis);
@@ -67,7 +85,7 @@ export function leniencyGuide(l: Leniency): LeniencyGuide {
   }
   return {
     kind: l.kind,
-    kindLabel: leniencyKindLabel(l.kind),
+    kindLabel: leniencyTextZh(l, (key, params) => translateAny('zh-CN', key, params)).label,
     conditions,
     ...(hasDays ? { correctionText: zh('report.guide.correctWithin', { days }) } : {}),
     outcome,

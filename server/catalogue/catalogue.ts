@@ -3,6 +3,7 @@
 import { Lru } from '../lib/lru';
 import { queryTerms } from '../lib/query-terms';
 import type { ChecklistContent, Domain, Item, ProfileQuestion } from '../domain/checklist';
+import { leniencyDisplay } from './leniency-label';
 
 export interface DomainSummary {
   readonly code: string;
@@ -46,7 +47,7 @@ export const MAX_QUERY_LENGTH = 200;
 const SNIPPET_RADIUS = 36;
 
 export function hasLeniency(item: Item): boolean {
-  return item.leniency.some((l) => l.kind !== 'none');
+  return item.leniency.some((l) => leniencyDisplay(l).relief);
 }
 
 function indexItem(item: Item, domain: Domain): IndexedItem {

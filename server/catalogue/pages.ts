@@ -9,6 +9,7 @@ import { MAX_QUERY_LENGTH, hasLeniency, type Catalogue } from './catalogue';
 import type { Domain, Item } from '../domain/checklist';
 import type { CatalogueStore } from './catalogue-store';
 import { translate } from '../i18n';
+import { leniencyDisplay } from './leniency-label';
 
 const SEARCH_EXAMPLES = ['灭火器', '劳动合同', '发票', '危险废物', '健康证', 'AQ-001'];
 
@@ -41,7 +42,7 @@ function itemView(c: Catalogue, item: Item, domain: Domain): Record<string, unkn
     prev: domain.items[index - 1],
     next: domain.items[index + 1],
     tags: c.profileQuestionsOf(item),
-    leniency: item.leniency.map((l) => ({ ...l, labelKey: `leniency.${l.kind}`, relief: l.kind !== 'none' })),
+    leniency: item.leniency.map((l) => ({ ...l, ...leniencyDisplay(l) })),
     version: c.version,
   };
 }

@@ -5,6 +5,7 @@ import { assessmentMessages } from './assessment';
 import { catalogueMessages } from './catalogue';
 import { commonMessages } from './common';
 import { errorsMessages } from './errors';
+import { leniencyMessages } from './leniency';
 import { partialsMessages } from './partials';
 import { presentationMessages } from './presentation';
 import { regulatorMessages } from './regulator';
@@ -23,6 +24,7 @@ export const messages = {
   ...presentationMessages,
   ...regulatorMessages,
   ...partialsMessages,
+  ...leniencyMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -93,6 +93,34 @@ export const reportMessages = {
     zh: '若违法行为轻微并及时改正、没有造成危害后果，依据{basis}，不予行政处罚。',
     en: 'If the violation is minor, corrected promptly and caused no harm, no administrative penalty is imposed under {basis}.',
   },
+  'report.guide.noPenalty.correctionFirst': {
+    zh: '依据{basis}，处罚条款规定先责令改正，逾期不改正才罚款：在责令改正期限内改正的，不予罚款。',
+    en: 'Under {basis} the penalty provision orders correction first and fines only when it is not done in time: corrected within the period set, no fine is imposed.',
+  },
+  'report.guide.noPenalty.discretionary': {
+    zh: '可能适用：{basis}，由执法部门个案认定。违法行为是否“轻微”没有公布的清单标准，上述条件是本清单的说明；经认定违法行为轻微并及时改正、没有造成危害后果的，不予行政处罚。',
+    en: 'May apply: {basis}, decided case by case by the enforcing department. No published list says what counts as minor; the conditions above are this checklist’s explanation. Where the violation is found minor, corrected promptly and harmless, no administrative penalty is imposed.',
+  },
+  'report.guide.noPenalty.notMinorDecided': {
+    zh: '执法部门认定违法行为并非轻微，或者造成了危害后果',
+    en: 'The enforcing department finds the violation not minor, or harm was caused',
+  },
+  'report.guide.statutory.may': {
+    zh: '若满足上述条件，依据{basis}，可以免予处罚；“可以”属于裁量，由执法部门个案认定。',
+    en: 'If the conditions above hold, {basis} allows exemption from penalty; “may” is discretion, decided case by case by the enforcing department.',
+  },
+  'report.guide.statutory.must': {
+    zh: '若满足上述条件，依据{basis}，法律规定免予处罚（仍须停止违法行为）。',
+    en: 'If the conditions above hold, the law exempts from penalty under {basis} (the conduct must still stop).',
+  },
+  'report.guide.statutory.unmet': {
+    zh: '不满足上述任一条件，或者不能提供相应证明',
+    en: 'Any condition above is unmet, or cannot be proven',
+  },
+  'report.guide.noFine': {
+    zh: '本项没有行政罚款；逾期不改的后果是：{ifIgnored}。',
+    en: 'There is no administrative fine for this item; if the order is ignored: {ifIgnored}.',
+  },
   'report.guide.noPenalty.notMinor': {
     zh: '违法行为并非轻微，或者造成了危害后果',
     en: 'The violation is not minor, or harm was caused',

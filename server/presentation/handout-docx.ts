@@ -12,7 +12,7 @@ import {
   type IFontAttributesProperties,
 } from 'docx';
 import type { Catalogue } from '../catalogue/catalogue';
-import { translate, type MessageKey, type MessageParams } from '../i18n';
+import { translate, translateAny, type MessageKey, type MessageParams } from '../i18n';
 import type { DeckSource } from './deck-view';
 import { handoutItems, type HandoutItem } from './handout-model';
 import { qrPng } from './qr';
@@ -58,7 +58,13 @@ async function itemParagraphs(item: HandoutItem, pageBreak: boolean): Promise<Pa
     ...item.guidance.map((g, i) => new Paragraph({ indent: { left: 240 }, children: [text(`${i + 1}. ${g}`)] })),
     h('item.leniency'),
     ...item.leniency.flatMap((l) => [
-      new Paragraph({ children: [text(zh(l.labelKey), { bold: true }), ...(l.note ? [text(`：${l.note}`)] : [])] }),
+      new Paragraph({
+        children: [
+          text(translateAny('zh-CN', l.labelKey), { bold: true }),
+          ...(l.detail ? [text(`（${l.detail}）`)] : []),
+          ...(l.note ? [text(`：${l.note}`)] : []),
+        ],
+      }),
       ...l.conditions.map((c) => new Paragraph({ indent: { left: 240 }, children: [text(`· ${c}`)] })),
       new Paragraph({ children: [text(l.basis, { color: '4F5861', size: 18 })] }),
     ]),

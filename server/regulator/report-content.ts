@@ -4,6 +4,7 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import { filterDescription } from './summary-export';
 import type { Summary } from './stats';
+import { leniencyDisplay } from '../catalogue/leniency-label';
 
 export interface StatsReportContent {
   readonly title: string;
@@ -58,7 +59,7 @@ export function statsReportContent(s: Summary, catalogue: Catalogue): StatsRepor
     })),
     gaps: s.topGaps.map((g) => {
       const item = catalogue.item(g.code)?.item;
-      const relief = item?.leniency.find((l) => l.kind !== 'none');
+      const relief = item?.leniency.find((l) => leniencyDisplay(l).relief);
       return {
         code: g.code,
         title: g.title,
