@@ -85,8 +85,8 @@ export function dashboardView(input: DashboardInput): Record<string, unknown> {
       return { value: c?.complianceRate ?? null, text: !c || c.suppressed ? WITHHELD : fmtPct(c.complianceRate) };
     }),
   }));
-  // Downloads name their columns in the page's language.
-  const exportLink = (name: string): string => `/api/v1/exports/${name}?${filterQuery(f, { lang })}`;
+  // Downloads keep the bilingual headers (their documented form); ?lang= on the URL picks one.
+  const exportLink = (name: string): string => `/api/v1/exports/${name}?${filterQuery(f)}`;
   const q = filterQuery(f);
   return {
     lead: t('reg.lead', { n: s.threshold }),
