@@ -1,0 +1,40 @@
+// npm run bench:search-quality — hit rate of the search on the everyday query set
+// (tests/fixtures/search-queries.yaml): share of queries with a right item in the
+// top 3, share with no result at all, and the queries that miss. Runs in-process
+// on the real checklist (no server, no database).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { Catalogue } from '../server/catalogue/catalogue';
+import { loadChecklistsOrThrow } from '../server/catalogue/load';
+import { contentHash } from '../server/catalogue/versions';
+
+interface QueryCase {
+  readonly q: string;
+  readonly items: readonly string[];
+}
+
+const root = join(__dirname, '..');
+const content = loadChecklistsOrThrow(join(root, 'checklists'));
+const catalogue = new Catalogue({ id: 1, hash: contentHash(content), createdAt: new Date() }, content);
+const cases = (
+  parse(readFileSync(join(root, 'tests', 'fixtures', 'search-queries.yaml'), 'utf8')) as {
+    queries: QueryCase[];
+  }
+).queries;
+
+let hits = 0;
+let zero = 0;
+const misses: string[] = [];
+for (const c of cases) {
+  const results = catalogue.search(c.q, 10);
+  if (results.length === 0) zero += 1;
+  const top = results.slice(0, 3).map((r) => r.code);
+  if (top.some((code) => c.items.includes(code))) hits += 1;
+  else misses.push(`  ${c.q} → want ${c.items.join('/')}, got ${top.join(', ') || '(nothing)'}`);
+}
+const pct = (n: number): string => `${((100 * n) / cases.length).toFixed(1)} %`;
+console.log(`${cases.length} everyday queries`);
+console.log(`right item in the top 3: ${hits} (${pct(hits)})`);
+console.log(`no result at all:        ${zero} (${pct(zero)})`);
+if (process.argv.includes('--misses') && misses.length > 0) console.log(`misses:\n${misses.join('\n')}`);
