@@ -25,9 +25,12 @@ const cases = (
 
 let hits = 0;
 let zero = 0;
+let weak = 0;
 const misses: string[] = [];
 for (const c of cases) {
-  const results = catalogue.search(c.q, 10);
+  const found = catalogue.find(c.q, { limit: 10 });
+  const results = found.hits;
+  if (found.weak) weak += 1;
   if (results.length === 0) zero += 1;
   const top = results.slice(0, 3).map((r) => r.code);
   if (top.some((code) => c.items.includes(code))) hits += 1;
@@ -37,4 +40,5 @@ const pct = (n: number): string => `${((100 * n) / cases.length).toFixed(1)} %`;
 console.log(`${cases.length} everyday queries`);
 console.log(`right item in the top 3: ${hits} (${pct(hits)})`);
 console.log(`no result at all:        ${zero} (${pct(zero)})`);
+console.log(`weak ("您是不是要找…"):   ${weak} (${pct(weak)})`);
 if (process.argv.includes('--misses') && misses.length > 0) console.log(`misses:\n${misses.join('\n')}`);

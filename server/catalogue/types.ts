@@ -76,8 +76,17 @@ export interface Profile {
   readonly questions: readonly ProfileQuestion[];
 }
 
+/** Everyday words (terms) the search maps to the checklist's legal terms (means). */
+export interface Synonym {
+  readonly terms: readonly string[];
+  readonly means: readonly string[];
+  readonly note?: string;
+}
+
 /** Everything read from checklists/: what a checklist version stores. */
 export interface ChecklistContent {
   readonly profile: Profile;
   readonly domains: readonly Domain[];
+  /** checklists/synonyms.yaml; absent in versions stored before it existed. */
+  readonly synonyms?: readonly Synonym[];
 }
