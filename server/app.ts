@@ -16,6 +16,8 @@ import { presentationApi, presentationPages } from './presentation/routes';
 import { regulatorApi, regulatorPages } from './regulator/routes';
 import { catalogueApi } from './catalogue/api';
 import { cataloguePages } from './catalogue/pages';
+import { SearchMissLog } from './catalogue/search/miss-log';
+import { searchMissPages } from './catalogue/search/miss-pages';
 import type { CatalogueStore } from './catalogue/versions';
 import { projectRoot } from './config';
 import { errorHandler, notFoundHandler } from './http/errors';
@@ -88,7 +90,10 @@ export function createApp(deps: AppDeps): Express {
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });
-  app.use('/api/v1', catalogueApi(deps.catalogues, db));
+  const searchMisses = new SearchMissLog(db, (err) => {
+    deps.logger.warn({ err: String(err) }, 'search misses not written');
+  });
+  app.use('/api/v1', catalogueApi(deps.catalogues, db, searchMisses));
 
   // Everything below may change state: bodies are small, sessions come from the database.
   const baseUrl = (req: express.Request): string => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
@@ -119,7 +124,7 @@ export function createApp(deps: AppDeps): Express {
     res.locals.version = deps.catalogues.current().version;
     next();
   });
-  app.use(cataloguePages(deps.catalogues, views));
+  app.use(cataloguePages(deps.catalogues, views, searchMisses));
   app.use(
     sessionLoader(db),
     csrfGuard,
@@ -127,6 +132,7 @@ export function createApp(deps: AppDeps): Express {
     assessmentPages(assessments, deps.catalogues, views),
     presentationPages(area),
     regulatorPages(area),
+    searchMissPages(searchMisses, views),
   );
   app.use(notFoundHandler);
   app.use(errorHandler(views, deps.logger));

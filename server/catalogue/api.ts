@@ -4,10 +4,11 @@ import { Router, type Request } from 'express';
 import type { JSONSchemaType } from 'ajv';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { notFound } from '../http/errors';
+import { badRequest, notFound } from '../http/errors';
 import { notModified } from '../http/cache';
 import { queryValidator } from '../http/validate';
 import { MAX_QUERY_LENGTH, type Catalogue } from './catalogue';
+import type { SearchMissLog } from './search/miss-log';
 import { listVersions, type CatalogueStore } from './versions';
 
 interface VersionQuery {
@@ -15,7 +16,9 @@ interface VersionQuery {
 }
 interface SearchQuery {
   q: string;
+  domain?: string;
   limit: number;
+  offset: number;
 }
 
 const versionQuery = queryValidator<VersionQuery>({
@@ -28,7 +31,9 @@ const searchQuery = queryValidator<SearchQuery>({
   type: 'object',
   properties: {
     q: { type: 'string', minLength: 1, maxLength: MAX_QUERY_LENGTH, pattern: '\\S' },
+    domain: { type: 'string', pattern: '^[A-Za-z]{2}$', nullable: true },
     limit: { type: 'integer', minimum: 1, maximum: 100, default: 50 },
+    offset: { type: 'integer', minimum: 0, maximum: 10000, default: 0 },
   },
   required: ['q'],
 } as JSONSchemaType<SearchQuery>);
@@ -37,7 +42,7 @@ function versionRef(c: Catalogue): { id: number; hash: string } {
   return { id: c.version.id, hash: c.version.hash };
 }
 
-export function catalogueApi(store: CatalogueStore, db: Kysely<Database>): Router {
+export function catalogueApi(store: CatalogueStore, db: Kysely<Database>, misses?: SearchMissLog): Router {
   const router = Router();
   const xlsxCache = new Map<string, Buffer>();
 
@@ -72,11 +77,23 @@ export function catalogueApi(store: CatalogueStore, db: Kysely<Database>): Route
   });
 
   router.get('/search', (req, res) => {
-    const { q, limit } = searchQuery(req.query);
+    const { q, domain, limit, offset } = searchQuery(req.query);
     const c = store.current();
+    if (domain !== undefined && !c.domain(domain))
+      throw badRequest('The query string is not valid.', [
+        { field: 'domain', message: `unknown domain "${domain}" (codes: ${c.domains.map((d) => d.code).join(', ')})` },
+      ]);
     if (notModified(req, res, c.version.hash)) return;
-    const results = c.search(q, limit).map(({ code, title, domain, snippet }) => ({ code, title, domain, snippet }));
-    res.json({ query: q, version: versionRef(c), results });
+    const found = c.find(q, { domain, limit, offset });
+    if (found.total === 0 && domain === undefined && offset === 0) misses?.record(q);
+    res.json({
+      query: q,
+      version: versionRef(c),
+      total: found.total,
+      results: found.hits,
+      facets: { domains: found.facets },
+      ...(found.suggestions.length > 0 ? { suggestions: found.suggestions } : {}),
+    });
   });
 
   router.get('/versions', async (_req, res) => {

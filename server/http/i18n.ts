@@ -1,6 +1,7 @@
 // Interface text in zh-CN (default) and English. Content (the checklist) is Chinese.
 import { presentationMessages } from '../presentation/messages';
 import { regulatorMessages } from '../regulator/messages';
+import { searchMessages } from '../i18n/search';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
@@ -525,6 +526,7 @@ export const messages: Messages = {
   'report.backToList': { zh: '返回本单位的自评', en: 'Back to your self-assessments' },
   ...presentationMessages,
   ...regulatorMessages,
+  ...searchMessages,
 };
 
 export function translate(lang: Lang, key: string, params: Record<string, string | number> = {}): string {

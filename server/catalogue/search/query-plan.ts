@@ -38,6 +38,7 @@ const STOP_WORDS = new Set(
 );
 
 const CODE = /^([a-z]{2})-(\d{0,3})$/;
+const HAN = /\p{Script=Han}/u;
 
 const WEIGHT = { exact: 1, synonym: 0.9, bigram: 0.6, part: 0.55, char: 0.3 } as const;
 
@@ -80,8 +81,10 @@ export function planQuery(
       }
     });
     // A word the dictionary lacks (jieba's HMM made it up): its character bigrams, else its characters.
-    if (alts.length === 0) for (const b of charBigrams(token.text)) add(alts, b, WEIGHT.bigram, true);
-    if (alts.length === 0 && token.text.length > 1)
+    // Not for Latin letters and digits: a phone number's 00 and 13 are no evidence of anything.
+    const han = HAN.test(token.text);
+    if (alts.length === 0 && han) for (const b of charBigrams(token.text)) add(alts, b, WEIGHT.bigram, true);
+    if (alts.length === 0 && han && token.text.length > 1)
       for (const ch of Array.from(token.text)) if (!STOP_WORDS.has(ch)) add(alts, ch, WEIGHT.char);
     concepts.push(concept(token.text, alts, words, bigrams));
   }
