@@ -1,5 +1,5 @@
 // npm run bench:search-quality — hit rate of the search on the everyday query set
-// (tests/fixtures/search-queries.yaml): share of queries with a right item in the
+// (tests/fixtures/search-queries.yaml, or the file given): share of queries with a right item in the
 // top 3, share with no result at all, and the queries that miss. Runs in-process
 // on the real checklist (no server, no database).
 import { readFileSync } from 'node:fs';
@@ -17,8 +17,10 @@ interface QueryCase {
 const root = join(__dirname, '..');
 const content = loadChecklistsOrThrow(join(root, 'checklists'));
 const catalogue = new Catalogue({ id: 1, hash: contentHash(content), createdAt: new Date() }, content);
+const file =
+  process.argv.slice(2).find((a) => !a.startsWith('--')) ?? join(root, 'tests', 'fixtures', 'search-queries.yaml');
 const cases = (
-  parse(readFileSync(join(root, 'tests', 'fixtures', 'search-queries.yaml'), 'utf8')) as {
+  parse(readFileSync(file, 'utf8')) as {
     queries: QueryCase[];
   }
 ).queries;
