@@ -52,6 +52,7 @@ interface Doc {
   readonly item: Item;
   readonly domain: Domain;
   readonly high: boolean;
+  readonly illegalLower: string;
 }
 
 const HIGH_BOOST = 0.1;
@@ -94,7 +95,12 @@ export class SearchIndex {
     this.synonyms = new SynonymTable(content.synonyms);
     this.domains = content.domains;
     this.docs = content.domains.flatMap((domain) =>
-      domain.items.map((item) => ({ item, domain, high: item.frequency === 'high' })),
+      domain.items.map((item) => ({
+        item,
+        domain,
+        high: item.frequency === 'high',
+        illegalLower: item.illegal.toLowerCase(),
+      })),
     );
     // Quotes and conditions repeat across items: segment each distinct text once.
     const memo = new Map<string, string[]>();
@@ -171,10 +177,14 @@ export class SearchIndex {
       }
       return s;
     };
-    const all = this.docs.map((doc, d) => {
+    // Only items that matched something (or whose code was typed) are scored further.
+    const all: Array<{ doc: Doc; score: number; coverage: number }> = [];
+    this.docs.forEach((doc, d) => {
+      const code = plan.codes.length > 0 ? codeScore(doc.item.code) : 0;
+      if (total[d] === 0 && code === 0) return;
       const coverage = importance > 0 ? covered[d] / importance : 0;
       const bm = total[d] * coverage * coverage * (doc.high ? 1 + HIGH_BOOST : 1);
-      return { doc, score: bm + codeScore(doc.item.code), coverage: plan.codes.length > 0 && bm === 0 ? 1 : coverage };
+      all.push({ doc, score: bm + code, coverage: code > 0 && bm === 0 ? 1 : coverage });
     });
     const bestCoverage = all.reduce((m, s) => (s.score > 0 ? Math.max(m, s.coverage) : m), 0);
     const bestScore = all.reduce((m, s) => Math.max(m, s.score), 0);
@@ -211,7 +221,7 @@ export class SearchIndex {
       code: s.doc.item.code,
       title: s.doc.item.title,
       domain: s.doc.domain.code,
-      snippet: snippetOf(s.doc.item.illegal, terms),
+      snippet: snippetOf(s.doc.item.illegal, terms, s.doc.illegalLower),
       score: Math.round(s.score * 1000) / 1000,
     }));
     const weak = scored.length === 0 || (scored[0]?.coverage ?? 0) < WEAK_COVERAGE;

@@ -10,20 +10,24 @@ export function sortTerms(terms: Iterable<string>): string[] {
   return [...new Set(terms)].filter((t) => t.length > 0).sort((a, b) => b.length - a.length);
 }
 
-export function snippetOf(text: string, terms: readonly string[]): string {
-  const chars = Array.from(text);
-  if (chars.length <= SNIPPET_LENGTH) return text;
-  const lower = text.toLowerCase();
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** `lower` is text.toLowerCase(), passed in because the index computes it once per item. */
+export function snippetOf(text: string, terms: readonly string[], lower = text.toLowerCase()): string {
+  // Checklist text is BMP Chinese: code units are characters, except in the rare text with surrogates.
+  const chars = SURROGATE.test(text) ? Array.from(text) : undefined;
+  const length = chars ? chars.length : text.length;
+  if (length <= SNIPPET_LENGTH) return text;
   let at = -1;
   for (const t of terms) {
     const i = lower.indexOf(t);
     if (i >= 0 && (at < 0 || i < at)) at = i;
   }
-  // Code-unit offset → character offset (the texts are BMP in practice; this keeps it exact).
-  const charAt = at < 0 ? 0 : Array.from(text.slice(0, at)).length;
-  const start = Math.max(0, Math.min(charAt - LEAD, chars.length - SNIPPET_LENGTH));
-  const end = Math.min(chars.length, start + SNIPPET_LENGTH);
-  return `${start > 0 ? '…' : ''}${chars.slice(start, end).join('')}${end < chars.length ? '…' : ''}`;
+  const charAt = at < 0 ? 0 : chars ? Array.from(text.slice(0, at)).length : at;
+  const start = Math.max(0, Math.min(charAt - LEAD, length - SNIPPET_LENGTH));
+  const end = Math.min(length, start + SNIPPET_LENGTH);
+  const body = chars ? chars.slice(start, end).join('') : text.slice(start, end);
+  return `${start > 0 ? '…' : ''}${body}${end < length ? '…' : ''}`;
 }
 
 /** Escapes the text and wraps every occurrence of a term (case-insensitive) in <mark>. */
