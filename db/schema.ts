@@ -200,6 +200,14 @@ export interface StatMixedOrgsTable {
   org_id: string;
 }
 
+/** Searches that found nothing: normalised query text and counts only (no user, no IP). */
+export interface SearchMissesTable {
+  query: string;
+  count: number;
+  first_seen: ColumnType<string, string | undefined, string>;
+  last_seen: ColumnType<string, string | undefined, string>;
+}
+
 export interface Database {
   checklist_versions: ChecklistVersionsTable;
   orgs: OrgsTable;
@@ -220,6 +228,7 @@ export interface Database {
   stat_item_months: StatItemMonthsTable;
   stat_generation: StatGenerationTable;
   stat_mixed_orgs: StatMixedOrgsTable;
+  search_misses: SearchMissesTable;
 }
 
 export type ChecklistVersionRow = Selectable<ChecklistVersionsTable>;

@@ -22,6 +22,8 @@ import { regulatorApi, regulatorPages } from './regulator/routes';
 import { appendAudit } from './audit/audit-log';
 import { catalogueApi } from './catalogue/api';
 import { cataloguePages } from './catalogue/pages';
+import { SearchMissLog } from './catalogue/search/miss-log';
+import { searchMissPages } from './catalogue/search/miss-pages';
 import type { CatalogueStore } from './catalogue/catalogue-store';
 import { projectRoot } from './config';
 import { errorHandler, notFoundHandler } from './http/errors';
@@ -95,7 +97,10 @@ export function createApp(deps: AppDeps): Express {
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });
-  app.use('/api/v1', catalogueApi(deps.catalogues, db));
+  const searchMisses = new SearchMissLog(db, (err) => {
+    deps.logger.warn({ err: String(err) }, 'search misses not written');
+  });
+  app.use('/api/v1', catalogueApi(deps.catalogues, db, searchMisses));
 
   // Everything below may change state: bodies are small, sessions come from the database.
   const baseUrl = (req: express.Request): string => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
@@ -126,7 +131,7 @@ export function createApp(deps: AppDeps): Express {
     res.locals.version = deps.catalogues.current().version;
     next();
   });
-  app.use(cataloguePages(deps.catalogues, views));
+  app.use(cataloguePages(deps.catalogues, views, searchMisses));
   app.use(
     sessionLoader(db),
     csrfGuard,
@@ -134,6 +139,7 @@ export function createApp(deps: AppDeps): Express {
     assessmentPages(assessments, deps.catalogues, views),
     presentationPages(area),
     regulatorPages(area, reportView),
+    searchMissPages(searchMisses, views),
   );
   app.use(notFoundHandler);
   app.use(errorHandler(views, deps.logger));

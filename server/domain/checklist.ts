@@ -110,11 +110,20 @@ export interface Profile {
   readonly questions: readonly ProfileQuestion[];
 }
 
+/** Everyday words (terms) the search maps to the checklist's legal terms (means). */
+export interface Synonym {
+  readonly terms: readonly string[];
+  readonly means: readonly string[];
+  readonly note?: string;
+}
+
 /** Everything read from checklists/: what a checklist version stores. */
 export interface ChecklistContent {
   readonly profile: Profile;
   readonly domains: readonly Domain[];
   readonly scenes: readonly Scene[];
+  /** checklists/synonyms.yaml; absent in versions stored before it existed. */
+  readonly synonyms?: readonly Synonym[];
 }
 
 /** 国民经济行业分类 (GB/T 4754-2017): a 门类 letter and the 大类 codes within it. */

@@ -7,6 +7,7 @@ import { commonMessages } from './common';
 import { errorsMessages } from './errors';
 import { leniencyMessages } from './leniency';
 import { partialsMessages } from './partials';
+import { searchMessages } from './search';
 import { presentationMessages } from './presentation';
 import { regulatorMessages } from './regulator';
 import { reportMessages } from './report';
@@ -25,6 +26,7 @@ export const messages = {
   ...regulatorMessages,
   ...partialsMessages,
   ...leniencyMessages,
+  ...searchMessages,
 };
 
 export type MessageKey = keyof typeof messages;
