@@ -3,7 +3,7 @@
 export const searchMessages = {
   'search.hint2': {
     zh: '用您自己的话说，例如：员工加班不给钱、电瓶车充电、年报忘了、AQ-001',
-    en: 'In your own words, e.g. 员工加班不给钱 (overtime unpaid), 电瓶车充电 (e-bike charging), AQ-001',
+    en: 'In your own words (the checklist is in Chinese), or an item code such as AQ-001',
   },
   'search.facets': { zh: '按领域', en: 'By domain' },
   'search.allDomains': { zh: '全部领域', en: 'All domains' },
