@@ -102,6 +102,16 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+export interface AuditCheckpointsTable {
+  id: Generated<string>;
+  at: Date;
+  head_id: string;
+  head_hash: string;
+  events: string;
+  key_id: string;
+  signature: string;
+}
+
 export interface DecksTable {
   id: Generated<string>;
   owner_id: string;
@@ -209,6 +219,7 @@ export interface Database {
   assessments: AssessmentsTable;
   answers: AnswersTable;
   audit_events: AuditEventsTable;
+  audit_checkpoints: AuditCheckpointsTable;
   decks: DecksTable;
   deck_items: DeckItemsTable;
   checkin_answers: CheckinAnswersTable;

@@ -15,6 +15,8 @@ export interface Config {
   readonly production: boolean;
   readonly logLevel: LogLevel;
   readonly checklistsDir: string;
+  /** Ed25519 key (PKCS#8 PEM or base64 DER) signing audit checkpoints; unset → a key file in dataDir. */
+  readonly auditSigningKey?: string;
 }
 
 const LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -46,5 +48,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === 'production',
     logLevel,
     checklistsDir: resolve(env.CHECKLISTS_DIR ?? resolve(projectRoot, 'checklists')),
+    auditSigningKey: env.AUDIT_SIGNING_KEY || undefined,
   };
 }

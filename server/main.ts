@@ -4,6 +4,8 @@ import type { Server } from 'node:http';
 import { openDb, DataDirLockedError } from '../db';
 import { migrateToLatest } from '../db/migrate';
 import { createApp } from './app';
+import { startCheckpointSchedule } from './audit/checkpoint-schedule';
+import { loadSigningKey } from './audit/signing-key';
 import { loadChecklists, formatProblem } from './catalogue/load';
 import { CatalogueStore, importCatalogue } from './catalogue/versions';
 import { readConfig } from './config';
@@ -58,6 +60,11 @@ async function main(): Promise<void> {
     'database ready',
   );
 
+  const stopCheckpoints = startCheckpointSchedule(
+    database.db,
+    loadSigningKey({ envKey: config.auditSigningKey, dataDir: config.dataDir }),
+    logger,
+  );
   const app = createApp({
     database,
     catalogues: new CatalogueStore(database.db, catalogue),
@@ -74,6 +81,7 @@ async function main(): Promise<void> {
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
+    stopCheckpoints();
     logger.info(`${signal} received, shutting down`);
     server.close(() => {
       void database.close().then(() => process.exit(0));
