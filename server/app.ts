@@ -22,6 +22,8 @@ import { errorHandler, notFoundHandler } from './http/errors';
 import { healthRoutes } from './http/health';
 import { langLocals } from './http/locals';
 import { loadViews } from './http/views';
+import { WorkLimiter } from './http/work-limiter';
+import { MAX_REPORT_BYTES } from './assessment/report-limits';
 import type { Logger } from './logger';
 import { openApiDocument } from './openapi';
 
@@ -92,9 +94,11 @@ export function createApp(deps: AppDeps): Express {
 
   // Everything below may change state: bodies are small, sessions come from the database.
   const baseUrl = (req: express.Request): string => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-  // A pasted JSON report can be larger than any other form: only /verify accepts that much.
-  app.post('/verify', express.urlencoded({ extended: false, limit: '5mb' }));
-  app.post('/api/v1/verify', express.json({ limit: '5mb' }));
+  // A pasted JSON report can be larger than any other form: only /verify accepts that much, a few at a
+  // time, and the API reads it as text so that it is checked as written (see parseStrictJson).
+  const verifying = new WorkLimiter({ concurrency: 2, queue: 8, retryAfterSeconds: 5 });
+  app.post('/verify', verifying.middleware, express.urlencoded({ extended: false, limit: MAX_REPORT_BYTES }));
+  app.post('/api/v1/verify', verifying.middleware, express.text({ type: () => true, limit: MAX_REPORT_BYTES }));
   app.use(jsonBody);
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   const area = {

@@ -4,10 +4,12 @@ import type { JSONSchemaType } from 'ajv';
 import { authOf, requireAuth, unauthorized } from '../http/auth';
 import { SESSION_COOKIE, tokenHash, type AuthContext } from '../accounts/sessions';
 import { readCookie } from '../http/cookies';
-import { HttpError, notFound } from '../http/errors';
+import { badRequest, HttpError, notFound } from '../http/errors';
 import { Lru } from '../http/lru';
 import { bodyValidator } from '../http/validate';
+import { parseStrictJson, type StrictJsonResult } from '../lib/strict-json';
 import { fingerprintOf } from './fingerprint';
+import type { VerifiedReport } from './verified-report';
 import type { AnswerInput, AssessmentService } from './service';
 import { ANSWER_STATUSES } from './service';
 import type { ReportRenderers } from './report-formats';
@@ -172,25 +174,39 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
   router.get('/verify/:fingerprint', async (req, res) => {
     const found = await service.verify(req.params.fingerprint.toLowerCase());
     if (!found) throw notFound('没有与此校验码相符的已提交报告。No submitted report has this fingerprint.');
-    res.json({
-      match: true,
-      fingerprint: req.params.fingerprint.toLowerCase(),
-      submittedAt: found.submittedAt,
-      checklistVersion: found.checklistVersion,
-    });
+    res.json(verifiedBody(req.params.fingerprint.toLowerCase(), found));
   });
 
+  // The body arrives as text (see app.ts): a report is checked as written, so a
+  // duplicated key or a nesting bomb is refused instead of silently resolved.
   router.post('/verify', async (req, res) => {
-    if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body))
-      throw new HttpError(400, 'Bad Request', 'Send the JSON report as the request body.');
-    const fingerprint = fingerprintOf(req.body);
+    const parsed = typeof req.body === 'string' ? parseStrictJson(req.body) : undefined;
+    if (!parsed?.ok) throw badRequest(reportProblem(parsed));
+    const report = parsed.value;
+    if (report === null || typeof report !== 'object' || Array.isArray(report))
+      throw badRequest('请求正文应为 JSON 报告。Send the JSON report as the request body.');
+    const fingerprint = fingerprintOf(report);
     const found = await service.verify(fingerprint);
-    res.json(
-      found
-        ? { match: true, fingerprint, submittedAt: found.submittedAt, checklistVersion: found.checklistVersion }
-        : { match: false, fingerprint },
-    );
+    res.json(found ? verifiedBody(fingerprint, found) : { match: false, fingerprint });
   });
 
   return router;
+}
+
+const verifiedBody = (fingerprint: string, found: VerifiedReport): Record<string, unknown> => ({
+  match: true,
+  fingerprint,
+  submittedAt: found.submittedAt,
+  checklistVersion: found.checklistVersion,
+  org: found.org,
+});
+
+function reportProblem(parsed: StrictJsonResult | undefined): string {
+  if (!parsed) return '请求正文应为 JSON 报告。Send the JSON report as the request body.';
+  if (parsed.ok) return '';
+  if (parsed.reason === 'duplicate-key')
+    return `报告中有重复的键，不能核验（位置 ${parsed.at}）。The report has a duplicated key (${parsed.detail}, at ${parsed.at}) and cannot be verified.`;
+  if (parsed.reason === 'too-deep')
+    return `报告的嵌套层级超过真实报告，不能核验。The document is ${parsed.detail}: no real report is.`;
+  return `报告不是有效的 JSON（位置 ${parsed.at}）。The report is not valid JSON (${parsed.detail} at ${parsed.at}).`;
 }

@@ -12,6 +12,7 @@ import { recordSharing, recordSubmission } from '../regulator/record';
 import { fingerprintOf } from './fingerprint';
 import { buildReport, type AnswerRecord } from './report-builder';
 import type { AnswerStatus, Report } from './report-model';
+import { maskCreditCode, type VerifiedReport } from './verified-report';
 
 export const ANSWER_STATUSES: readonly AnswerStatus[] = ['compliant', 'non_compliant', 'not_applicable', 'unsure'];
 
@@ -492,15 +493,29 @@ export class AssessmentService {
     });
   }
 
-  /** Public check of a fingerprint: only whether it matches a submitted report, and when. */
-  async verify(fingerprint: string): Promise<{ submittedAt: Date; checklistVersion: number } | undefined> {
+  /**
+   * Public check of a fingerprint: whether it matches a submitted report, when
+   * it was submitted and whose it is, read from the stored report (never from
+   * what was uploaded), the credit code masked.
+   */
+  async verify(fingerprint: string): Promise<VerifiedReport | undefined> {
     if (!/^[0-9a-f]{64}$/.test(fingerprint)) return undefined;
     const row = await this.db
       .selectFrom('assessments')
-      .select(['submitted_at', 'version_id'])
+      .select([
+        'submitted_at',
+        'version_id',
+        sql<string>`report->'org'->>'name'`.as('org_name'),
+        sql<string>`report->'org'->>'creditCode'`.as('credit_code'),
+      ])
       .where('fingerprint', '=', fingerprint)
       .where('status', '=', 'submitted')
       .executeTakeFirst();
-    return row?.submitted_at ? { submittedAt: row.submitted_at, checklistVersion: row.version_id } : undefined;
+    if (!row?.submitted_at) return undefined;
+    return {
+      submittedAt: row.submitted_at,
+      checklistVersion: row.version_id,
+      org: { name: row.org_name, creditCode: maskCreditCode(row.credit_code) },
+    };
   }
 }

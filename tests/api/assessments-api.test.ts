@@ -359,6 +359,10 @@ describe('sharing and verification', () => {
       fingerprint: body.fingerprint,
       submittedAt: body.submittedAt,
       checklistVersion: t.catalogue.version.id,
+      org: {
+        name: '张家港市示例机械有限公司',
+        creditCode: `${c.creditCode.slice(0, 4)}**********${c.creditCode.slice(-4)}`,
+      },
     });
     const report = (await c.agent.get(`/api/v1/assessments/${id}/report`).expect(200)).body;
     expect((await request(t.app).post('/api/v1/verify').send(report).expect(200)).body).toMatchObject({
