@@ -1,4 +1,5 @@
 // Interface text in zh-CN (default) and English. Content (the checklist) is Chinese.
+import { partialsMessages } from '../i18n/partials';
 import { presentationMessages } from '../presentation/messages';
 import { regulatorMessages } from '../regulator/messages';
 
@@ -531,6 +532,7 @@ export const messages: Messages = {
   'report.backToList': { zh: '返回本单位的自评', en: 'Back to your self-assessments' },
   ...presentationMessages,
   ...regulatorMessages,
+  ...partialsMessages,
 };
 
 export function translate(lang: Lang, key: string, params: Record<string, string | number> = {}): string {

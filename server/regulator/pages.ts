@@ -15,13 +15,11 @@ import { listSharedReports, PAGE_SIZE, sharedReport } from './shared-reports';
 import { SummaryCache } from './summary-cache';
 import { createToken, listTokens, revokeToken, type TokenInfo } from './tokens';
 
-const STYLES = ['/assets/assess.css', '/assets/regulator.css'];
-
 export function regulatorPagesRouter(deps: AreaDeps): Router {
   const router = Router();
   const base = pageRenderer(deps.views);
   const render = (res: Response, name: string, data: Record<string, unknown>): void =>
-    base(res, name, { styles: STYLES, regulatorNav: true, ...data });
+    base(res, name, { regulatorNav: true, ...data });
   const regulator = requireAuth(...REGULATOR_ROLES);
   const summaries = new SummaryCache(deps.db);
 
