@@ -54,6 +54,13 @@ export interface RateLimitsTable {
   count: number;
 }
 
+export interface LoginFailuresTable {
+  account: string;
+  ip: string;
+  failures: number;
+  last_failure_at: Date;
+}
+
 export interface InvitationsTable {
   token_hash: string;
   org_id: string;
@@ -215,6 +222,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   rate_limits: RateLimitsTable;
+  login_failures: LoginFailuresTable;
   invitations: InvitationsTable;
   assessments: AssessmentsTable;
   answers: AnswersTable;

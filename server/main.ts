@@ -70,6 +70,8 @@ async function main(): Promise<void> {
     catalogues: new CatalogueStore(database.db, catalogue),
     logger,
     production: config.production,
+    trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
   });
   const server: Server = app.listen(config.port, config.host, () => {
     const address = server.address();
