@@ -2,8 +2,11 @@
 // jsonb → object), so queries are checked end to end. Dates (due_date,
 // corrected_on) are read as text (YYYY-MM-DD) with ::text casts in queries.
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { Report } from '../server/assessment/report-model';
-import type { ChecklistContent } from '../server/catalogue/types';
+import type { AnswerStatus } from '../server/domain/answer-status';
+import type { ChecklistContent } from '../server/domain/checklist';
+import type { OrgSize } from '../server/domain/organisation';
+import type { Report } from '../server/domain/report';
+import type { Role } from '../server/domain/roles';
 
 type CreatedAt = ColumnType<Date, never, never>;
 type Json<T> = ColumnType<T, string, string>;
@@ -17,15 +20,13 @@ export interface ChecklistVersionsTable {
   is_current: boolean;
 }
 
-export type Role = 'company' | 'lecturer' | 'regulator' | 'admin';
-
 export interface OrgsTable {
   id: Generated<string>;
   name: string;
   credit_code: string;
   region: string;
   industry: string;
-  size: 'large' | 'medium' | 'small' | 'micro';
+  size: OrgSize;
   created_at: CreatedAt;
 }
 
@@ -89,7 +90,7 @@ export interface AssessmentsTable {
 export interface AnswersTable {
   assessment_id: string;
   item_code: string;
-  status: 'compliant' | 'non_compliant' | 'not_applicable' | 'unsure';
+  status: AnswerStatus;
   note: string | null;
   owner: string | null;
   due_date: ColumnType<string | null, string | null, string | null>;

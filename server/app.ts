@@ -6,17 +6,23 @@ import { join } from 'node:path';
 import type { DbHandle } from '../db';
 import { accountsApi } from './accounts/api';
 import { accountPages } from './accounts/pages';
-import { assessmentApi, quickAnswerSave } from './assessment/api';
+import { sessionTokenOf } from './accounts/sessions';
+import { assessmentApi } from './assessment/api';
+import { quickAnswerSave } from './assessment/quick-answer-save';
 import { assessmentPages } from './assessment/pages';
 import type { ReportRenderers } from './assessment/report-formats';
 import { defaultRenderers } from './assessment/renderers';
+import { reportView } from './assessment/report-text';
 import { AssessmentService } from './assessment/service';
-import { csrfGuard, sessionLoader } from './http/auth';
+import type { SubmissionRecorder } from './assessment/submission-recorder';
+import { csrfGuard, sessionLoader } from './accounts/session-guards';
 import { presentationApi, presentationPages } from './presentation/routes';
+import { recordSharing, recordSubmission } from './regulator/record';
 import { regulatorApi, regulatorPages } from './regulator/routes';
+import { appendAudit } from './audit/audit-log';
 import { catalogueApi } from './catalogue/api';
 import { cataloguePages } from './catalogue/pages';
-import type { CatalogueStore } from './catalogue/versions';
+import type { CatalogueStore } from './catalogue/catalogue-store';
 import { projectRoot } from './config';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { healthRoutes } from './http/health';
@@ -84,10 +90,11 @@ export function createApp(deps: AppDeps): Express {
   }
 
   const db = deps.database.db;
-  const assessments = new AssessmentService(db, deps.catalogues);
+  const statistics: SubmissionRecorder = { submitted: recordSubmission, sharingChanged: recordSharing };
+  const assessments = new AssessmentService(db, deps.catalogues, statistics, appendAudit);
   const jsonBody = express.json({ limit: '100kb' });
   // The busiest write goes first, ahead of every other router: see quickAnswerSave.
-  app.put('/api/v1/assessments/:id/answers/:itemCode', jsonBody, quickAnswerSave(assessments));
+  app.put('/api/v1/assessments/:id/answers/:itemCode', jsonBody, quickAnswerSave(assessments, sessionTokenOf));
   app.use(healthRoutes(deps.database));
   app.use(
     '/assets',
@@ -122,7 +129,7 @@ export function createApp(deps: AppDeps): Express {
     '/api/v1',
     sessionLoader(db),
     csrfGuard,
-    accountsApi(db, deps.production, baseUrl),
+    accountsApi(db, appendAudit, deps.production, baseUrl),
     assessmentApi(assessments, deps.renderers ?? defaultRenderers),
     presentationApi(area),
     regulatorApi(area),
@@ -136,10 +143,10 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     sessionLoader(db),
     csrfGuard,
-    accountPages(db, deps.production, views, baseUrl),
+    accountPages(db, appendAudit, deps.production, views, baseUrl),
     assessmentPages(assessments, deps.catalogues, views),
     presentationPages(area),
-    regulatorPages(area),
+    regulatorPages(area, reportView),
   );
   app.use(notFoundHandler);
   app.use(errorHandler(views, deps.logger));

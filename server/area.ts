@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { CopyCsv } from '../db';
 import type { Database } from '../db/schema';
-import type { CatalogueStore } from './catalogue/versions';
+import type { CatalogueStore } from './catalogue/catalogue-store';
 import type { Views } from './http/views';
 import type { Logger } from './logger';
 

@@ -7,7 +7,8 @@ import { createApp } from './app';
 import { startCheckpointSchedule } from './audit/checkpoint-schedule';
 import { loadSigningKey } from './audit/signing-key';
 import { loadChecklists, formatProblem } from './catalogue/load';
-import { CatalogueStore, importCatalogue } from './catalogue/versions';
+import { CatalogueStore } from './catalogue/catalogue-store';
+import { importCatalogue } from './catalogue/version-import';
 import { readConfig } from './config';
 import { createLogger } from './logger';
 

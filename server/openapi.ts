@@ -1,4 +1,8 @@
 // OpenAPI 3.1 description of every public route, served at /api/v1/openapi.json.
+import { ANSWER_STATUSES } from './domain/answer-status';
+import { LENIENCY_KINDS } from './domain/checklist';
+import { ORG_SIZES } from './domain/organisation';
+import { ROLES } from './domain/roles';
 import { presentationPaths, presentationSchemas } from './presentation/openapi';
 import { regulatorPaths, regulatorSchemas } from './regulator/openapi';
 const problem = { $ref: '#/components/responses/Problem' };
@@ -22,7 +26,7 @@ const csrfHeader = {
   description: 'From GET /api/v1/auth/csrf (cookie-authenticated changes only)',
   schema: { type: 'string' },
 };
-const status = { enum: ['compliant', 'non_compliant', 'not_applicable', 'unsure'] };
+const status = { enum: [...ANSWER_STATUSES] };
 const date = { type: ['string', 'null'], format: 'date' };
 
 export const openApiDocument = {
@@ -631,7 +635,7 @@ export const openApiDocument = {
           creditCode: { type: 'string', description: '统一社会信用代码, 18 characters, GB 32100-2015 check character' },
           region: { type: 'string', description: 'town or district' },
           industry: { type: 'string', pattern: '^[A-T]$', description: '国民经济行业分类 门类' },
-          size: { enum: ['large', 'medium', 'small', 'micro'] },
+          size: { enum: [...ORG_SIZES] },
         },
       },
       User: {
@@ -639,7 +643,7 @@ export const openApiDocument = {
         properties: {
           id: { type: 'string' },
           email: { type: 'string' },
-          role: { enum: ['company', 'lecturer', 'regulator', 'admin'] },
+          role: { enum: [...ROLES] },
           orgId: { type: ['string', 'null'] },
           orgAdmin: { type: 'boolean' },
           department: { type: ['string', 'null'] },
@@ -741,7 +745,7 @@ export const openApiDocument = {
             items: {
               type: 'object',
               properties: {
-                kind: { enum: ['no-penalty', 'first-violation', 'lighter', 'none'] },
+                kind: { enum: [...LENIENCY_KINDS] },
                 conditions: { type: 'array', items: { type: 'string' } },
                 correctionDays: { type: 'integer' },
                 basis: { type: 'string' },

@@ -3,12 +3,13 @@ import { Router, type Request, type Response } from 'express';
 import type { JSONSchemaType } from 'ajv';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import type { OrgSize } from '../assessment/report-model';
-import { authOf, requireAuth, unauthorized } from '../http/auth';
-import { HttpError } from '../http/errors';
-import { bodyValidator } from '../http/validate';
+import type { AppendAudit } from '../domain/audit-event';
+import { INDUSTRY_CODES, ORG_SIZES } from '../domain/organisation';
+import { authOf, requireAuth } from '../http/access';
+import { forbidden, HttpError, tooMany as tooManyProblem, unauthorized } from '../http/errors';
+import { bodyValidator, valueOr400 } from '../http/validate';
+import { hitRateLimit } from '../lib/rate-limit';
 import { clearLoginFailures, loginWait, recordLoginFailure } from './login-throttle';
-import { hitRateLimit } from './rate-limit';
 import {
   acceptInvitation,
   changePassword,
@@ -19,9 +20,6 @@ import {
   type RegisterInput,
 } from './service';
 import { createSession, deleteOtherSessions, deleteSession, SESSION_COOKIE, SESSION_DAYS } from './sessions';
-
-export const INDUSTRIES = 'ABCDEFGHIJKLMNOPQRST'.split('');
-export const SIZES: readonly OrgSize[] = ['large', 'medium', 'small', 'micro'];
 
 const email = { type: 'string', minLength: 3, maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' } as const;
 const password = { type: 'string', minLength: 1, maxLength: 200 } as const;
@@ -36,8 +34,8 @@ export const registerSchema: JSONSchemaType<RegisterInput> = {
     orgName: { type: 'string', minLength: 2, maxLength: 100 },
     creditCode: { type: 'string', minLength: 1, maxLength: 40 },
     region: { type: 'string', minLength: 1, maxLength: 60 },
-    industry: { type: 'string', enum: INDUSTRIES },
-    size: { type: 'string', enum: [...SIZES] },
+    industry: { type: 'string', enum: [...INDUSTRY_CODES] },
+    size: { type: 'string', enum: [...ORG_SIZES] },
   },
 };
 const validateRegister = bodyValidator(registerSchema);
@@ -72,13 +70,9 @@ export const LIMITS = {
 /** 429 with Retry-After (set on the response the request belongs to). */
 export function tooMany(retryAfter: number, req?: Request): HttpError {
   req?.res?.set('Retry-After', String(Math.max(1, retryAfter)));
-  const wait = retryAfter < 60 ? `${retryAfter} 秒` : `${Math.ceil(retryAfter / 60)} 分钟`;
-  const waitEn = retryAfter < 60 ? `${retryAfter} seconds` : `${Math.ceil(retryAfter / 60)} minutes`;
-  return new HttpError(
-    429,
-    'Too Many Requests',
-    `尝试次数过多，请 ${wait}后再试。Too many attempts: try again in ${waitEn}.`,
-  );
+  return retryAfter < 60
+    ? tooManyProblem('account.error.tooManySeconds', { seconds: Math.max(1, retryAfter) })
+    : tooManyProblem('account.error.tooManyAttempts', { minutes: Math.ceil(retryAfter / 60) });
 }
 
 export async function startSession(
@@ -130,14 +124,20 @@ export async function checkRegisterLimit(db: Kysely<Database>, req: Request): Pr
 /** Rate limit, then register: for the HTML form, which validates the input itself. */
 export async function register(
   db: Kysely<Database>,
+  appendAudit: AppendAudit,
   req: Request,
   input: RegisterInput,
 ): ReturnType<typeof registerCompany> {
   await checkRegisterLimit(db, req);
-  return registerCompany(db, input);
+  return registerCompany(db, appendAudit, input);
 }
 
-export function accountsApi(db: Kysely<Database>, secureCookies: boolean, baseUrl: (req: Request) => string): Router {
+export function accountsApi(
+  db: Kysely<Database>,
+  appendAudit: AppendAudit,
+  secureCookies: boolean,
+  baseUrl: (req: Request) => string,
+): Router {
   const router = Router();
 
   router.get('/auth/csrf', (_req, res) => {
@@ -148,15 +148,15 @@ export function accountsApi(db: Kysely<Database>, secureCookies: boolean, baseUr
 
   router.post('/auth/register', async (req, res) => {
     await checkRegisterLimit(db, req);
-    const result = await registerCompany(db, validateRegister(req.body));
+    const result = await registerCompany(db, appendAudit, valueOr400(validateRegister(req.body)));
     const csrfToken = await startSession(db, res, result.user.id, secureCookies);
     res.status(201).json({ ...result, csrfToken });
   });
 
   router.post('/auth/login', async (req, res) => {
-    const { email: address, password: pass } = validateLogin(req.body);
+    const { email: address, password: pass } = valueOr400(validateLogin(req.body));
     const user = await login(db, req, address, pass);
-    if (!user) throw new HttpError(401, 'Unauthorized', '邮箱或密码不正确。Wrong email or password.');
+    if (!user) throw unauthorized('account.error.wrongCredentials');
     const csrfToken = await startSession(db, res, user.id, secureCookies);
     res.json({ csrfToken });
   });
@@ -171,15 +171,15 @@ export function accountsApi(db: Kysely<Database>, secureCookies: boolean, baseUr
   router.post('/auth/password', requireAuth(), async (req, res) => {
     const auth = authOf(res);
     if (!auth) throw unauthorized();
-    const { currentPassword, newPassword } = validatePassword(req.body);
+    const { currentPassword, newPassword } = valueOr400(validatePassword(req.body));
     await changePassword(db, auth.user.id, currentPassword, newPassword);
     await deleteOtherSessions(db, auth.user.id, auth.tokenHash);
     res.status(204).end();
   });
 
   router.post('/auth/accept-invitation', async (req, res) => {
-    const { token, email: address, password: pass } = validateAccept(req.body);
-    const user = await acceptInvitation(db, token, address, pass);
+    const { token, email: address, password: pass } = valueOr400(validateAccept(req.body));
+    const user = await acceptInvitation(db, appendAudit, token, address, pass);
     const csrfToken = await startSession(db, res, user.id, secureCookies);
     res.status(201).json({ user, csrfToken });
   });
@@ -192,12 +192,7 @@ export function accountsApi(db: Kysely<Database>, secureCookies: boolean, baseUr
 
   router.post('/orgs/invitations', requireAuth('company'), async (req, res) => {
     const auth = authOf(res);
-    if (!auth?.user.orgId || !auth.user.orgAdmin)
-      throw new HttpError(
-        403,
-        'Forbidden',
-        '只有本单位管理员可以邀请同事。Only the organisation admin can invite colleagues.',
-      );
+    if (!auth?.user.orgId || !auth.user.orgAdmin) throw forbidden('account.error.adminOnly');
     const invitation = await createInvitation(db, auth.user.orgId, auth.user.id);
     res.status(201).json({ url: `${baseUrl(req)}/invite/${invitation.token}`, expiresAt: invitation.expiresAt });
   });

@@ -1,12 +1,14 @@
 // 统一社会信用代码 (GB 32100-2015): 18 characters from a 31-character set (no I,
 // O, Z, S, V); the 18th is a check character over the first 17 with weights
 // 3^i mod 31.
+import type { Message } from '../i18n';
+
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 export type CreditCodeResult =
   | { readonly ok: true; readonly code: string }
-  | { readonly ok: false; readonly message: string; readonly position?: number };
+  | { readonly ok: false; readonly message: Message; readonly position?: number };
 
 /** Full-width to half-width, upper case, spaces removed: what people paste from a licence. */
 export function normaliseCreditCode(input: string): string {
@@ -27,14 +29,13 @@ export function validateCreditCode(input: string): CreditCodeResult {
   if (code.length === 15 && /^\d{15}$/.test(code)) {
     return {
       ok: false,
-      message:
-        '这是旧的15位工商注册号，请填写营业执照上的18位统一社会信用代码。This is an old 15-digit registration number: enter the 18-character unified social credit code.',
+      message: { key: 'account.error.oldRegistrationNumber' },
     };
   }
   if (code.length !== 18) {
     return {
       ok: false,
-      message: `统一社会信用代码应为18位，您填写了${code.length}位。The code has 18 characters; you entered ${code.length}.`,
+      message: { key: 'account.error.creditCodeLength', params: { n: code.length } },
     };
   }
   for (let i = 0; i < 18; i += 1) {
@@ -42,7 +43,7 @@ export function validateCreditCode(input: string): CreditCodeResult {
       return {
         ok: false,
         position: i + 1,
-        message: `第${i + 1}位字符“${code[i]}”不是有效字符（代码中不使用字母I、O、Z、S、V）。Character ${i + 1} (“${code[i]}”) is not allowed (I, O, Z, S and V are never used).`,
+        message: { key: 'account.error.creditCodeCharacter', params: { position: i + 1, char: code[i] } },
       };
     }
   }
@@ -51,7 +52,7 @@ export function validateCreditCode(input: string): CreditCodeResult {
     return {
       ok: false,
       position: 18,
-      message: `第18位校验码应为“${expected}”而不是“${code[17]}”，请对照营业执照核对每一位。The check character (18th) should be “${expected}”, not “${code[17]}”: compare each character with the business licence.`,
+      message: { key: 'account.error.creditCodeCheck', params: { expected, actual: code[17] } },
     };
   }
   return { ok: true, code };

@@ -2,7 +2,7 @@
 // organisation (and say "invalid or used" before anyone types a password).
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { tokenHash } from './sessions';
+import { tokenHash } from '../lib/tokens';
 
 export async function findOpenInvitation(
   db: Kysely<Database>,

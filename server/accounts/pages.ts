@@ -3,17 +3,18 @@
 // re-render with an error summary; success redirects (Post/Redirect/Get).
 import { Router, type Request, type Response } from 'express';
 import type { Kysely } from 'kysely';
-import type { Database, Role } from '../../db/schema';
-import type { OrgSize } from '../assessment/report-model';
-import { INDUSTRY_SECTIONS } from '../assessment/report-text';
-import { authOf, requireAuth } from '../http/auth';
-import { HttpError } from '../http/errors';
-import { bodyOf, field, FormErrors, langOf, localise, pageTitle, safeNext } from '../http/forms';
-import { translate, type Lang } from '../http/i18n';
+import type { Database } from '../../db/schema';
+import type { AppendAudit } from '../domain/audit-event';
+import type { Role } from '../domain/roles';
+import { INDUSTRY_SECTIONS, ORG_SIZES, type OrgSize } from '../domain/organisation';
+import { authOf, requireAuth } from '../http/access';
+import { errorDetail, errorFields, forbidden, HttpError, notFound } from '../http/errors';
+import { bodyOf, field, FormErrors, langOf, pageTitle, safeNext } from '../http/forms';
+import { translate, translateMessage, type Lang, type MessageKey } from '../i18n';
 import { pageRenderer } from '../http/page-render';
 import { bodyValidator } from '../http/validate';
 import type { Views } from '../http/views';
-import { login, register, registerSchema, SIZES, startSession } from './api';
+import { login, register, registerSchema, startSession } from './api';
 import { validateCreditCode } from './credit-code';
 import { findOpenInvitation } from './invitations';
 import { MIN_PASSWORD_LENGTH } from './passwords';
@@ -24,12 +25,12 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const validEmail = (email: string): boolean => email.length >= 3 && email.length <= 254 && EMAIL.test(email);
 
 // Registration fields in page order, with the element each error links to.
-const REGISTER_FIELDS: ReadonlyArray<{ name: keyof RegisterInput; id: string; message: string }> = [
+const REGISTER_FIELDS: ReadonlyArray<{ name: keyof RegisterInput; id: string; message: MessageKey }> = [
   { name: 'orgName', id: 'org-name', message: 'account.error.orgName' },
   { name: 'creditCode', id: 'credit-code', message: 'account.error.creditCode' },
   { name: 'region', id: 'region', message: 'account.error.region' },
   { name: 'industry', id: 'industry', message: 'account.error.industry' },
-  { name: 'size', id: `size-${SIZES[0]}`, message: 'account.error.size' },
+  { name: 'size', id: `size-${ORG_SIZES[0]}`, message: 'account.error.size' },
   { name: 'email', id: 'email', message: 'account.error.email' },
   { name: 'password', id: 'password', message: 'account.error.password' },
 ];
@@ -44,13 +45,8 @@ const HOME: Readonly<Record<Role, string>> = {
 
 /** The ajv check of the JSON API, so the form and the API accept exactly the same input. */
 function schemaFailures(input: Record<string, string>): Set<string> {
-  try {
-    validateRegister({ ...input });
-    return new Set();
-  } catch (err) {
-    if (err instanceof HttpError && err.errors) return new Set(err.errors.map((e) => e.field));
-    throw err;
-  }
+  const result = validateRegister({ ...input });
+  return new Set(result.ok ? [] : result.errors.map((e) => e.field));
 }
 
 function registerErrors(lang: Lang, input: Record<keyof RegisterInput, string>): FormErrors {
@@ -60,7 +56,7 @@ function registerErrors(lang: Lang, input: Record<keyof RegisterInput, string>):
     if (f.name === 'creditCode' && input.creditCode.trim() !== '') {
       // Says which character is wrong, not just "invalid".
       const credit = validateCreditCode(input.creditCode);
-      if (!credit.ok) errors.add(f.name, f.id, localise(credit.message, lang));
+      if (!credit.ok) errors.add(f.name, f.id, translateMessage(lang, credit.message));
     } else if (failed.has(f.name) || input[f.name].trim() === '') {
       errors.add(f.name, f.id, translate(lang, f.message));
     }
@@ -72,9 +68,9 @@ function registerErrors(lang: Lang, input: Record<keyof RegisterInput, string>):
 function serviceErrors(err: unknown, lang: Lang, ids: Readonly<Record<string, string>>): FormErrors | undefined {
   if (!(err instanceof HttpError) || err.status >= 500 || err.status === 404 || err.status === 403) return undefined;
   const errors = new FormErrors();
-  const fieldErrors = (err.errors ?? []).filter((e) => ids[e.field] !== undefined);
-  if (fieldErrors.length === 0) errors.setProblem(localise(err.detail ?? err.title, lang));
-  for (const e of fieldErrors) errors.add(e.field, ids[e.field], localise(err.detail ?? e.message, lang));
+  const fieldErrors = errorFields(err, lang).filter((e) => ids[e.field] !== undefined);
+  if (fieldErrors.length === 0) errors.setProblem(errorDetail(err, lang));
+  for (const e of fieldErrors) errors.add(e.field, ids[e.field], e.message);
   return errors;
 }
 
@@ -86,6 +82,7 @@ const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
 
 export function accountPages(
   db: Kysely<Database>,
+  appendAudit: AppendAudit,
   secureCookies: boolean,
   views: Views,
   baseUrl: (req: Request) => string,
@@ -105,7 +102,7 @@ export function accountPages(
         name,
         selected: values.industry === letter,
       })),
-      sizes: SIZES.map((value) => ({ value, label: sizeLabel(lang, value), checked: values.size === value })),
+      sizes: ORG_SIZES.map((value) => ({ value, label: sizeLabel(lang, value), checked: values.size === value })),
     });
   };
 
@@ -134,7 +131,11 @@ export function accountPages(
       return;
     }
     try {
-      const result = await register(db, req, { ...input, email: input.email.trim(), size: input.size as OrgSize });
+      const result = await register(db, appendAudit, req, {
+        ...input,
+        email: input.email.trim(),
+        size: input.size as OrgSize,
+      });
       const previous = authOf(res);
       if (previous) await deleteSession(db, previous.tokenHash);
       await startSession(db, res, result.user.id, secureCookies);
@@ -259,12 +260,7 @@ export function accountPages(
 
   const invitationOrThrow = async (token: string): Promise<{ orgName: string }> => {
     const invitation = await findOpenInvitation(db, token);
-    if (!invitation)
-      throw new HttpError(
-        404,
-        'Not Found',
-        '邀请链接无效、已使用或已过期，请联系本单位管理员重新邀请。The invitation link is invalid, used or expired: ask your organisation admin for a new one.',
-      );
+    if (!invitation) throw notFound('account.error.invitationInvalidAsk');
     return invitation;
   };
 
@@ -302,7 +298,7 @@ export function accountPages(
       errors.add('password', 'password', translate(lang, 'account.error.password'));
     if (!errors.any) {
       try {
-        const user = await acceptInvitation(db, token, email, password);
+        const user = await acceptInvitation(db, appendAudit, token, email, password);
         const previous = authOf(res);
         if (previous) await deleteSession(db, previous.tokenHash);
         await startSession(db, res, user.id, secureCookies);
@@ -320,12 +316,7 @@ export function accountPages(
 
   router.post('/account/invitations', requireAuth('company'), async (req, res) => {
     const auth = authOf(res);
-    if (!auth?.user.orgId || !auth.user.orgAdmin)
-      throw new HttpError(
-        403,
-        'Forbidden',
-        '只有本单位管理员可以邀请同事。Only the organisation admin can invite colleagues.',
-      );
+    if (!auth?.user.orgId || !auth.user.orgAdmin) throw forbidden('account.error.adminOnly');
     const invitation = await createInvitation(db, auth.user.orgId, auth.user.id);
     // Shown once, not redirected to: the token is never stored in clear.
     render(res, 'accounts/invitation-created', {

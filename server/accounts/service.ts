@@ -1,12 +1,14 @@
 // Accounts and organisations: registration, login, password change, invitations.
 import type { Kysely } from 'kysely';
-import type { Database, Role } from '../../db/schema';
-import { appendAudit } from '../audit/audit-log';
-import type { OrgSize } from '../assessment/report-model';
-import { HttpError } from '../http/errors';
+import type { Database } from '../../db/schema';
+import type { AppendAudit } from '../domain/audit-event';
+import type { Role } from '../domain/roles';
+import type { OrgSize } from '../domain/organisation';
+import { badRequest, conflict, fieldError, HttpError, notFound } from '../http/errors';
 import { validateCreditCode } from './credit-code';
 import { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
-import { randomToken, tokenHash } from './sessions';
+import { randomToken, tokenHash } from '../lib/tokens';
+import type { Message, MessageKey } from '../i18n';
 
 export interface RegisterInput {
   readonly email: string;
@@ -35,10 +37,10 @@ export interface PublicOrg {
   readonly size: OrgSize;
 }
 
-const conflict = (detail: string, field: string): HttpError =>
-  new HttpError(409, 'Conflict', detail, [{ field, message: detail }]);
-const invalid = (detail: string, field: string): HttpError =>
-  new HttpError(400, 'Bad Request', detail, [{ field, message: detail }]);
+// The field error says what the detail says, so a form shows it beside the field.
+const taken = (key: MessageKey, field: string): HttpError => conflict(key, undefined, [fieldError(field, key)]);
+const invalid = (message: Message, field: string): HttpError =>
+  badRequest(message.key, message.params, [{ field, message }]);
 
 function isUniqueViolation(err: unknown, constraint: string): boolean {
   const e = err as { code?: string; constraint?: string; message?: string };
@@ -49,15 +51,13 @@ export const normaliseEmail = (email: string): string => email.trim().toLowerCas
 
 export async function registerCompany(
   db: Kysely<Database>,
+  appendAudit: AppendAudit,
   input: RegisterInput,
 ): Promise<{ user: PublicUser; org: PublicOrg }> {
   const credit = validateCreditCode(input.creditCode);
   if (!credit.ok) throw invalid(credit.message, 'creditCode');
   if (input.password.length < MIN_PASSWORD_LENGTH)
-    throw invalid(
-      `密码至少${MIN_PASSWORD_LENGTH}个字符。The password needs at least ${MIN_PASSWORD_LENGTH} characters.`,
-      'password',
-    );
+    throw invalid({ key: 'account.error.passwordTooShort', params: { min: MIN_PASSWORD_LENGTH } }, 'password');
   const passwordHash = await hashPassword(input.password);
   const email = normaliseEmail(input.email);
   try {
@@ -104,13 +104,8 @@ export async function registerCompany(
       };
     });
   } catch (err) {
-    if (isUniqueViolation(err, 'orgs_credit_code_key'))
-      throw conflict(
-        '该统一社会信用代码已经注册，请联系本单位管理员邀请您加入。This credit code is already registered: ask your organisation admin for an invitation.',
-        'creditCode',
-      );
-    if (isUniqueViolation(err, 'users_email_lower'))
-      throw conflict('该邮箱已注册，请直接登录。This email is already registered: log in instead.', 'email');
+    if (isUniqueViolation(err, 'orgs_credit_code_key')) throw taken('account.error.creditCodeTaken', 'creditCode');
+    if (isUniqueViolation(err, 'users_email_lower')) throw taken('account.error.emailTaken', 'email');
     throw err;
   }
 }
@@ -127,8 +122,8 @@ export interface CreateUserInput {
 /** Used by the CLI and invitations. */
 export async function createUser(db: Kysely<Database>, input: CreateUserInput): Promise<PublicUser> {
   if (input.password.length < MIN_PASSWORD_LENGTH)
-    throw invalid(`The password needs at least ${MIN_PASSWORD_LENGTH} characters.`, 'password');
-  if (input.role === 'company' && !input.orgId) throw invalid('A company user needs an organisation.', 'orgId');
+    throw invalid({ key: 'account.error.passwordTooShort', params: { min: MIN_PASSWORD_LENGTH } }, 'password');
+  if (input.role === 'company' && !input.orgId) throw invalid({ key: 'account.error.companyNeedsOrg' }, 'orgId');
   try {
     const user = await db
       .insertInto('users')
@@ -151,7 +146,7 @@ export async function createUser(db: Kysely<Database>, input: CreateUserInput): 
       department: user.department,
     };
   } catch (err) {
-    if (isUniqueViolation(err, 'users_email_lower')) throw conflict('This email is already registered.', 'email');
+    if (isUniqueViolation(err, 'users_email_lower')) throw taken('account.error.emailExists', 'email');
     throw err;
   }
 }
@@ -179,12 +174,9 @@ export async function changePassword(
 ): Promise<void> {
   const user = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, current)))
-    throw invalid('当前密码不正确。The current password is wrong.', 'currentPassword');
+    throw invalid({ key: 'account.error.currentPasswordWrong' }, 'currentPassword');
   if (next.length < MIN_PASSWORD_LENGTH)
-    throw invalid(
-      `新密码至少${MIN_PASSWORD_LENGTH}个字符。The new password needs at least ${MIN_PASSWORD_LENGTH} characters.`,
-      'newPassword',
-    );
+    throw invalid({ key: 'account.error.newPasswordTooShort', params: { min: MIN_PASSWORD_LENGTH } }, 'newPassword');
   await db
     .updateTable('users')
     .set({ password_hash: await hashPassword(next) })
@@ -211,6 +203,7 @@ export async function createInvitation(
 /** Uses a one-time invitation: creates a company user in the inviting organisation. */
 export async function acceptInvitation(
   db: Kysely<Database>,
+  appendAudit: AppendAudit,
   token: string,
   email: string,
   password: string,
@@ -224,12 +217,7 @@ export async function acceptInvitation(
       .where('expires_at', '>', new Date())
       .returning(['org_id'])
       .executeTakeFirst();
-    if (!invitation)
-      throw new HttpError(
-        404,
-        'Not Found',
-        '邀请链接无效、已使用或已过期。The invitation link is invalid, used or expired.',
-      );
+    if (!invitation) throw notFound('account.error.invitationInvalid');
     const user = await createUser(tx, { email, password, role: 'company', orgId: invitation.org_id });
     await appendAudit(tx, { actor: user.id, action: 'org.join', subject: `org:${invitation.org_id}` });
     return user;

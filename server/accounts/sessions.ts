@@ -1,40 +1,17 @@
 // Sessions live in the database (any app instance can serve any request). The
 // cookie holds a random token; the database holds only its SHA-256.
-import { createHash, randomBytes } from 'node:crypto';
+import type { Request } from 'express';
 import type { Kysely } from 'kysely';
-import type { Database, Role } from '../../db/schema';
-import type { OrgSize } from '../assessment/report-model';
+import type { Database } from '../../db/schema';
+import type { AuthContext } from '../domain/actor';
+import { readCookie } from '../lib/cookies';
+import { randomToken, tokenHash } from '../lib/tokens';
 
 export const SESSION_COOKIE = 'hegui_sid';
 export const SESSION_DAYS = 7;
 
-export interface AuthUser {
-  readonly id: string;
-  readonly email: string;
-  readonly role: Role;
-  readonly orgId: string | null;
-  readonly orgAdmin: boolean;
-  readonly department: string | null;
-}
-
-export interface AuthOrg {
-  readonly id: string;
-  readonly name: string;
-  readonly creditCode: string;
-  readonly region: string;
-  readonly industry: string;
-  readonly size: OrgSize;
-}
-
-export interface AuthContext {
-  readonly tokenHash: string;
-  readonly csrfToken: string;
-  readonly user: AuthUser;
-  readonly org: AuthOrg | null;
-}
-
-export const randomToken = (): string => randomBytes(32).toString('base64url');
-export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
+/** The session token the request's cookie carries, if any. */
+export const sessionTokenOf = (req: Request): string | undefined => readCookie(req.headers.cookie, SESSION_COOKIE);
 
 export async function createSession(
   db: Kysely<Database>,

@@ -1,13 +1,12 @@
 // Reads and validates the answers of a domain page (one fieldset per item),
 // with the same rules as the JSON API's answer schema.
-import type { Item } from '../catalogue/types';
-import { HttpError } from '../http/errors';
+import { ANSWER_STATUSES, statusCarriesAction } from '../domain/answer-status';
+import type { Item } from '../domain/checklist';
 import { field, FormErrors, type FormBody } from '../http/forms';
-import { translate, type Lang } from '../http/i18n';
-import { bodyValidator } from '../http/validate';
-import { answerSchema } from './api';
+import { translate, type Lang } from '../i18n';
+import { validateAnswer } from './answer-schema';
 import type { AnswerRecord } from './report-builder';
-import { ANSWER_STATUSES, type AnswerInput } from './service';
+import type { AnswerInput } from './answer-schema';
 
 /** What the form holds for one item, as typed (kept on a re-render). */
 export interface ItemFormValues {
@@ -28,7 +27,6 @@ export const itemFields = (code: string) => ({
 });
 
 /** Only 不符合 and 不确定 carry an action (owner, due date, corrected on). */
-export const needsAction = (status: string): boolean => status === 'non_compliant' || status === 'unsure';
 
 // Browsers send textarea line breaks as CRLF but count them as one character for maxlength.
 const text = (value: string): string => value.replace(/\r\n?/g, '\n');
@@ -54,8 +52,6 @@ export function valuesOf(answer: AnswerRecord | undefined): ItemFormValues {
   };
 }
 
-const validateAnswer = bodyValidator(answerSchema);
-
 /** The answer to save, or undefined when the item was left unanswered. Errors are added to `errors`. */
 export function answerFromForm(
   item: Item,
@@ -73,7 +69,7 @@ export function answerFromForm(
     }
     return undefined;
   }
-  const action = needsAction(values.status);
+  const action = statusCarriesAction(values.status);
   const candidate: Record<string, unknown> = {
     status: values.status,
     note: values.note.trim() ? values.note : null,
@@ -81,26 +77,23 @@ export function answerFromForm(
     dueDate: action && values.dueDate ? values.dueDate : null,
     correctedOn: action && values.correctedOn ? values.correctedOn : null,
   };
-  try {
-    return validateAnswer(candidate);
-  } catch (err) {
-    if (!(err instanceof HttpError)) throw err;
-    const failed = new Set((err.errors ?? []).map((e) => e.field));
-    if (failed.has('status')) errors.add(f.status.name, f.status.id, translate(lang, 'answer.error.status', { code }));
-    if (failed.has('note')) errors.add(f.note.name, f.note.id, translate(lang, 'answer.error.note', { code }));
-    if (failed.has('owner')) errors.add(f.owner.name, f.owner.id, translate(lang, 'answer.error.owner', { code }));
-    if (failed.has('dueDate'))
-      errors.add(
-        f.dueDate.name,
-        f.dueDate.id,
-        translate(lang, 'answer.error.date', { code, field: translate(lang, 'answer.due') }),
-      );
-    if (failed.has('correctedOn'))
-      errors.add(
-        f.correctedOn.name,
-        f.correctedOn.id,
-        translate(lang, 'answer.error.date', { code, field: translate(lang, 'answer.corrected') }),
-      );
-    return undefined;
-  }
+  const result = validateAnswer(candidate);
+  if (result.ok) return result.value;
+  const failed = new Set(result.errors.map((e) => e.field));
+  if (failed.has('status')) errors.add(f.status.name, f.status.id, translate(lang, 'answer.error.status', { code }));
+  if (failed.has('note')) errors.add(f.note.name, f.note.id, translate(lang, 'answer.error.note', { code }));
+  if (failed.has('owner')) errors.add(f.owner.name, f.owner.id, translate(lang, 'answer.error.owner', { code }));
+  if (failed.has('dueDate'))
+    errors.add(
+      f.dueDate.name,
+      f.dueDate.id,
+      translate(lang, 'answer.error.date', { code, field: translate(lang, 'answer.due') }),
+    );
+  if (failed.has('correctedOn'))
+    errors.add(
+      f.correctedOn.name,
+      f.correctedOn.id,
+      translate(lang, 'answer.error.date', { code, field: translate(lang, 'answer.corrected') }),
+    );
+  return undefined;
 }

@@ -1,34 +1,18 @@
 // JSON API of assessments, reports and verification.
-import { Router, type Request, type RequestHandler, type Response } from 'express';
-import type { JSONSchemaType } from 'ajv';
-import { authOf, requireAuth, unauthorized } from '../http/auth';
-import { SESSION_COOKIE, tokenHash, type AuthContext } from '../accounts/sessions';
-import { readCookie } from '../http/cookies';
-import { badRequest, HttpError, notFound } from '../http/errors';
-import { Lru } from '../http/lru';
-import { bodyValidator } from '../http/validate';
+import { Router, type Request, type Response } from 'express';
+import { authOf, requireAuth } from '../http/access';
+import type { AuthContext } from '../domain/actor';
+import { badRequest, forbidden, notFound, unauthorized } from '../http/errors';
+import { Lru } from '../lib/lru';
+import { bodyValidator, valueOr400 } from '../http/validate';
 import { parseStrictJson, type StrictJsonResult } from '../lib/strict-json';
+import type { MessageKey, MessageParams } from '../i18n';
 import { fingerprintOf } from './fingerprint';
 import type { VerifiedReport } from './verified-report';
-import type { AnswerInput, AssessmentService } from './service';
-import { ANSWER_STATUSES } from './service';
+import { validateAnswer } from './answer-schema';
+import type { AssessmentService } from './service';
 import type { ReportRenderers } from './report-formats';
 
-const date = { type: 'string', format: 'date', nullable: true } as const;
-
-export const answerSchema: JSONSchemaType<AnswerInput> = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['status'],
-  properties: {
-    status: { type: 'string', enum: [...ANSWER_STATUSES] },
-    note: { type: 'string', maxLength: 2000, nullable: true },
-    owner: { type: 'string', maxLength: 100, nullable: true },
-    dueDate: date,
-    correctedOn: date,
-  },
-};
-const validateAnswer = bodyValidator(answerSchema);
 const validateCreate = bodyValidator<{ profile: { tags: string[] }; copyFrom?: string }>({
   type: 'object',
   additionalProperties: false,
@@ -54,40 +38,8 @@ const validateSharing = bodyValidator<{ shared: boolean }>({
 export function companyOf(res: Response): AuthContext & { org: NonNullable<AuthContext['org']> } {
   const auth = authOf(res);
   if (!auth) throw unauthorized();
-  if (!auth.org) throw new HttpError(403, 'Forbidden', '只有企业账号可以自评。Only company accounts have assessments.');
+  if (!auth.org) throw forbidden('assess.error.companyOnly');
   return auth as AuthContext & { org: NonNullable<AuthContext['org']> };
-}
-
-/**
- * The answer save is the busiest write (every radio button a user ticks), so
- * it has a hot path that authenticates and writes in one statement. Whenever
- * that writes nothing — no session or CSRF header, a body that fails the
- * schema, a submitted draft, someone else's id — the request goes on through
- * the general chain (session loader, CSRF guard, role check, validation), which
- * saves it or answers with the right problem.
- */
-export function quickAnswerSave(service: AssessmentService): RequestHandler {
-  return async (req, res, next) => {
-    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-    const csrf = req.get('x-csrf-token');
-    const body: unknown = req.body;
-    if (!token || !csrf || !validateAnswer.matches(body)) {
-      next();
-      return;
-    }
-    const saved = await service.saveAnswerForSession(
-      tokenHash(token),
-      csrf,
-      String(req.params.id),
-      String(req.params.itemCode),
-      body,
-    );
-    if (!saved) {
-      next();
-      return;
-    }
-    res.set('Cache-Control', 'private, no-store').json(saved);
-  };
 }
 
 export function assessmentApi(service: AssessmentService, renderers: ReportRenderers): Router {
@@ -96,7 +48,7 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
 
   router.post('/assessments', company, async (req, res) => {
     const auth = companyOf(res);
-    const body = validateCreate(req.body);
+    const body = valueOr400(validateCreate(req.body));
     const created = await service.create(auth.org.id, auth.user.id, body.profile.tags, body.copyFrom ?? undefined);
     res.status(201).location(`/api/v1/assessments/${created.id}`).json(created);
   });
@@ -111,7 +63,7 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
 
   router.put('/assessments/:id/answers/:itemCode', company, async (req, res) => {
     const auth = companyOf(res);
-    const input = validateAnswer(req.body);
+    const input = valueOr400(validateAnswer(req.body));
     res.json(
       await service.saveAnswer(auth.org.id, auth.user.id, String(req.params.id), String(req.params.itemCode), input),
     );
@@ -135,7 +87,7 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
 
   router.put('/assessments/:id/sharing', company, async (req, res) => {
     const auth = companyOf(res);
-    const { shared } = validateSharing(req.body);
+    const { shared } = valueOr400(validateSharing(req.body));
     res.json(await service.setSharing(auth.org.id, auth.user.id, String(req.params.id), shared));
   });
 
@@ -173,7 +125,7 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
 
   router.get('/verify/:fingerprint', async (req, res) => {
     const found = await service.verify(req.params.fingerprint.toLowerCase());
-    if (!found) throw notFound('没有与此校验码相符的已提交报告。No submitted report has this fingerprint.');
+    if (!found) throw notFound('verify.error.noReport');
     res.json(verifiedBody(req.params.fingerprint.toLowerCase(), found));
   });
 
@@ -181,10 +133,13 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
   // duplicated key or a nesting bomb is refused instead of silently resolved.
   router.post('/verify', async (req, res) => {
     const parsed = typeof req.body === 'string' ? parseStrictJson(req.body) : undefined;
-    if (!parsed?.ok) throw badRequest(reportProblem(parsed));
+    if (!parsed?.ok) {
+      const problem = reportProblem(parsed);
+      throw badRequest(problem.key, problem.params);
+    }
     const report = parsed.value;
     if (report === null || typeof report !== 'object' || Array.isArray(report))
-      throw badRequest('请求正文应为 JSON 报告。Send the JSON report as the request body.');
+      throw badRequest('verify.error.bodyMissing');
     const fingerprint = fingerprintOf(report);
     const found = await service.verify(fingerprint);
     res.json(found ? verifiedBody(fingerprint, found) : { match: false, fingerprint });
@@ -201,12 +156,10 @@ const verifiedBody = (fingerprint: string, found: VerifiedReport): Record<string
   org: found.org,
 });
 
-function reportProblem(parsed: StrictJsonResult | undefined): string {
-  if (!parsed) return '请求正文应为 JSON 报告。Send the JSON report as the request body.';
-  if (parsed.ok) return '';
+function reportProblem(parsed: StrictJsonResult | undefined): { key: MessageKey; params?: MessageParams } {
+  if (!parsed || parsed.ok) return { key: 'verify.error.bodyMissing' };
   if (parsed.reason === 'duplicate-key')
-    return `报告中有重复的键，不能核验（位置 ${parsed.at}）。The report has a duplicated key (${parsed.detail}, at ${parsed.at}) and cannot be verified.`;
-  if (parsed.reason === 'too-deep')
-    return `报告的嵌套层级超过真实报告，不能核验。The document is ${parsed.detail}: no real report is.`;
-  return `报告不是有效的 JSON（位置 ${parsed.at}）。The report is not valid JSON (${parsed.detail} at ${parsed.at}).`;
+    return { key: 'verify.error.duplicateKeyAt', params: { detail: parsed.detail, at: parsed.at } };
+  if (parsed.reason === 'too-deep') return { key: 'verify.error.tooDeep', params: { detail: parsed.detail } };
+  return { key: 'verify.error.syntax', params: { detail: parsed.detail, at: parsed.at } };
 }

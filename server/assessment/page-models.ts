@@ -1,11 +1,12 @@
 // What the assessment pages show, computed from an assessment and the checklist
 // version it is pinned to. Pure functions: no request, no database.
 import type { Catalogue } from '../catalogue/catalogue';
-import type { Domain, Item } from '../catalogue/types';
-import { translate, type Lang } from '../http/i18n';
-import { itemFields, needsAction, type ItemFormValues } from './answer-form';
+import type { Domain, Item } from '../domain/checklist';
+import { translate, type Lang } from '../i18n';
+import { ANSWER_STATUSES, statusCarriesAction } from '../domain/answer-status';
+import { itemFields, type ItemFormValues } from './answer-form';
 import { citationHeading } from './report-text';
-import { ANSWER_STATUSES, type AssessmentDetail } from './service';
+import type { AssessmentDetail } from './service';
 
 export type TaskStatus = 'notStarted' | 'inProgress' | 'completed';
 
@@ -122,7 +123,7 @@ export function checkView(
         statusLabel: answer ? translate(lang, `report.status.${answer.status}`) : undefined,
         note: answer?.note ?? null,
         action:
-          answer && needsAction(answer.status) && (answer.owner || answer.dueDate || answer.correctedOn)
+          answer && statusCarriesAction(answer.status) && (answer.owner || answer.dueDate || answer.correctedOn)
             ? { owner: answer.owner, dueDate: answer.dueDate, correctedOn: answer.correctedOn }
             : null,
       };

@@ -1,8 +1,9 @@
 // Builds the immutable report of a submitted assessment from the checklist
 // version it is pinned to and its answers. Pure: same inputs, same report.
 import type { Catalogue } from '../catalogue/catalogue';
-import type { Consequence, Item } from '../catalogue/types';
-import type { AnswerStatus, DomainResult, Report, ReportGap, ReportOrg, StatusCounts } from './report-model';
+import type { Consequence, Item } from '../domain/checklist';
+import { statusCarriesAction, type AnswerStatus } from '../domain/answer-status';
+import type { DomainResult, Report, ReportGap, ReportOrg, StatusCounts } from '../domain/report';
 
 export interface AnswerRecord {
   readonly itemCode: string;
@@ -76,7 +77,7 @@ export function buildReport(input: ReportInput): Report {
       counts[answer.status] += 1;
       overall[answer.status] += 1;
       all.push({ code: item.code, domain: domain.code, title: item.title, status: answer.status, note: answer.note });
-      if (answer.status === 'non_compliant' || answer.status === 'unsure') {
+      if (statusCarriesAction(answer.status)) {
         gaps.push({
           code: item.code,
           domain: domain.code,

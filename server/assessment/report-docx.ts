@@ -1,6 +1,7 @@
 // The report as a Word document (DOCX), laid out after GB/T 9704 without the
 // look of a 公文: A4, 仿宋 body, 黑体 headings, 第 X 页 共 Y 页 and the
 // fingerprint in every footer. Every string goes in as text: docx escapes it.
+import type { MessageKey } from '../i18n';
 import {
   AlignmentType,
   BorderStyle,
@@ -21,7 +22,7 @@ import {
   type IFontAttributesProperties,
   type IRunOptions,
 } from 'docx';
-import type { Report } from './report-model';
+import type { Report } from '../domain/report';
 import {
   reportView,
   zh,
@@ -307,7 +308,7 @@ function gapParagraphs(g: GapView, position: number): Paragraph[] {
     ...(g.reviewNeeded ? [zh('item.reviewNeeded')] : []),
     g.domainName,
   ];
-  const sub = (i: number, key: string): Paragraph => heading3(`${i}. ${zh(key)}`);
+  const sub = (i: number, key: MessageKey): Paragraph => heading3(`${i}. ${zh(key)}`);
   const a = g.action;
   return [
     heading2(`（${numeral}）${g.code} ${g.title}`),

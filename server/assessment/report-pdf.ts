@@ -1,7 +1,8 @@
 // The report as a PDF (pdfkit), with Debian's Noto Sans CJK. Pages are
 // buffered so that every footer can say 第 X 页 共 Y 页 and carry the fingerprint.
-import { BODY, BOLD, DEFAULT_FONTS, openCjkPdf, type PdfFonts } from '../documents/cjk-pdf';
-import type { Report } from './report-model';
+import { BODY, BOLD, DEFAULT_FONTS, openCjkPdf, type PdfFonts } from '../lib/cjk-pdf';
+import type { Report } from '../domain/report';
+import type { MessageKey } from '../i18n';
 import {
   reportView,
   zh,
@@ -12,7 +13,7 @@ import {
   type ReportView,
 } from './report-text';
 
-export { CJK_FONT_BOLD, CJK_FONT_REGULAR, PdfFontsMissingError, type PdfFonts } from '../documents/cjk-pdf';
+export { CJK_FONT_BOLD, CJK_FONT_REGULAR, PdfFontsMissingError, type PdfFonts } from '../lib/cjk-pdf';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -281,7 +282,7 @@ function gap(doc: Doc, g: GapView, position: number): void {
   labelled(doc, zh('report.yourAnswer'), tags.join(' · '));
   labelled(doc, zh('item.question'), g.question);
   if (g.note !== null) labelled(doc, zh('report.note'), g.note);
-  const sub = (i: number, key: string): void => heading(doc, `${i}. ${zh(key)}`, SIZE.h3, 3);
+  const sub = (i: number, key: MessageKey): void => heading(doc, `${i}. ${zh(key)}`, SIZE.h3, 3);
   sub(1, 'item.illegal');
   write(doc, g.illegal);
   sub(2, 'item.basis');

@@ -1,11 +1,13 @@
 // The words of a report, shared by the HTML, DOCX and PDF renderers, so the
 // three formats always say the same thing. Pure functions, no markup.
-import type { Citation, Consequence, Leniency, LeniencyKind, PenaltyCitation } from '../catalogue/types';
-import { translate } from '../http/i18n';
-import type { AnswerStatus, OrgSize, Report, ReportGap, StatusCounts } from './report-model';
+import type { Citation, Consequence, Leniency, LeniencyKind, PenaltyCitation } from '../domain/checklist';
+import { translate, type MessageKey, type MessageParams } from '../i18n';
+import type { AnswerStatus } from '../domain/answer-status';
+import { industryLabel, type OrgSize } from '../domain/organisation';
+import type { Report, ReportGap, StatusCounts } from '../domain/report';
 
 /** Chinese interface text of the report; the same keys give the HTML its English. */
-export function zh(key: string, params: Record<string, string | number> = {}): string {
+export function zh(key: MessageKey, params: MessageParams = {}): string {
   return translate('zh-CN', key, params);
 }
 
@@ -17,36 +19,6 @@ const SIZE_LABELS: Readonly<Record<OrgSize, string>> = { large: '大型', medium
 
 export function sizeLabel(size: OrgSize): string {
   return SIZE_LABELS[size] ?? size;
-}
-
-/** 门类 of 国民经济行业分类 (GB/T 4754-2017). */
-export const INDUSTRY_SECTIONS: Readonly<Record<string, string>> = {
-  A: '农、林、牧、渔业',
-  B: '采矿业',
-  C: '制造业',
-  D: '电力、热力、燃气及水生产和供应业',
-  E: '建筑业',
-  F: '批发和零售业',
-  G: '交通运输、仓储和邮政业',
-  H: '住宿和餐饮业',
-  I: '信息传输、软件和信息技术服务业',
-  J: '金融业',
-  K: '房地产业',
-  L: '租赁和商务服务业',
-  M: '科学研究和技术服务业',
-  N: '水利、环境和公共设施管理业',
-  O: '居民服务、修理和其他服务业',
-  P: '教育',
-  Q: '卫生和社会工作',
-  R: '文化、体育和娱乐业',
-  S: '公共管理、社会保障和社会组织',
-  T: '国际组织',
-};
-
-/** "C 制造业"; an unknown letter is shown as given. */
-export function industryLabel(letter: string): string {
-  const name = INDUSTRY_SECTIONS[letter];
-  return name ? `${letter} ${name}` : letter;
 }
 
 export function consequenceLabel(c: Consequence): string {

@@ -3,26 +3,18 @@
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { PREPARED } from '../../db/prepared';
 import type { Database } from '../../db/schema';
-import type { AuthOrg } from '../accounts/sessions';
-import { appendAudit } from '../audit/audit-log';
+import type { AppendAudit } from '../domain/audit-event';
+import type { AuthOrg } from '../domain/actor';
 import type { Catalogue } from '../catalogue/catalogue';
-import type { CatalogueStore } from '../catalogue/versions';
-import { HttpError, notFound } from '../http/errors';
-import { recordSharing, recordSubmission } from '../regulator/record';
+import type { CatalogueStore } from '../catalogue/catalogue-store';
+import { badRequest, conflict, fieldError, HttpError, notFound } from '../http/errors';
+import { checkActionRule, strayActionFields, type AnswerInput } from './answer-schema';
 import { fingerprintOf } from './fingerprint';
 import { buildReport, type AnswerRecord } from './report-builder';
-import type { AnswerStatus, Report } from './report-model';
+import type { SubmissionRecorder } from './submission-recorder';
+import type { AnswerStatus } from '../domain/answer-status';
+import type { Report } from '../domain/report';
 import { maskCreditCode, type VerifiedReport } from './verified-report';
-
-export const ANSWER_STATUSES: readonly AnswerStatus[] = ['compliant', 'non_compliant', 'not_applicable', 'unsure'];
-
-export interface AnswerInput {
-  readonly status: AnswerStatus;
-  readonly note?: string | null;
-  readonly owner?: string | null;
-  readonly dueDate?: string | null;
-  readonly correctedOn?: string | null;
-}
 
 export interface Progress {
   readonly answered: number;
@@ -47,13 +39,8 @@ export interface AssessmentDetail extends AssessmentSummary {
   readonly answers: Readonly<Record<string, AnswerRecord>>;
 }
 
-const missing = (): HttpError => notFound('没有找到这份自评。There is no such assessment.');
-const submittedConflict = (): HttpError =>
-  new HttpError(
-    409,
-    'Conflict',
-    '这份自评已提交，不能再修改；可以复制为新的自评后重新检查。The assessment is submitted and cannot change: copy it to re-check.',
-  );
+const missing = (): HttpError => notFound('assess.error.notFound');
+const submittedConflict = (): HttpError => conflict('assess.error.submitted');
 
 /** Items that apply to a profile: those without appliesTo, and those sharing a tag with it. */
 export function applicableItems(catalogue: Catalogue, tags: readonly string[]): string[] {
@@ -121,17 +108,20 @@ export class AssessmentService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly catalogues: CatalogueStore,
+    /** The regulators' statistics, told of every submission and sharing change. */
+    private readonly statistics: SubmissionRecorder,
+    /** The audit log's writer: submissions and sharing changes are recorded in it. */
+    private readonly appendAudit: AppendAudit,
   ) {}
 
   async create(orgId: string, userId: string, tags: readonly string[], copyFrom?: string): Promise<AssessmentSummary> {
     const catalogue = this.catalogues.current();
     const unknown = unknownTags(catalogue, tags);
     if (unknown.length > 0)
-      throw new HttpError(
-        400,
-        'Bad Request',
-        `Unknown profile tag(s): ${unknown.join(', ')}`,
-        unknown.map((t) => ({ field: 'profile.tags', message: `unknown tag "${t}"` })),
+      throw badRequest(
+        'assess.error.unknownTags',
+        { tags: unknown.join(', ') },
+        unknown.map((t) => fieldError('profile.tags', 'assess.error.unknownTag', { tag: t })),
       );
     const profileTags = [...new Set(tags)].sort();
     const items = applicableItems(catalogue, profileTags);
@@ -163,7 +153,7 @@ export class AssessmentService {
           from answers a where a.assessment_id = ${copyFrom}::uuid and a.item_code in (select jsonb_array_elements_text(${JSON.stringify(items)}::jsonb))
         `.execute(tx);
       }
-      await appendAudit(tx, {
+      await this.appendAudit(tx, {
         actor: userId,
         action: 'assessment.create',
         subject: `assessment:${row.id}`,
@@ -272,6 +262,7 @@ export class AssessmentService {
     input: AnswerInput,
   ): Promise<AnswerRecord> {
     if (!isUuid(id)) throw missing();
+    checkActionRule(input);
     const saved = await this.upsertAnswer(SAVE_AS_MEMBER, [orgId, userId], id, itemCode, input);
     if (saved) return saved;
     // Nothing written: find out why (rare path).
@@ -283,7 +274,7 @@ export class AssessmentService {
       .executeTakeFirst();
     if (!assessment) throw missing();
     if (assessment.status !== 'draft') throw submittedConflict();
-    throw notFound(`事项 ${itemCode} 不在这份自评中。Item ${itemCode} is not part of this assessment.`);
+    throw notFound('assess.error.itemNotInAssessment', { code: itemCode });
   }
 
   /**
@@ -299,7 +290,8 @@ export class AssessmentService {
     itemCode: string,
     input: AnswerInput,
   ): Promise<AnswerRecord | undefined> {
-    if (!isUuid(id)) return undefined;
+    // An answer this path may not store goes on to the general route, which answers 400.
+    if (!isUuid(id) || strayActionFields(input).length > 0) return undefined;
     return this.upsertAnswer(SAVE_AS_SESSION, [sessionHash, csrfToken], id, itemCode, input);
   }
 
@@ -358,11 +350,10 @@ export class AssessmentService {
       const answered = new Set(answers.map((a) => a.item_code));
       const unanswered = row.item_codes.filter((c) => !answered.has(c));
       if (unanswered.length > 0) {
-        throw new HttpError(
-          409,
-          'Conflict',
-          `还有 ${unanswered.length} 项未作答。${unanswered.length} item(s) are not answered yet.`,
-          unanswered.map((c) => ({ field: c, message: 'not answered' })),
+        throw conflict(
+          'assess.error.unanswered',
+          { n: unanswered.length },
+          unanswered.map((c) => fieldError(c, 'assess.error.notAnswered')),
         );
       }
       const catalogue = await this.catalogues.version(row.version_id);
@@ -390,8 +381,8 @@ export class AssessmentService {
         })
         .where('id', '=', id)
         .execute();
-      await recordSubmission(tx, id, orgId, catalogue, report);
-      await appendAudit(tx, {
+      await this.statistics.submitted(tx, id, orgId, catalogue, report);
+      await this.appendAudit(tx, {
         actor: userId,
         action: 'assessment.submit',
         subject: `assessment:${id}`,
@@ -410,8 +401,7 @@ export class AssessmentService {
       .where('org_id', '=', orgId)
       .executeTakeFirst();
     if (!row) throw missing();
-    if (row.status !== 'submitted' || !row.report || !row.fingerprint)
-      throw new HttpError(409, 'Conflict', '提交后才有报告。The report exists once the assessment is submitted.');
+    if (row.status !== 'submitted' || !row.report || !row.fingerprint) throw conflict('assess.error.noReportYet');
     return { report: row.report, fingerprint: row.fingerprint, shared: row.shared };
   }
 
@@ -434,10 +424,10 @@ export class AssessmentService {
           .where('org_id', '=', orgId)
           .executeTakeFirst();
         if (!exists) throw missing();
-        throw new HttpError(409, 'Conflict', '提交后才能共享报告。Only a submitted report can be shared.');
+        throw conflict('assess.error.shareSubmittedOnly');
       }
-      await recordSharing(tx, id, shared);
-      await appendAudit(tx, {
+      await this.statistics.sharingChanged(tx, id, shared);
+      await this.appendAudit(tx, {
         actor: userId,
         action: shared ? 'report.share' : 'report.unshare',
         subject: `assessment:${id}`,
@@ -483,7 +473,7 @@ export class AssessmentService {
         })
         .where('id', '=', id)
         .execute();
-      await appendAudit(tx, {
+      await this.appendAudit(tx, {
         actor: userId,
         action: 'assessment.move-version',
         subject: `assessment:${id}`,

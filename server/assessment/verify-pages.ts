@@ -3,7 +3,7 @@
 // matches a submitted report and when that was submitted.
 import { Router, type Response } from 'express';
 import { bodyOf, field, FormErrors, langOf, pageTitle } from '../http/forms';
-import { translate } from '../http/i18n';
+import { translate } from '../i18n';
 import type { RenderPage } from '../http/page-render';
 import { parseStrictJson } from '../lib/strict-json';
 import { fingerprintOf } from './fingerprint';

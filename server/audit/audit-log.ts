@@ -3,17 +3,11 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
-import { canonicalJson } from '../catalogue/versions';
+import type { AuditInput } from '../domain/audit-event';
+import { canonicalJson } from '../lib/canonical-json';
 
 export const GENESIS = '0'.repeat(64);
 export const AUDIT_LOCK = 727_002;
-
-export interface AuditInput {
-  readonly actor: string;
-  readonly action: string;
-  readonly subject: string;
-  readonly payload?: Record<string, unknown>;
-}
 
 export function eventHash(
   prevHash: string,

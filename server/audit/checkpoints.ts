@@ -6,7 +6,7 @@
 import { sign, verify, type KeyObject } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { canonicalJson } from '../catalogue/versions';
+import { canonicalJson } from '../lib/canonical-json';
 import { AUDIT_LOCK, GENESIS } from './audit-log';
 import type { SigningKey } from './signing-key';
 

@@ -6,9 +6,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { notFound } from '../http/errors';
 import { notModified } from '../http/cache';
-import { queryValidator } from '../http/validate';
+import { queryValidator, valueOr400 } from '../http/validate';
 import { MAX_QUERY_LENGTH, type Catalogue } from './catalogue';
-import { listVersions, type CatalogueStore } from './versions';
+import { listVersions } from './version-list';
+import type { CatalogueStore } from './catalogue-store';
 
 interface VersionQuery {
   version?: number;
@@ -42,10 +43,10 @@ export function catalogueApi(store: CatalogueStore, db: Kysely<Database>): Route
   const xlsxCache = new Map<string, Buffer>();
 
   async function pick(req: Request): Promise<Catalogue> {
-    const { version } = versionQuery(req.query);
+    const { version } = valueOr400(versionQuery(req.query));
     if (version === undefined) return store.current();
     const catalogue = await store.version(version);
-    if (!catalogue) throw notFound(`There is no checklist version ${version}.`);
+    if (!catalogue) throw notFound('version.notFound', { version });
     return catalogue;
   }
 
@@ -58,7 +59,7 @@ export function catalogueApi(store: CatalogueStore, db: Kysely<Database>): Route
   router.get('/domains/:code', async (req, res) => {
     const c = await pick(req);
     const domain = c.domain(req.params.code);
-    if (!domain) throw notFound(`There is no domain with code "${req.params.code}". Codes are two letters, e.g. AQ.`);
+    if (!domain) throw notFound('domain.notFound', { code: req.params.code });
     if (notModified(req, res, c.version.hash)) return;
     res.json({ ...domain, itemCount: domain.items.length, version: versionRef(c) });
   });
@@ -66,13 +67,13 @@ export function catalogueApi(store: CatalogueStore, db: Kysely<Database>): Route
   router.get('/items/:code', async (req, res) => {
     const c = await pick(req);
     const found = c.item(req.params.code);
-    if (!found) throw notFound(`There is no item with code "${req.params.code}". Codes look like AQ-001.`);
+    if (!found) throw notFound('item.notFound', { code: req.params.code });
     if (notModified(req, res, c.version.hash)) return;
     res.json({ ...found.item, domain: found.domain.code, version: versionRef(c) });
   });
 
   router.get('/search', (req, res) => {
-    const { q, limit } = searchQuery(req.query);
+    const { q, limit } = valueOr400(searchQuery(req.query));
     const c = store.current();
     if (notModified(req, res, c.version.hash)) return;
     const results = c.search(q, limit).map(({ code, title, domain, snippet }) => ({ code, title, domain, snippet }));

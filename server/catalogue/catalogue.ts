@@ -1,7 +1,8 @@
 // The immutable in-memory catalogue of one checklist version: domains, items by
 // code and a substring search index. Pages never query the database for content.
-import { Lru } from '../http/lru';
-import type { ChecklistContent, Domain, Item, ProfileQuestion } from './types';
+import { Lru } from '../lib/lru';
+import { queryTerms } from '../lib/query-terms';
+import type { ChecklistContent, Domain, Item, ProfileQuestion } from '../domain/checklist';
 
 export interface DomainSummary {
   readonly code: string;
@@ -42,7 +43,6 @@ interface IndexedItem {
 }
 
 export const MAX_QUERY_LENGTH = 200;
-const MAX_TERMS = 8;
 const SNIPPET_RADIUS = 36;
 
 export function hasLeniency(item: Item): boolean {
@@ -87,19 +87,6 @@ function snippetOf(field: IndexedField, term: string): string {
   const start = Math.max(0, at - SNIPPET_RADIUS);
   const end = Math.min(field.text.length, at + term.length + SNIPPET_RADIUS);
   return `${start > 0 ? '…' : ''}${field.text.slice(start, end)}${end < field.text.length ? '…' : ''}`;
-}
-
-/** Splits a query into lower-case terms (whitespace separated, at most 8). */
-export function queryTerms(q: string): string[] {
-  return [
-    ...new Set(
-      q
-        .trim()
-        .toLowerCase()
-        .split(/\s+/)
-        .filter((t) => t.length > 0),
-    ),
-  ].slice(0, MAX_TERMS);
 }
 
 export class Catalogue {

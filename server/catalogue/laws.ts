@@ -3,7 +3,7 @@
 // Markdown file per law with one article per paragraph ("第X条 …").
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Citation } from './types';
+import type { Citation } from '../domain/checklist';
 
 const DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 

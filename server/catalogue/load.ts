@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import { parseDocument } from 'yaml';
-import type { ChecklistContent, Domain, Profile } from './types';
+import type { ChecklistContent, Domain, Profile } from '../domain/checklist';
 
 export interface ContentProblem {
   readonly file: string;

@@ -2,11 +2,13 @@
 import { Router, type Response } from 'express';
 import { badRequest, notFound } from '../http/errors';
 import { notModified } from '../http/cache';
-import { Lru } from '../http/lru';
+import { langOf } from '../http/forms';
+import { Lru } from '../lib/lru';
 import type { Views } from '../http/views';
 import { MAX_QUERY_LENGTH, hasLeniency, type Catalogue } from './catalogue';
-import type { Domain, Item } from './types';
-import type { CatalogueStore } from './versions';
+import type { Domain, Item } from '../domain/checklist';
+import type { CatalogueStore } from './catalogue-store';
+import { translate } from '../i18n';
 
 const SEARCH_EXAMPLES = ['灭火器', '劳动合同', '发票', '危险废物', '健康证', 'AQ-001'];
 
@@ -68,7 +70,7 @@ export function cataloguePages(store: CatalogueStore, views: Views): Router {
   router.get('/domains/:code', (req, res) => {
     const c = store.current();
     const domain = c.domain(req.params.code);
-    if (!domain) throw notFound(`没有代码为“${req.params.code}”的领域。There is no domain “${req.params.code}”.`);
+    if (!domain) throw notFound('domain.notFound', { code: req.params.code });
     if (domain.code !== req.params.code) {
       res.redirect(301, `/domains/${domain.code}`);
       return;
@@ -80,7 +82,7 @@ export function cataloguePages(store: CatalogueStore, views: Views): Router {
   router.get('/items/:code', (req, res) => {
     const c = store.current();
     const found = c.item(req.params.code);
-    if (!found) throw notFound(`没有编号为“${req.params.code}”的事项。There is no item “${req.params.code}”.`);
+    if (!found) throw notFound('item.notFound', { code: req.params.code });
     if (found.item.code !== req.params.code) {
       res.redirect(301, `/items/${found.item.code}`);
       return;
@@ -92,16 +94,16 @@ export function cataloguePages(store: CatalogueStore, views: Views): Router {
   router.get('/search', (req, res) => {
     const c = store.current();
     const raw = req.query.q;
-    if (Array.isArray(raw)) throw badRequest('请只输入一个搜索词。Give one search query.');
+    if (Array.isArray(raw)) throw badRequest('search.error.oneQuery');
     const q = typeof raw === 'string' ? raw.trim() : '';
     const common = { examples: SEARCH_EXAMPLES, domains: c.domainSummaries() };
     if (q.length > MAX_QUERY_LENGTH) {
       res.status(400);
       views.render(res, 'catalogue/search', {
         ...common,
-        title: '搜索',
+        title: translate(langOf(res), 'search.pageTitleEmpty'),
         q: q.slice(0, MAX_QUERY_LENGTH),
-        error: `搜索词太长（${q.length} 个字符），请不超过 ${MAX_QUERY_LENGTH} 个字符。The query is too long: keep it to ${MAX_QUERY_LENGTH} characters.`,
+        error: translate(langOf(res), 'search.error.tooLong', { n: q.length, max: MAX_QUERY_LENGTH }),
       });
       return;
     }
@@ -109,7 +111,7 @@ export function cataloguePages(store: CatalogueStore, views: Views): Router {
     const domainNames = new Map(c.domains.map((d) => [d.code, d.name]));
     views.render(res, 'catalogue/search', {
       ...common,
-      title: q ? `搜索：${q}` : '搜索',
+      title: q ? translate(langOf(res), 'search.pageTitle', { q }) : translate(langOf(res), 'search.pageTitleEmpty'),
       q,
       searched: q.length > 0,
       results: results.map((r) => ({ ...r, domainName: domainNames.get(r.domain) })),

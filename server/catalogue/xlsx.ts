@@ -2,7 +2,7 @@
 // per domain with Chinese headers, frozen header row and wrapped text.
 import ExcelJS from 'exceljs';
 import type { Catalogue } from './catalogue';
-import type { Item } from './types';
+import type { Item } from '../domain/checklist';
 
 const LENIENCY_LABEL: Record<string, string> = {
   'no-penalty': '轻微不罚',

@@ -1,7 +1,7 @@
 // Server-side HTML form handling shared by the page areas: reading urlencoded
 // fields, collecting errors for the GOV.UK error summary, safe redirects.
 import type { Request, Response } from 'express';
-import { translate, type Lang } from './i18n';
+import { translate, type Lang, type MessageKey, type MessageParams } from '../i18n';
 
 export type FormBody = Readonly<Record<string, unknown>>;
 
@@ -72,25 +72,10 @@ export class FormErrors {
 }
 
 /** The page title, prefixed with 错误： when the form has errors (GOV.UK). */
-export function pageTitle(
-  res: Response,
-  key: string,
-  errors?: FormErrors,
-  params: Record<string, string | number> = {},
-): string {
+export function pageTitle(res: Response, key: MessageKey, errors?: FormErrors, params: MessageParams = {}): string {
   const lang = langOf(res);
   const title = translate(lang, key, params);
   return errors?.any ? translate(lang, 'form.titleError', { title }) : title;
-}
-
-/**
- * The services word their messages "中文。English." (one string for the API); on a
- * page show the half that matches the interface language.
- */
-export function localise(message: string, lang: Lang): string {
-  const m = /^([\s\S]*?[\u3002\uff01\uff1f\uff09\u201d])\s*([A-Z][\s\S]*)$/.exec(message.trim());
-  if (!m || !/[\u4e00-\u9fff]/.test(m[1])) return message;
-  return lang === 'en' ? m[2] : m[1];
 }
 
 /** Only a path on this site: "/x" but not "//host" or "/\host", which browsers treat as another origin. */

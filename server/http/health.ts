@@ -1,5 +1,7 @@
 import { Router } from 'express';
 import type { DbHandle } from '../../db';
+import { translate } from '../i18n';
+import { problemLang } from './locals';
 
 /** /healthz: the process answers. /readyz: the database answers too (503 while it does not). */
 export function healthRoutes(database: Pick<DbHandle, 'ping' | 'kind'>): Router {
@@ -21,7 +23,7 @@ export function healthRoutes(database: Pick<DbHandle, 'ping' | 'kind'>): Router 
             type: 'https://hegui.example/problems/503',
             title: 'Service Unavailable',
             status: 503,
-            detail: `The database is not reachable: ${(err as Error).message}`,
+            detail: translate(problemLang(req), 'error.databaseUnreachable', { reason: (err as Error).message }),
             instance: req.originalUrl,
           }),
         );

@@ -1,13 +1,27 @@
-// Per-request template locals: the interface language (query ?lang= → cookie → zh-CN)
-// and the current path for the language switch.
-import type { RequestHandler } from 'express';
-import { readCookie } from './cookies';
-import { parseLang, type Lang } from './i18n';
+// Per-request language: pages follow ?lang= → cookie → zh-CN (and set the cookie
+// when ?lang= is given); API problem details follow ?lang= → Accept-Language →
+// cookie → zh-CN, so a client (or the page's own script) can ask for its language.
+import type { Request, RequestHandler } from 'express';
+import { readCookie } from '../lib/cookies';
+import { langFromAcceptLanguage, parseLang, type Lang } from '../i18n';
+
+export function pageLang(req: Request): Lang {
+  return parseLang(req.query.lang) ?? parseLang(readCookie(req.headers.cookie, 'lang')) ?? 'zh-CN';
+}
+
+export function problemLang(req: Request): Lang {
+  return (
+    parseLang(req.query.lang) ??
+    langFromAcceptLanguage(req.get('accept-language')) ??
+    parseLang(readCookie(req.headers.cookie, 'lang')) ??
+    'zh-CN'
+  );
+}
 
 export function langLocals(secureCookies: boolean): RequestHandler {
   return (req, res, next) => {
     const fromQuery = parseLang(req.query.lang);
-    const lang: Lang = fromQuery ?? parseLang(readCookie(req.headers.cookie, 'lang')) ?? 'zh-CN';
+    const lang = pageLang(req);
     if (fromQuery) {
       res.cookie('lang', lang, {
         httpOnly: true,

@@ -4,7 +4,7 @@
 // Browsers say where a request comes from (Sec-Fetch-Site; Origin): anything
 // but this site is refused. Clients that send neither (curl, scripts) pass.
 import type { RequestHandler } from 'express';
-import { HttpError } from './errors';
+import { forbidden } from './errors';
 
 const SESSION_STARTERS = [
   '/login',
@@ -34,13 +34,7 @@ export function sameOriginGuard(publicUrl: string | undefined): { paths: string[
       origin !== undefined &&
       (originHost === undefined || (originHost !== req.get('host') && originHost !== publicHost));
     if (crossSite || foreignOrigin) {
-      next(
-        new HttpError(
-          403,
-          'Forbidden',
-          '此表单只能从本网站提交。This form can only be sent from this site (cross-site request refused).',
-        ),
-      );
+      next(forbidden('error.crossSite'));
       return;
     }
     next();

@@ -1,29 +1,63 @@
-// ajv validation of query strings and bodies; failures become 400 problems
-// that name each offending field.
+// ajv validation of query strings and bodies. A validator returns a result, never
+// throws: pages turn the errors into their error summary, API routes into a 400
+// problem that names each field (`valueOr400`).
 import { Ajv, type ErrorObject, type JSONSchemaType } from 'ajv';
 import addFormats from 'ajv-formats';
-import { badRequest, type FieldError } from './errors';
+import type { Message } from '../i18n';
+import { badRequest, fieldError, type FieldError } from './errors';
+
+export type Validation<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly problem: Message; readonly errors: readonly FieldError[] };
 
 const ajv = new Ajv({ allErrors: true, coerceTypes: true, useDefaults: true, removeAdditional: false });
 
-function fieldErrors(errors: readonly ErrorObject[] | null | undefined): FieldError[] {
-  return (errors ?? []).map((e) => {
-    const field =
-      e.keyword === 'required' ? String(e.params.missingProperty) : e.instancePath.replace(/^\//, '') || '(root)';
-    const message =
-      e.keyword === 'additionalProperties'
-        ? `unknown parameter "${String(e.params.additionalProperty)}"`
-        : (e.message ?? 'is invalid');
-    return { field, message };
-  });
+const LIMIT_KEYWORDS = new Set(['minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems']);
+
+function fieldMessage(e: ErrorObject): FieldError {
+  const field =
+    e.keyword === 'required' ? String(e.params.missingProperty) : e.instancePath.replace(/^\//, '') || '(root)';
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required':
+      return fieldError(field, 'error.field.required');
+    case 'additionalProperties':
+      return fieldError(field, 'error.field.unknown', { name: String(p.additionalProperty) });
+    case 'type':
+      return fieldError(field, 'error.field.type', { type: String(p.type) });
+    case 'format':
+      return fieldError(field, 'error.field.format', { format: String(p.format) });
+    case 'enum':
+      return fieldError(field, 'error.field.enum', {
+        values: Array.isArray(p.allowedValues) ? p.allowedValues.map(String).join(', ') : '',
+      });
+    case 'const':
+      return fieldError(field, 'error.field.enum', { values: String(p.allowedValue) });
+    case 'pattern':
+      return fieldError(field, 'error.field.pattern');
+    case 'uniqueItems':
+      return fieldError(field, 'error.field.uniqueItems');
+    default:
+      if (LIMIT_KEYWORDS.has(e.keyword))
+        return fieldError(
+          field,
+          `error.field.${e.keyword as 'minLength' | 'maxLength' | 'minimum' | 'maximum' | 'minItems' | 'maxItems'}`,
+          { limit: Number(p.limit) },
+        );
+      return fieldError(field, 'error.field.invalid');
+  }
 }
 
-export function queryValidator<T>(schema: JSONSchemaType<T>): (query: unknown) => T {
+const fieldErrors = (errors: readonly ErrorObject[] | null | undefined): FieldError[] =>
+  (errors ?? []).map(fieldMessage);
+
+export function queryValidator<T>(schema: JSONSchemaType<T>): (query: unknown) => Validation<T> {
   const validate = ajv.compile(schema);
   return (query) => {
     const copy: unknown = { ...(query as object) };
-    if (!validate(copy)) throw badRequest('The query string is not valid.', fieldErrors(validate.errors));
-    return copy;
+    if (!validate(copy))
+      return { ok: false, problem: { key: 'error.queryInvalid' }, errors: fieldErrors(validate.errors) };
+    return { ok: true, value: copy };
   };
 }
 
@@ -31,23 +65,19 @@ export function queryValidator<T>(schema: JSONSchemaType<T>): (query: unknown) =
 const bodyAjv = new Ajv({ allErrors: true, coerceTypes: false, useDefaults: false });
 addFormats(bodyAjv, ['date', 'email', 'uuid']);
 
-/** Validates (throwing a 400 that names each field) or, with `matches`, only tests. */
-export interface BodyValidator<T> {
-  (body: unknown): T;
-  matches(body: unknown): body is T;
+export function bodyValidator<T>(schema: JSONSchemaType<T>): (body: unknown) => Validation<T> {
+  const validate = bodyAjv.compile(schema);
+  return (body) => {
+    if (body === undefined || body === null || typeof body !== 'object')
+      return { ok: false, problem: { key: 'error.bodyNotObject' }, errors: [] };
+    if (!validate(body))
+      return { ok: false, problem: { key: 'error.bodyInvalid' }, errors: fieldErrors(validate.errors) };
+    return { ok: true, value: body };
+  };
 }
 
-export function bodyValidator<T>(schema: JSONSchemaType<T>): BodyValidator<T> {
-  const validate = bodyAjv.compile(schema);
-  const matches = (body: unknown): body is T =>
-    body !== undefined && body !== null && typeof body === 'object' && validate(body);
-  return Object.assign(
-    (body: unknown): T => {
-      if (body === undefined || body === null || typeof body !== 'object')
-        throw badRequest('The request needs a JSON object body.');
-      if (!validate(body)) throw badRequest('The request body is not valid.', fieldErrors(validate.errors));
-      return body;
-    },
-    { matches },
-  );
+/** For API routes: the valid value, or a 400 problem naming each field. */
+export function valueOr400<T>(result: Validation<T>): T {
+  if (result.ok) return result.value;
+  throw badRequest(result.problem.key, result.problem.params, result.errors.length > 0 ? result.errors : undefined);
 }

@@ -6,8 +6,8 @@ import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import type { Response } from 'express';
-import { queryTerms } from '../catalogue/catalogue';
-import { translate, type Lang } from './i18n';
+import { queryTerms } from '../lib/query-terms';
+import { translateAny, type Lang } from '../i18n';
 
 export interface Views {
   render(res: Response, name: string, data?: Record<string, unknown>): void;
@@ -45,14 +45,17 @@ function params(options: HelperOptions): Record<string, string | number> {
 const esc = (s: string): string => Handlebars.escapeExpression(s);
 
 function registerHelpers(hb: typeof Handlebars): void {
-  hb.registerHelper('t', (key: string, options: HelperOptions) => translate(rootLang(options), key, params(options)));
+  // Keys come from the templates as strings; tests/unit/template-keys.test.ts checks each one exists.
+  hb.registerHelper('t', (key: string, options: HelperOptions) =>
+    translateAny(rootLang(options), key, params(options)),
+  );
   // Chinese first with the English beside it (only English when the interface is English).
   hb.registerHelper('tt', (key: string, options: HelperOptions) => {
     const lang = rootLang(options);
-    const zh = translate('zh-CN', key, params(options));
-    if (lang === 'en') return new hb.SafeString(esc(translate('en', key, params(options))));
+    const en = translateAny('en', key, params(options));
+    if (lang === 'en') return new hb.SafeString(esc(en));
     return new hb.SafeString(
-      `${esc(zh)} <span class="en" lang="en">${esc(translate('en', key, params(options)))}</span>`,
+      `${esc(translateAny('zh-CN', key, params(options)))} <span class="en" lang="en">${esc(en)}</span>`,
     );
   });
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);

@@ -45,7 +45,7 @@ export class WorkLimiter {
     }
     if (this.waiting.length >= this.options.queue) {
       res.set('Retry-After', String(this.options.retryAfterSeconds));
-      next(new HttpError(503, 'Service Unavailable', '服务器繁忙，请稍后重试。The server is busy: try again shortly.'));
+      next(new HttpError(503, { key: 'error.busy' }));
       return;
     }
     const entry = (): void => {

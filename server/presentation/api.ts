@@ -2,9 +2,9 @@
 // Lecturers (and admins) manage their own; anyone reads a deck through its share token.
 import { Router, type Response } from 'express';
 import type { JSONSchemaType } from 'ajv';
-import { authOf, requireAuth, unauthorized } from '../http/auth';
-import { HttpError, notFound } from '../http/errors';
-import { bodyValidator } from '../http/validate';
+import { authOf, requireAuth } from '../http/access';
+import { forbidden, notFound, unauthorized } from '../http/errors';
+import { bodyValidator, valueOr400 } from '../http/validate';
 import { DECK_LIMITS, type Deck, type DeckService, type ItemChange } from './deck-service';
 
 interface DeckBody {
@@ -66,7 +66,7 @@ export function decksApi(service: DeckService, currentVersionId: () => number): 
   const ownDeck = async (res: Response, id: string): Promise<Deck> => {
     const deck = await service.get(id);
     // Someone else's deck answers exactly like a missing one.
-    if (!deck || deck.ownerId !== authOf(res)?.user.id) throw notFound('No such deck.');
+    if (!deck || deck.ownerId !== authOf(res)?.user.id) throw notFound('present.error.noDeck');
     return deck;
   };
 
@@ -82,7 +82,7 @@ export function decksApi(service: DeckService, currentVersionId: () => number): 
   });
 
   router.post('/decks', requireAuth(...LECTURERS), async (req, res) => {
-    const body = validateDeck(req.body);
+    const body = valueOr400(validateDeck(req.body));
     const deck = await service.create(authOf(res)?.user.id ?? '', body);
     res
       .status(201)
@@ -94,21 +94,20 @@ export function decksApi(service: DeckService, currentVersionId: () => number): 
     const share = typeof req.query.share === 'string' ? req.query.share : undefined;
     if (share !== undefined) {
       const deck = await service.byShareToken(share);
-      if (!deck || deck.id !== req.params.id) throw notFound('No such deck.');
+      if (!deck || deck.id !== req.params.id) throw notFound('present.error.noDeck');
       res.json(deckJson(deck, currentVersionId(), await service.changes(deck), false));
       return;
     }
     const auth = authOf(res);
     if (!auth) throw unauthorized();
-    if (!(LECTURERS as readonly string[]).includes(auth.user.role))
-      throw new HttpError(403, 'Forbidden', '只有讲师账号可以使用课件。Only lecturer accounts can use decks.');
+    if (!(LECTURERS as readonly string[]).includes(auth.user.role)) throw forbidden('present.error.lecturersOnly');
     const deck = await ownDeck(res, String(req.params.id));
     res.json(deckJson(deck, currentVersionId(), await service.changes(deck), true));
   });
 
   router.put('/decks/:id', requireAuth(...LECTURERS), async (req, res) => {
     const deck = await ownDeck(res, String(req.params.id));
-    const body = validateDeck(req.body);
+    const body = valueOr400(validateDeck(req.body));
     const updated = await service.update(deck, body, body.pinToCurrent === true);
     res.json(deckJson(updated, currentVersionId(), await service.changes(updated), true));
   });

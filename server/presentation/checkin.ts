@@ -5,12 +5,12 @@ import { Router, type Request, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { AreaDeps } from '../area';
-import { hitRateLimit } from '../accounts/rate-limit';
+import { hitRateLimit } from '../lib/rate-limit';
 import type { Catalogue } from '../catalogue/catalogue';
-import type { Item } from '../catalogue/types';
-import { HttpError, notFound } from '../http/errors';
+import type { Item } from '../domain/checklist';
+import { notFound, tooMany } from '../http/errors';
 import { bodyOf, field, FormErrors, langOf } from '../http/forms';
-import { translate } from '../http/i18n';
+import { translate } from '../i18n';
 import type { DeckService } from './deck-service';
 
 export const CHECKIN_ANSWERS = ['yes', 'no', 'unsure'] as const;
@@ -96,7 +96,7 @@ export function checkinPages(deps: AreaDeps, decks: DeckService): Router {
         return { key: `deck-${deck.id}`, title: deck.title, items, path: `/present/checkin/shared/${deck.shareToken}` };
       }
     }
-    throw notFound('没有这个现场调查。No such check-in.');
+    throw notFound('present.error.noCheckin');
   };
 
   const render = (res: Response, poll: Poll, extra: Record<string, unknown> = {}): void => {
@@ -134,12 +134,7 @@ export function checkinPages(deps: AreaDeps, decks: DeckService): Router {
       return;
     }
     const limit = await hitRateLimit(deps.db, `checkin:ip:${req.ip}`, PER_IP);
-    if (!limit.allowed)
-      throw new HttpError(
-        429,
-        'Too Many Requests',
-        '提交次数过多，请稍后再试。Too many answers from here: try again later.',
-      );
+    if (!limit.allowed) throw tooMany('present.error.tooManyCheckins');
     await recordCheckin(deps.db, poll.key, answers);
     res.redirect(303, `${poll.path}?thanks=1`);
   });

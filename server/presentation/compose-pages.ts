@@ -6,10 +6,10 @@ import { Router, type Request, type Response } from 'express';
 import type { AreaDeps } from '../area';
 import { originOf } from '../http/origin';
 import type { Catalogue } from '../catalogue/catalogue';
-import { authOf, requireAuth } from '../http/auth';
-import { HttpError, notFound } from '../http/errors';
+import { authOf, requireAuth } from '../http/access';
+import { errorDetail, errorFields, HttpError, notFound } from '../http/errors';
 import { bodyOf, field, FormErrors, langOf, pageTitle, type FormBody } from '../http/forms';
-import { translate } from '../http/i18n';
+import { translate } from '../i18n';
 import { DECK_LIMITS, type Deck, type DeckItem, type DeckService } from './deck-service';
 
 interface ComposeState {
@@ -91,7 +91,7 @@ export function composePages(deps: AreaDeps, service: DeckService): Router {
 
   const ownDeck = async (req: Request, res: Response): Promise<Deck> => {
     const deck = await service.get(String(req.params.id));
-    if (!deck || deck.ownerId !== authOf(res)?.user.id) throw notFound('没有这个课件。No such deck.');
+    if (!deck || deck.ownerId !== authOf(res)?.user.id) throw notFound('present.error.noDeck');
     return deck;
   };
 
@@ -181,7 +181,13 @@ export function composePages(deps: AreaDeps, service: DeckService): Router {
       res.redirect(303, `/present/decks/${saved.id}/edit?saved=1`);
     } catch (err) {
       if (!(err instanceof HttpError) || err.status !== 400) throw err;
-      errors.setProblem(err.errors?.map((e) => e.message).join('; ') ?? err.detail ?? '');
+      errors.setProblem(
+        err.errors
+          ? errorFields(err, langOf(res))
+              .map((e) => e.message)
+              .join('; ')
+          : errorDetail(err, langOf(res)),
+      );
       res.status(400);
       await render(res, state, catalogue, deck, {}, errors);
     }

@@ -112,6 +112,6 @@ export async function sendDeck(
       return;
     }
     default:
-      throw notFound('No such view of the deck.');
+      throw notFound('present.error.noView');
   }
 }

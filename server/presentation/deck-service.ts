@@ -2,10 +2,11 @@
 // version it was composed against and shared read-only through a random token.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { randomToken } from '../accounts/sessions';
+import { randomToken } from '../lib/tokens';
 import type { Catalogue } from '../catalogue/catalogue';
-import { canonicalJson, type CatalogueStore } from '../catalogue/versions';
-import { badRequest, notFound, type FieldError } from '../http/errors';
+import { canonicalJson } from '../lib/canonical-json';
+import type { CatalogueStore } from '../catalogue/catalogue-store';
+import { badRequest, fieldError, notFound, type FieldError } from '../http/errors';
 
 export const DECK_LIMITS = { title: 120, audienceNote: 1000, note: 2000, items: 200 } as const;
 
@@ -58,16 +59,14 @@ export function checkItems(catalogue: Catalogue, items: readonly DeckItemInput[]
     const found = catalogue.item(it.code);
     const code = found?.item.code ?? it.code;
     if (!found)
-      errors.push({
-        field: `items/${i}/code`,
-        message: `no item "${it.code}" in checklist version ${catalogue.version.id}`,
-      });
-    else if (seen.has(code))
-      errors.push({ field: `items/${i}/code`, message: `item "${code}" is already in the deck` });
+      errors.push(
+        fieldError(`items/${i}/code`, 'present.error.itemMissing', { code: it.code, version: catalogue.version.id }),
+      );
+    else if (seen.has(code)) errors.push(fieldError(`items/${i}/code`, 'present.error.itemRepeated', { code }));
     seen.add(code);
     return { code, note: (it.note ?? '').trim() };
   });
-  if (errors.length > 0) throw badRequest('The deck has items that cannot be used.', errors);
+  if (errors.length > 0) throw badRequest('present.error.badItems', undefined, errors);
   return out;
 }
 
@@ -182,7 +181,7 @@ export class DeckService {
 
   async catalogueOf(versionId: number): Promise<Catalogue> {
     const catalogue = await this.catalogues.version(versionId);
-    if (!catalogue) throw notFound(`checklist version ${versionId} is missing`);
+    if (!catalogue) throw notFound('present.error.versionMissing', { version: versionId });
     return catalogue;
   }
 
@@ -196,7 +195,7 @@ export class DeckService {
 
   private async getOrThrow(id: string): Promise<Deck> {
     const deck = await this.get(id);
-    if (!deck) throw notFound('No such deck.');
+    if (!deck) throw notFound('present.error.noDeck');
     return deck;
   }
 

@@ -1,7 +1,7 @@
 // What every rendering of a deck (slides, speaker view, handouts, offline file)
 // starts from: its identity, its entries from one checklist version, and URLs.
 import type { Catalogue } from '../catalogue/catalogue';
-import type { Domain, Item } from '../catalogue/types';
+import type { Domain, Item } from '../domain/checklist';
 import type { Deck, ItemChange } from './deck-service';
 import { qrSvg } from './qr';
 import { buildSlides, type DeckEntry, type Slide } from './slides';

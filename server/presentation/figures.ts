@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Catalogue } from '../catalogue/catalogue';
 import { loadChecklistsOrThrow } from '../catalogue/load';
-import { contentHash } from '../catalogue/versions';
+import { contentHash } from '../catalogue/version-import';
 import { projectRoot } from '../config';
 import { loadViews } from '../http/views';
 import { deckView, domainSource } from './deck-view';

@@ -12,7 +12,7 @@ import {
   type IFontAttributesProperties,
 } from 'docx';
 import type { Catalogue } from '../catalogue/catalogue';
-import { translate } from '../http/i18n';
+import { translate, type MessageKey, type MessageParams } from '../i18n';
 import type { DeckSource } from './deck-view';
 import { handoutItems, type HandoutItem } from './handout-model';
 import { qrPng } from './qr';
@@ -20,13 +20,13 @@ import { qrPng } from './qr';
 // Word picks the font per script: Chinese from eastAsia, Latin and digits from ascii/hAnsi.
 const BODY_FONT: IFontAttributesProperties = { ascii: 'Arial', hAnsi: 'Arial', cs: 'Arial', eastAsia: '微软雅黑' };
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const zh = (key: string, params: Record<string, string | number> = {}): string => translate('zh-CN', key, params);
+const zh = (key: MessageKey, params: MessageParams = {}): string => translate('zh-CN', key, params);
 const text = (s: string, opts: { bold?: boolean; color?: string; size?: number } = {}): TextRun =>
   new TextRun({ text: s.replace(XML_INVALID, ''), ...opts });
 
 async function itemParagraphs(item: HandoutItem, pageBreak: boolean): Promise<Paragraph[]> {
   const qr = await qrPng(item.url, 240);
-  const h = (key: string): Paragraph =>
+  const h = (key: MessageKey): Paragraph =>
     new Paragraph({ heading: HeadingLevel.HEADING_3, children: [text(zh(key), { color: '084685' })] });
   return [
     new Paragraph({

@@ -1,6 +1,7 @@
 // The content of an A4 handout: two items per page, each with a QR code to its page.
+import type { MessageKey } from '../i18n';
 import type { Catalogue } from '../catalogue/catalogue';
-import type { Item } from '../catalogue/types';
+import type { Item } from '../domain/checklist';
 import { deckItems, type DeckSource } from './deck-view';
 import { qrSvg } from './qr';
 
@@ -13,7 +14,7 @@ export interface HandoutItem {
   readonly penalty: string;
   readonly guidance: readonly string[];
   readonly leniency: readonly {
-    readonly labelKey: string;
+    readonly labelKey: MessageKey;
     readonly conditions: readonly string[];
     readonly basis: string;
     readonly note: string;

@@ -1,8 +1,8 @@
 // The handout as an A4 PDF (pdfkit + Noto Sans CJK): two items per page, each
 // with a QR code to its page; an item too long for half a page flows on.
-import { BODY, BOLD, openCjkPdf } from '../documents/cjk-pdf';
+import { BODY, BOLD, openCjkPdf } from '../lib/cjk-pdf';
 import type { Catalogue } from '../catalogue/catalogue';
-import { translate } from '../http/i18n';
+import { translate, type MessageKey } from '../i18n';
 import type { DeckSource } from './deck-view';
 import { handoutItems, type HandoutItem } from './handout-model';
 import { qrPng } from './qr';
@@ -27,7 +27,7 @@ function para(
   doc.y += 1.5;
 }
 
-function heading(doc: Doc, key: string): void {
+function heading(doc: Doc, key: MessageKey): void {
   doc.y += 3;
   para(doc, translate('zh-CN', key), { font: BOLD, size: 9.5, color: BRAND });
 }

@@ -1,6 +1,6 @@
 // QR codes as inline SVG (no image request, allowed by the CSP, prints sharp).
 import QRCode from 'qrcode';
-import { Lru } from '../http/lru';
+import { Lru } from '../lib/lru';
 
 const cache = new Lru<string, string>(500);
 

@@ -2,7 +2,7 @@
 // CSRF guard) and page routers (mounted at the site root, same guards).
 import { Router, type Request, type Response } from 'express';
 import type { AreaDeps } from '../area';
-import { authOf, requireAuth } from '../http/auth';
+import { authOf, requireAuth } from '../http/access';
 import { notFound } from '../http/errors';
 import { decksApi } from './api';
 import { checkinPages } from './checkin';
@@ -45,7 +45,7 @@ export function presentationPages(deps: AreaDeps): Router {
     const c = deps.catalogues.current();
     const code = String(req.params.code);
     const domain = c.domain(code);
-    if (!domain || !isDeckView(view)) throw notFound(`没有代码为“${code}”的领域。There is no domain “${code}”.`);
+    if (!domain || !isDeckView(view)) throw notFound('present.error.noDomain', { code });
     if (domain.code !== code) {
       res.redirect(301, `/present/domains/${domain.code}${view ? `/${view}` : ''}`);
       return;
@@ -60,7 +60,7 @@ export function presentationPages(deps: AreaDeps): Router {
     async (req: Request, res: Response): Promise<void> => {
       const view = viewName(req);
       const found = await find(req, res);
-      if (!found || !isDeckView(view)) throw notFound('没有这个课件。No such deck.');
+      if (!found || !isDeckView(view)) throw notFound('present.error.noDeck');
       const pinned = await service.catalogueOf(found.deck.versionId);
       await sendDeck(
         req,

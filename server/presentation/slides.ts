@@ -2,7 +2,7 @@
 // scale with the viewport (container units), so a line holds the same text at
 // any size: we can estimate lines here and split long content across slides
 // instead of shrinking the type below a readable size.
-import type { Case, Item, Leniency } from '../catalogue/types';
+import type { Case, Item, Leniency } from '../domain/checklist';
 
 export type BlockStyle = 'para' | 'quote' | 'cite' | 'point' | 'label';
 

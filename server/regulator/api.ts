@@ -2,9 +2,10 @@
 // admins) and /api/v1/regulator/tokens (session only: a token cannot mint tokens).
 import { Router, type Request, type Response } from 'express';
 import type { AreaDeps } from '../area';
-import { authOf, requireAuth } from '../http/auth';
-import { badRequest } from '../http/errors';
-import { bodyValidator } from '../http/validate';
+import { REGULATOR_ROLES } from '../domain/roles';
+import { authOf, requireAuth } from '../http/access';
+import { badRequest, fieldError } from '../http/errors';
+import { bodyValidator, valueOr400 } from '../http/validate';
 import { sendAnswersCsv, sendAnswersXlsx } from './answers-export';
 import { parseFilters } from './filters';
 import { listSharedReports } from './shared-reports';
@@ -12,8 +13,6 @@ import type { Summary } from './stats';
 import { SummaryCache } from './summary-cache';
 import { sendSummaryCsv, sendSummaryXlsx, summaryJson } from './summary-export';
 import { bearerAuth, createToken, listTokens, revokeToken, type TokenInfo } from './tokens';
-
-export const REGULATOR_ROLES = ['regulator', 'admin'] as const;
 
 const tokenBody = bodyValidator<{ name: string }>({
   type: 'object',
@@ -35,9 +34,7 @@ export function pageNumber(raw: unknown): number {
   if (raw === undefined || raw === '') return 1;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > 100000)
-    throw badRequest('page 应为正整数。page must be a positive integer.', [
-      { field: 'page', message: 'must be a positive integer' },
-    ]);
+    throw badRequest('reg.error.page', undefined, [fieldError('page', 'reg.error.pageField')]);
   return n;
 }
 
@@ -112,7 +109,7 @@ export function regulatorApiRouter(deps: AreaDeps): Router {
   });
   router.post('/regulator/tokens', regulator, async (req, res) => {
     const auth = authOf(res);
-    const { name } = tokenBody(req.body);
+    const { name } = valueOr400(tokenBody(req.body));
     const created = await createToken(deps.db, auth?.user.id ?? '', name.trim());
     res.status(201).json({ token: created.token, ...tokenJson(created.info) });
   });

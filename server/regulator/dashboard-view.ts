@@ -2,12 +2,12 @@
 // tables, and the SVG charts drawn from the very same numbers.
 import { formatCount } from '../lib/dates';
 import Handlebars from 'handlebars';
-import { INDUSTRY_SECTIONS } from '../assessment/report-text';
+import { INDUSTRY_SECTIONS, isOrgSize, ORG_SIZES } from '../domain/organisation';
 import type { Catalogue } from '../catalogue/catalogue';
-import type { VersionListEntry } from '../catalogue/versions';
-import { translate, type Lang } from '../http/i18n';
+import type { VersionListEntry } from '../catalogue/version-list';
+import { translate, type Lang, type MessageKey, type MessageParams } from '../i18n';
 import { barChart, heatClass, heatMap, lineChart } from './charts';
-import { filterQuery, SIZES, type StatsFilters } from './filters';
+import { filterQuery, type StatsFilters } from './filters';
 import type { SharedReportEntry } from './shared-reports';
 import type { BreakdownRow, Figure, Summary } from './stats';
 
@@ -30,8 +30,7 @@ function figureCells(f: Figure): Record<string, unknown> {
   };
 }
 
-const sizeLabel = (size: string, lang: Lang): string =>
-  (SIZES as readonly string[]).includes(size) ? translate(lang, `reg.size.${size}`) : size;
+const sizeLabel = (size: string, lang: Lang): string => (isOrgSize(size) ? translate(lang, `reg.size.${size}`) : size);
 const industryName = (letter: string): string =>
   INDUSTRY_SECTIONS[letter] ? `${letter} ${INDUSTRY_SECTIONS[letter]}` : letter;
 
@@ -65,7 +64,7 @@ export interface DashboardInput {
 
 export function dashboardView(input: DashboardInput): Record<string, unknown> {
   const { summary: s, catalogue, filters: f, lang } = input;
-  const t = (key: string, p: Record<string, string | number> = {}): string => translate(lang, key, p);
+  const t = (key: MessageKey, p: MessageParams = {}): string => translate(lang, key, p);
   const dept = input.department?.trim();
   const ownDomain = (department: string): boolean => !!dept && (department.includes(dept) || dept.includes(department));
   // The regulator's own department's domains first, otherwise checklist order.
@@ -101,7 +100,7 @@ export function dashboardView(input: DashboardInput): Record<string, unknown> {
         label: industryName(k),
         selected: k === f.industry,
       })),
-      sizes: SIZES.map((k) => ({ value: k, label: sizeLabel(k, lang), selected: k === f.size })),
+      sizes: ORG_SIZES.map((k) => ({ value: k, label: sizeLabel(k, lang), selected: k === f.size })),
       domains: catalogue.domains.map((d) => ({
         value: d.code,
         label: `${d.code} ${d.name}`,

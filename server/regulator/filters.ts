@@ -1,11 +1,9 @@
 // Dashboard and export filters, read from the query string (so every view is a
 // link) and checked by hand: pages also carry lang and other parameters.
 import type { Catalogue } from '../catalogue/catalogue';
-import type { CatalogueStore } from '../catalogue/versions';
-import { badRequest, type FieldError } from '../http/errors';
-
-export type OrgSize = 'large' | 'medium' | 'small' | 'micro';
-export const SIZES: readonly OrgSize[] = ['large', 'medium', 'small', 'micro'];
+import type { CatalogueStore } from '../catalogue/catalogue-store';
+import { isOrgSize, ORG_SIZES, type OrgSize } from '../domain/organisation';
+import { badRequest, fieldError, type FieldError } from '../http/errors';
 
 export interface StatsFilters {
   /** YYYY-MM, inclusive (months in China time). */
@@ -44,25 +42,22 @@ export async function parseFilters(
   const size = one(query, 'size');
   const domain = one(query, 'domain')?.toUpperCase();
   const versionRaw = one(query, 'version');
-  if (from && !MONTH.test(from)) errors.push({ field: 'from', message: 'must be a month, YYYY-MM' });
-  if (to && !MONTH.test(to)) errors.push({ field: 'to', message: 'must be a month, YYYY-MM' });
+  if (from && !MONTH.test(from)) errors.push(fieldError('from', 'reg.error.month'));
+  if (to && !MONTH.test(to)) errors.push(fieldError('to', 'reg.error.month'));
   if (from && to && MONTH.test(from) && MONTH.test(to) && from > to)
-    errors.push({ field: 'to', message: 'must not be before from' });
-  if (region && region.length > 60) errors.push({ field: 'region', message: 'must be at most 60 characters' });
-  if (industry && !/^[A-T]$/.test(industry))
-    errors.push({ field: 'industry', message: 'must be a section letter A–T' });
-  if (size && !(SIZES as readonly string[]).includes(size))
-    errors.push({ field: 'size', message: `must be one of ${SIZES.join(', ')}` });
+    errors.push(fieldError('to', 'reg.error.toBeforeFrom'));
+  if (region && region.length > 60) errors.push(fieldError('region', 'reg.error.regionLength'));
+  if (industry && !/^[A-T]$/.test(industry)) errors.push(fieldError('industry', 'reg.error.industry'));
+  if (size && !isOrgSize(size)) errors.push(fieldError('size', 'reg.error.size', { values: ORG_SIZES.join(', ') }));
   let catalogue = store.current();
   if (versionRaw) {
     const id = /^\d{1,9}$/.test(versionRaw) ? Number(versionRaw) : NaN;
     const found = Number.isInteger(id) ? await store.version(id) : undefined;
-    if (!found) errors.push({ field: 'version', message: 'no such checklist version' });
+    if (!found) errors.push(fieldError('version', 'reg.error.version'));
     else catalogue = found;
   }
-  if (domain && !catalogue.domain(domain))
-    errors.push({ field: 'domain', message: 'no such domain in this checklist version' });
-  if (errors.length > 0) throw badRequest('筛选条件有误。The filters are not valid.', errors);
+  if (domain && !catalogue.domain(domain)) errors.push(fieldError('domain', 'reg.error.domain'));
+  if (errors.length > 0) throw badRequest('reg.error.filters', undefined, errors);
   return {
     catalogue,
     filters: { from, to, region, industry, size: size as OrgSize | undefined, domain, version: catalogue.version.id },

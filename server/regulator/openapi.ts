@@ -1,6 +1,8 @@
 // OpenAPI paths of the regulator area, merged into server/openapi.ts.
 // Statistics and exports accept the session cookie or "Authorization: Bearer <token>"
 // (tokens from /regulator/tokens); token management needs the session.
+import { ORG_SIZES } from '../domain/organisation';
+
 const problem = { $ref: '#/components/responses/Problem' };
 const json = (schema: object): object => ({ description: 'OK', content: { 'application/json': { schema } } });
 const file = (type: string, description: string): object => ({
@@ -33,7 +35,7 @@ const filterParams = [
     description: 'GB/T 4754 section letter',
     schema: { type: 'string', pattern: '^[A-T]$' },
   },
-  { name: 'size', in: 'query', schema: { type: 'string', enum: ['large', 'medium', 'small', 'micro'] } },
+  { name: 'size', in: 'query', schema: { type: 'string', enum: [...ORG_SIZES] } },
   { name: 'domain', in: 'query', description: 'Domain code, e.g. XF', schema: { type: 'string' } },
   {
     name: 'version',

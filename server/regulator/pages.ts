@@ -3,20 +3,24 @@
 import { formatMediumDateTime } from '../lib/dates';
 import { Router, type Request, type Response } from 'express';
 import type { AreaDeps } from '../area';
-import { reportView } from '../assessment/report-text';
-import { listVersions } from '../catalogue/versions';
-import { authOf, requireAuth } from '../http/auth';
+import type { Report } from '../domain/report';
+import { REGULATOR_ROLES } from '../domain/roles';
+import { listVersions } from '../catalogue/version-list';
+import { authOf, requireAuth } from '../http/access';
 import { bodyOf, field, FormErrors, langOf, pageTitle } from '../http/forms';
-import { translate } from '../http/i18n';
+import { translate } from '../i18n';
 import { pageRenderer } from '../http/page-render';
-import { pageNumber, REGULATOR_ROLES } from './api';
+import { pageNumber } from './api';
 import { dashboardView, fmtPct } from './dashboard-view';
 import { filterQuery, parseFilters } from './filters';
 import { listSharedReports, PAGE_SIZE, sharedReport } from './shared-reports';
 import { SummaryCache } from './summary-cache';
 import { createToken, listTokens, revokeToken, type TokenInfo } from './tokens';
 
-export function regulatorPagesRouter(deps: AreaDeps): Router {
+/** Shows a shared report as its company sees it: the assessment area's view, handed over by app.ts. */
+export type SharedReportView = (report: Report, fingerprint: string) => object;
+
+export function regulatorPagesRouter(deps: AreaDeps, reportView: SharedReportView): Router {
   const router = Router();
   const base = pageRenderer(deps.views);
   const render = (res: Response, name: string, data: Record<string, unknown>): void =>

@@ -3,7 +3,8 @@
 import { dateFormatter } from '../lib/dates';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
-import type { Report } from '../assessment/report-model';
+import { ANSWER_STATUSES, isAnswerStatus, type AnswerStatus } from '../domain/answer-status';
+import type { Report } from '../domain/report';
 import type { Catalogue } from '../catalogue/catalogue';
 import { tagMask } from './applicability';
 
@@ -84,12 +85,9 @@ export async function insertSubmissions(
     on conflict do nothing`.execute(db);
 }
 
-type Status = 'compliant' | 'non_compliant' | 'not_applicable' | 'unsure';
-const STATUSES: readonly Status[] = ['compliant', 'non_compliant', 'not_applicable', 'unsure'];
-
 interface Cell {
   readonly key: readonly string[];
-  readonly counts: Record<Status, number>;
+  readonly counts: Record<AnswerStatus, number>;
 }
 
 function tally(cells: Map<string, Cell>, key: readonly string[], status: string): void {
@@ -99,7 +97,7 @@ function tally(cells: Map<string, Cell>, key: readonly string[], status: string)
     cell = { key, counts: { compliant: 0, non_compliant: 0, not_applicable: 0, unsure: 0 } };
     cells.set(k, cell);
   }
-  if ((STATUSES as readonly string[]).includes(status)) cell.counts[status as Status] += 1;
+  if (isAnswerStatus(status)) cell.counts[status] += 1;
 }
 
 const ADD = sql`compliant = t.compliant + excluded.compliant, non_compliant = t.non_compliant + excluded.non_compliant,
@@ -131,8 +129,8 @@ async function upsertCells(
       if (col === 'month') return sql`${values}::date[]`;
       return sql`${values}::text[]`;
     });
-    const countArrays = STATUSES.map((s) => sql`${part.map((c) => c.counts[s])}::int[]`);
-    const cols = sql.join([...keyCols, ...STATUSES].map((c) => sql.ref(c)));
+    const countArrays = ANSWER_STATUSES.map((s) => sql`${part.map((c) => c.counts[s])}::int[]`);
+    const cols = sql.join([...keyCols, ...ANSWER_STATUSES].map((c) => sql.ref(c)));
     await sql`
       insert into ${sql.table(table)} as t (${cols})
       select * from unnest(${sql.join([...keyArrays, ...countArrays])})

@@ -1,6 +1,6 @@
 // The statistics report as PDF (pdfkit, Noto Sans CJK): the same content as the
 // DOCX, with the domain compliance rates drawn as a bar chart.
-import { BODY, BOLD, DEFAULT_FONTS, openCjkPdf } from '../documents/cjk-pdf';
+import { BODY, BOLD, DEFAULT_FONTS, openCjkPdf } from '../lib/cjk-pdf';
 import type { Catalogue } from '../catalogue/catalogue';
 import { statsReportContent } from './report-content';
 import type { Summary } from './stats';

@@ -3,12 +3,12 @@
 import type { Router } from 'express';
 import type { AreaDeps } from '../area';
 import { regulatorApiRouter } from './api';
-import { regulatorPagesRouter } from './pages';
+import { regulatorPagesRouter, type SharedReportView } from './pages';
 
 export function regulatorApi(deps: AreaDeps): Router {
   return regulatorApiRouter(deps);
 }
 
-export function regulatorPages(deps: AreaDeps): Router {
-  return regulatorPagesRouter(deps);
+export function regulatorPages(deps: AreaDeps, reportView: SharedReportView): Router {
+  return regulatorPagesRouter(deps, reportView);
 }

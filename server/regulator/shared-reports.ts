@@ -1,7 +1,7 @@
 // Individual reports, listed only when the firm has shared them (stat_submissions.shared).
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import type { Report } from '../assessment/report-model';
+import type { Report } from '../domain/report';
 import { notFound } from '../http/errors';
 import type { StatsFilters } from './filters';
 import { rate } from './stats';
@@ -79,7 +79,7 @@ export async function listSharedReports(
 
 /** A shared report; an unshared or unknown one is "not found", revealing nothing. */
 export async function sharedReport(db: Kysely<Database>, id: string): Promise<{ report: Report; fingerprint: string }> {
-  const missing = notFound('没有这份共享报告。There is no such shared report.');
+  const missing = notFound('reg.error.noSharedReport');
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw missing;
   const row = await db
     .selectFrom('assessments as a')

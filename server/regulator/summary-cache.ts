@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Catalogue } from '../catalogue/catalogue';
-import { Lru } from '../http/lru';
+import { Lru } from '../lib/lru';
 import { FILTER_KEYS, type StatsFilters } from './filters';
 import { computeSummary, type Summary } from './stats';
 

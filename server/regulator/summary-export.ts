@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { Figure, Summary } from './stats';
-import { industryLabel } from '../assessment/report-text';
+import { industryLabel } from '../domain/organisation';
 
 export interface SummaryRow {
   readonly level: 'domain' | 'item';

@@ -3,8 +3,8 @@
 import type { RequestHandler } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { randomToken, tokenHash } from '../accounts/sessions';
-import { HttpError, notFound } from '../http/errors';
+import { randomToken, tokenHash } from '../lib/tokens';
+import { conflict, notFound, unauthorized } from '../http/errors';
 
 export const TOKEN_PREFIX = 'hgr_';
 const MAX_ACTIVE = 20;
@@ -48,12 +48,7 @@ export async function createToken(
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .executeTakeFirstOrThrow();
-  if (Number(active.n) >= MAX_ACTIVE)
-    throw new HttpError(
-      409,
-      'Conflict',
-      `最多可有 ${MAX_ACTIVE} 个有效令牌，请先撤销不用的令牌。At most ${MAX_ACTIVE} active tokens: revoke one first.`,
-    );
+  if (Number(active.n) >= MAX_ACTIVE) throw conflict('reg.error.tooManyTokens', { max: MAX_ACTIVE });
   const token = TOKEN_PREFIX + randomToken();
   const row = await db
     .insertInto('api_tokens')
@@ -73,7 +68,7 @@ export async function createToken(
 }
 
 export async function revokeToken(db: Kysely<Database>, userId: string, id: string): Promise<void> {
-  if (!isUuid(id)) throw notFound('没有这个令牌。No such token.');
+  if (!isUuid(id)) throw notFound('reg.error.noToken');
   const row = await db
     .updateTable('api_tokens')
     .set({ revoked_at: new Date() })
@@ -89,7 +84,7 @@ export async function revokeToken(db: Kysely<Database>, userId: string, id: stri
       .where('id', '=', id)
       .where('user_id', '=', userId)
       .executeTakeFirst();
-    if (!exists) throw notFound('没有这个令牌。No such token.');
+    if (!exists) throw notFound('reg.error.noToken');
   }
 }
 
@@ -106,12 +101,7 @@ export function bearerAuth(db: Kysely<Database>): RequestHandler {
       return;
     }
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match)
-      throw new HttpError(
-        401,
-        'Unauthorized',
-        'Authorization 头格式应为 "Bearer <令牌>"。Use "Authorization: Bearer <token>".',
-      );
+    if (!match) throw unauthorized('reg.error.bearer');
     const row = await db
       .selectFrom('api_tokens as t')
       .innerJoin('users as u', 'u.id', 't.user_id')
@@ -128,7 +118,7 @@ export function bearerAuth(db: Kysely<Database>): RequestHandler {
       .where('t.token_hash', '=', tokenHash(match[1]))
       .where('t.revoked_at', 'is', null)
       .executeTakeFirst();
-    if (!row) throw new HttpError(401, 'Unauthorized', '令牌无效或已撤销。The token is not valid or has been revoked.');
+    if (!row) throw unauthorized('reg.error.tokenInvalid');
     if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOUCH_MS) {
       await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.token_id).execute();
     }

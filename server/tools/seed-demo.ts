@@ -10,9 +10,9 @@ import { migrateToLatest } from '../../db/migrate';
 import { createUser } from '../accounts/service';
 import { hashPassword } from '../accounts/passwords';
 import { loadChecklistsOrThrow } from '../catalogue/load';
-import { importCatalogue } from '../catalogue/versions';
+import { importCatalogue } from '../catalogue/version-import';
 import { readConfig } from '../config';
-import { seedDemo } from '../regulator/seed';
+import { seedDemo } from './demo-data';
 
 const USAGE =
   'usage: npm run seed:demo -- --orgs N [--seed S] [--shared 0.3] [--full-reports | --light] [--if-empty] [--demo-login]';

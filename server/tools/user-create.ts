@@ -2,13 +2,12 @@
 //                        [--department …] [--org-credit-code …] [--org-admin]
 import { openDb } from '../../db';
 import { migrateToLatest } from '../../db/migrate';
-import type { Role } from '../../db/schema';
+import { isRole } from '../domain/roles';
 import { normaliseCreditCode } from '../accounts/credit-code';
 import { createUser } from '../accounts/service';
 import { readConfig } from '../config';
-import { HttpError } from '../http/errors';
+import { errorDetail, HttpError } from '../http/errors';
 
-const ROLES: readonly Role[] = ['admin', 'regulator', 'lecturer', 'company'];
 const USAGE =
   'usage: npm run user:create -- --role admin|regulator|lecturer|company --email E --password P [--department D] [--org-credit-code C] [--org-admin]';
 
@@ -18,10 +17,10 @@ function arg(name: string): string | undefined {
 }
 
 async function main(): Promise<number> {
-  const role = arg('--role') as Role | undefined;
+  const role = arg('--role');
   const email = arg('--email');
   const password = arg('--password');
-  if (!role || !ROLES.includes(role) || !email || !password) {
+  if (!role || !isRole(role) || !email || !password) {
     console.error(USAGE);
     return 2;
   }
@@ -57,7 +56,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof HttpError) {
-      console.error(`${err.detail ?? err.title}`);
+      console.error(errorDetail(err, 'en')); // the command line speaks English
       return 1;
     }
     throw err;

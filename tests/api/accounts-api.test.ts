@@ -76,6 +76,7 @@ describe('POST /api/v1/auth/register', () => {
     const res = await request(t.app)
       .post('/api/v1/auth/register')
       .set('X-Forwarded-For', randomIp())
+      .set('Accept-Language', 'en')
       .send({ ...validBody(), admin: true })
       .expect(400);
     expect(res.body.errors[0].message).toMatch(/must NOT have additional properties|unknown parameter/);
@@ -116,6 +117,7 @@ describe('POST /api/v1/auth/register', () => {
       .post('/api/v1/auth/register')
       .set('X-Forwarded-For', randomIp())
       .set('Content-Type', 'application/json')
+      .set('Accept-Language', 'en')
       .send('{"email": ');
     expect(res.status).toBe(400);
     expect(res.body.detail).toMatch(/not valid JSON/);

@@ -2,7 +2,8 @@
 // (every connection dropped) and comes back in the middle. Clients retry as the
 // browser script does; afterwards every acknowledged answer must be stored.
 import { createApp } from '../../server/app';
-import { CatalogueStore, importCatalogue } from '../../server/catalogue/versions';
+import { CatalogueStore } from '../../server/catalogue/catalogue-store';
+import { importCatalogue } from '../../server/catalogue/version-import';
 import { createLogger } from '../../server/logger';
 import { openDb, type DbHandle } from '../../db';
 import { backend } from '../support/backend';

@@ -3,8 +3,9 @@
 import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../../server/app';
-import { CatalogueStore, importCatalogue } from '../../server/catalogue/versions';
-import type { ChecklistContent } from '../../server/catalogue/types';
+import { CatalogueStore } from '../../server/catalogue/catalogue-store';
+import { importCatalogue } from '../../server/catalogue/version-import';
+import type { ChecklistContent } from '../../server/domain/checklist';
 import { createLogger } from '../../server/logger';
 import { startTestApp, type TestApp } from '../support/app';
 import { randomIp, uniqueCreditCode } from '../support/company';

@@ -1,8 +1,10 @@
 import request from 'supertest';
 import { createApp } from '../../server/app';
 import { fingerprintOf } from '../../server/assessment/fingerprint';
-import { verifyAuditChain } from '../../server/audit/audit-log';
-import { CatalogueStore, importCatalogue } from '../../server/catalogue/versions';
+import { AssessmentService } from '../../server/assessment/service';
+import { appendAudit, verifyAuditChain } from '../../server/audit/audit-log';
+import { CatalogueStore } from '../../server/catalogue/catalogue-store';
+import { importCatalogue } from '../../server/catalogue/version-import';
 import { createLogger } from '../../server/logger';
 import { startTestApp, type TestApp } from '../support/app';
 import { randomIp, registerCompany, type Company } from '../support/company';
@@ -46,6 +48,8 @@ const content = fixtureContent(
     },
   ],
 );
+
+const noop = (): Promise<void> => Promise.resolve();
 
 let t: TestApp;
 beforeAll(async () => {
@@ -176,6 +180,57 @@ describe('PUT /api/v1/assessments/:id/answers/:itemCode', () => {
     const id = await newAssessment(c);
     const res = await answer(c, id, 'XF-001', body).expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  // Only 不符合 and 不确定 carry an action: the API names the field rather than
+  // store it, on the fast path (which declines) and the general route alike.
+  it.each([
+    ['compliant', { owner: '李工' }, ['owner']],
+    ['not_applicable', { dueDate: '2026-12-15', correctedOn: '2026-12-01' }, ['dueDate', 'correctedOn']],
+  ])('rejects an action sent with %s (400 naming the field) and stores nothing', async (status, action, fields) => {
+    const c = await registerCompany(t.app);
+    const id = await newAssessment(c);
+    const res = await answer(c, id, 'XF-001', { status, ...action }).expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([...fields].sort());
+    const stored = await t.db.db.selectFrom('answers').select('item_code').where('assessment_id', '=', id).execute();
+    expect(stored).toEqual([]);
+  });
+
+  it('accepts null action fields with any status, as the pages send them, and drops an earlier action', async () => {
+    const c = await registerCompany(t.app);
+    const id = await newAssessment(c);
+    await answer(c, id, 'XF-001', { status: 'unsure', owner: '李工', dueDate: '2026-12-15' }).expect(200);
+    const changed = await answer(c, id, 'XF-001', {
+      status: 'compliant',
+      note: null,
+      owner: null,
+      dueDate: null,
+      correctedOn: null,
+    }).expect(200);
+    expect(changed.body).toMatchObject({ status: 'compliant', owner: null, dueDate: null, correctedOn: null });
+    const row = await t.db.db
+      .selectFrom('answers')
+      .select(['status', 'owner', 'due_date'])
+      .where('assessment_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'compliant', owner: null, due_date: null });
+  });
+
+  it('the service itself refuses an action with a status that carries none', async () => {
+    const c = await registerCompany(t.app);
+    const id = await newAssessment(c);
+    const service = new AssessmentService(t.db.db, t.store, { submitted: noop, sharingChanged: noop }, appendAudit);
+    const org = await t.db.db.selectFrom('users').select('org_id').where('id', '=', c.userId).executeTakeFirstOrThrow();
+    await expect(
+      service.saveAnswer(org.org_id ?? '', c.userId, id, 'XF-001', { status: 'compliant', owner: '李工' }),
+    ).rejects.toMatchObject({ status: 400, errors: [{ field: 'owner' }] });
+    await expect(
+      service.saveAnswerForSession('x'.repeat(64), 'y', id, 'XF-001', {
+        status: 'not_applicable',
+        dueDate: '2026-12-15',
+      }),
+    ).resolves.toBeUndefined();
   });
 
   // The save authenticates inside its own statement (one round trip); these

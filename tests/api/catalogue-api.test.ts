@@ -97,7 +97,7 @@ describe('GET /api/v1/domains', () => {
   });
 
   it('rejects a version that is not a number', async () => {
-    const res = await request(t.app).get('/api/v1/domains?version=abc');
+    const res = await request(t.app).get('/api/v1/domains?version=abc').set('Accept-Language', 'en');
     expectProblem(res, 400);
     expect(res.body.errors).toEqual([{ field: 'version', message: 'must be integer' }]);
   });
@@ -181,7 +181,9 @@ describe('GET /api/v1/search', () => {
   });
 
   it('rejects a query over 200 characters with 400', async () => {
-    const res = await request(t.app).get(`/api/v1/search?q=${'消'.repeat(201)}`);
+    const res = await request(t.app)
+      .get(`/api/v1/search?q=${'消'.repeat(201)}`)
+      .set('Accept-Language', 'en');
     expectProblem(res, 400);
     expect(res.body.errors).toEqual([{ field: 'q', message: 'must NOT have more than 200 characters' }]);
   });

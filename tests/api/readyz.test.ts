@@ -2,7 +2,8 @@
 // is back, without restarting the server.
 import request from 'supertest';
 import { createApp } from '../../server/app';
-import { importCatalogue, CatalogueStore } from '../../server/catalogue/versions';
+import { importCatalogue } from '../../server/catalogue/version-import';
+import { CatalogueStore } from '../../server/catalogue/catalogue-store';
 import { createLogger } from '../../server/logger';
 import { openDb } from '../../db';
 import { backend } from '../support/backend';
@@ -61,7 +62,7 @@ if (backend === 'postgres') {
       });
       await request(app).get('/readyz').expect(200);
       await database.drop();
-      const res = await request(app).get('/readyz').expect(503);
+      const res = await request(app).get('/readyz').set('Accept-Language', 'en').expect(503);
       expect(res.body.detail).toMatch(/not reachable/);
     });
   });

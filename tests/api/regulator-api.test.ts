@@ -6,7 +6,7 @@ import request from 'supertest';
 import { createUser } from '../../server/accounts/service';
 import { createApp } from '../../server/app';
 import { createLogger } from '../../server/logger';
-import { seedDemo } from '../../server/regulator/seed';
+import { seedDemo } from '../../server/tools/demo-data';
 import { startTestApp, type TestApp } from '../support/app';
 import { randomIp, registerCompany } from '../support/company';
 import { fixtureContent, fixtureItem } from '../support/fixtures';
@@ -244,7 +244,11 @@ describe('API tokens', () => {
       .delete(`/api/v1/regulator/tokens/${created.body.id}`)
       .set('X-CSRF-Token', regulator.csrf)
       .expect(204);
-    const res = await request(t.app).get('/api/v1/stats/summary').set('Authorization', `Bearer ${token}`).expect(401);
+    const res = await request(t.app)
+      .get('/api/v1/stats/summary')
+      .set('Authorization', `Bearer ${token}`)
+      .set('Accept-Language', 'en')
+      .expect(401);
     expect(res.body.detail).toContain('revoked');
     await request(t.app).get('/api/v1/exports/answers.csv').set('Authorization', `Bearer ${token}`).expect(401);
   });

@@ -58,7 +58,7 @@ describe('POST /api/v1/verify', () => {
       .send(forged(report))
       .expect(400)
       .expect('Content-Type', /application\/problem\+json/);
-    expect(res.body.detail).toMatch(/duplicated key/);
+    expect(res.body.detail).toMatch(/重复的键/);
   });
 
   it('shows the firm named in the stored report, its credit code masked', async () => {

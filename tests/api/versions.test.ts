@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { createApp } from '../../server/app';
-import { CatalogueStore, importCatalogue, listVersions } from '../../server/catalogue/versions';
+import { CatalogueStore } from '../../server/catalogue/catalogue-store';
+import { importCatalogue } from '../../server/catalogue/version-import';
+import { listVersions } from '../../server/catalogue/version-list';
 import { createLogger } from '../../server/logger';
 import { freshDb, type TestDb } from '../support/db';
 import { fixtureContent, fixtureItem } from '../support/fixtures';

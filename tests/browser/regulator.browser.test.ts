@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createUser } from '../../server/accounts/service';
-import { seedDemo } from '../../server/regulator/seed';
+import { seedDemo } from '../../server/tools/demo-data';
 import { DOWNLOADS, openBrowserSuite, SHOTS, watchedPage, type BrowserSuite } from '../support/browser';
 import { randomIp } from '../support/company';
 

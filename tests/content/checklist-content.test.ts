@@ -1,6 +1,6 @@
 // Guards the real checklist so it cannot silently shrink or lose fields.
 import { loadChecklists, formatProblem } from '../../server/catalogue/load';
-import type { Item } from '../../server/catalogue/types';
+import type { Item } from '../../server/domain/checklist';
 import { checklistsDir } from '../support/app';
 
 const result = loadChecklists(checklistsDir);

@@ -4,8 +4,9 @@ import type { Express } from 'express';
 import { createApp } from '../../server/app';
 import { Catalogue } from '../../server/catalogue/catalogue';
 import { loadChecklistsOrThrow } from '../../server/catalogue/load';
-import type { ChecklistContent } from '../../server/catalogue/types';
-import { CatalogueStore, importCatalogue } from '../../server/catalogue/versions';
+import type { ChecklistContent } from '../../server/domain/checklist';
+import { CatalogueStore } from '../../server/catalogue/catalogue-store';
+import { importCatalogue } from '../../server/catalogue/version-import';
 import { createLogger } from '../../server/logger';
 import { freshDb, type TestDb } from './db';
 

@@ -1,6 +1,6 @@
 // Small, valid checklist content built in code, for tests that must not depend
 // on the (growing) real checklist.
-import type { ChecklistContent, Domain, Item } from '../../server/catalogue/types';
+import type { ChecklistContent, Domain, Item } from '../../server/domain/checklist';
 
 export function fixtureItem(code: string, overrides: Partial<Item> = {}): Item {
   return {

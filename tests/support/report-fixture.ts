@@ -2,8 +2,8 @@
 // depend on the report builder or the (growing) checklist. Texts are copied
 // from checklists/domains/01-aq.yaml and 03-xf.yaml.
 import { createHash } from 'node:crypto';
-import type { Report } from '../../server/assessment/report-model';
-import { canonicalJson } from '../../server/catalogue/versions';
+import type { Report } from '../../server/domain/report';
+import { canonicalJson } from '../../server/lib/canonical-json';
 
 /** The note a user typed, markup and all: every format must show it as text. */
 export const HOSTILE_NOTE = '3月份培训签到表有2人代签 <script>alert(1)</script>\n已安排重新培训并由本人签名。';

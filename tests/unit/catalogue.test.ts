@@ -1,5 +1,7 @@
-import { Catalogue, queryTerms } from '../../server/catalogue/catalogue';
-import { canonicalJson, contentHash } from '../../server/catalogue/versions';
+import { Catalogue } from '../../server/catalogue/catalogue';
+import { queryTerms } from '../../server/lib/query-terms';
+import { canonicalJson } from '../../server/lib/canonical-json';
+import { contentHash } from '../../server/catalogue/version-import';
 import { fixtureContent, fixtureItem } from '../support/fixtures';
 
 const content = fixtureContent([

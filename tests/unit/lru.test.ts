@@ -1,4 +1,4 @@
-import { Lru } from '../../server/http/lru';
+import { Lru } from '../../server/lib/lru';
 
 describe('Lru', () => {
   it('evicts the least recently used entry beyond its limit', () => {

@@ -5,7 +5,7 @@ import { Catalogue } from '../../server/catalogue/catalogue';
 import { applies, domainMask, itemMask, tagMask } from '../../server/regulator/applicability';
 import { barChart, fitLabel, heatClass, heatMap, lineChart } from '../../server/regulator/charts';
 import { monthOf } from '../../server/regulator/record';
-import { demoCreditCode, failureRate, prng } from '../../server/regulator/seed';
+import { demoCreditCode, failureRate, prng } from '../../server/tools/demo-data';
 import { figure, rate } from '../../server/regulator/stats';
 import { isSmall, MIN_ORGS, secondarySuppress } from '../../server/regulator/suppression';
 import { fixtureContent, fixtureItem } from '../support/fixtures';

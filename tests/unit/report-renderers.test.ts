@@ -3,10 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import type { Leniency } from '../../server/catalogue/types';
+import type { Leniency } from '../../server/domain/checklist';
 import { renderReportDocx } from '../../server/assessment/report-docx';
 import { CJK_FONT_BOLD, PdfFontsMissingError, renderReportPdf } from '../../server/assessment/report-pdf';
-import { formatBasis, formatRate, industryLabel, leniencyGuide, reportView } from '../../server/assessment/report-text';
+import { formatBasis, formatRate, leniencyGuide, reportView } from '../../server/assessment/report-text';
+import { industryLabel } from '../../server/domain/organisation';
 import { loadViews } from '../../server/http/views';
 import { HOSTILE_NOTE, fingerprintOf, reportFixture, reportFixtureFingerprint } from '../support/report-fixture';
 

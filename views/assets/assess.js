@@ -135,7 +135,13 @@
     fetch(baseUrl + encodeURIComponent(code), {
       method: 'PUT',
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': csrf },
+      // The problem's detail comes back in the page's language and is shown as the reason.
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        'Accept-Language': document.documentElement.lang || 'zh-CN',
+        'X-CSRF-Token': csrf,
+      },
       body: JSON.stringify(payload(item)),
     })
       .then(

@@ -1,5 +1,7 @@
-// Interface text of the presentation area, merged into server/http/i18n.ts.
-export const presentationMessages: Record<string, { readonly zh: string; readonly en: string }> = {
+// Interface text of the presentation namespace: zh-CN and English for every key.
+import type { MessageTable } from './message-table';
+
+export const presentationMessages = {
   'present.nav': { zh: '讲师宣讲', en: 'Lecturer mode' },
   'present.title': { zh: '合规讲师团：宣讲与现场指导', en: 'Lecturer team: talks and on-site guidance' },
   'present.lead': {
@@ -170,4 +172,21 @@ export const presentationMessages: Record<string, { readonly zh: string; readonl
   'present.checkin.form': { zh: '打开答题页', en: 'Open the form' },
   'present.checkin.question': { zh: '自查问题（是 = 合规）', en: 'Question (yes = compliant)' },
   'present.checkin.qr': { zh: '扫码参加现场调查', en: 'Scan for the check-in' },
-};
+  // Problem details of the presentation area.
+  'present.error.noDeck': { zh: '没有这个课件。', en: 'No such deck.' },
+  'present.error.noDomain': { zh: '没有代码为“{code}”的领域。', en: 'There is no domain “{code}”.' },
+  'present.error.noView': { zh: '课件没有这种视图。', en: 'No such view of the deck.' },
+  'present.error.noCheckin': { zh: '没有这个现场调查。', en: 'No such check-in.' },
+  'present.error.tooManyCheckins': {
+    zh: '提交次数过多，请稍后再试。',
+    en: 'Too many answers from here: try again later.',
+  },
+  'present.error.lecturersOnly': { zh: '只有讲师账号可以使用课件。', en: 'Only lecturer accounts can use decks.' },
+  'present.error.badItems': { zh: '课件中有不能使用的事项。', en: 'The deck has items that cannot be used.' },
+  'present.error.itemMissing': {
+    zh: '清单版本 {version} 中没有事项“{code}”',
+    en: 'no item "{code}" in checklist version {version}',
+  },
+  'present.error.itemRepeated': { zh: '事项“{code}”已在课件中', en: 'item "{code}" is already in the deck' },
+  'present.error.versionMissing': { zh: '缺少清单版本 {version}。', en: 'Checklist version {version} is missing.' },
+} as const satisfies MessageTable;

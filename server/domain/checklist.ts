@@ -1,10 +1,29 @@
 // Types of the checklist content, mirroring checklists/schema/domain.schema.json.
 // The schema is the source of truth; these types describe what passes it.
 
-export type Consequence =
-  'warning' | 'fine' | 'confiscation' | 'suspension' | 'licence' | 'credit' | 'detention' | 'criminal' | 'civil';
+// They sit on the ground floor because the database stores a version's content
+// (db/schema.ts) and every area reads it.
 
-export type LeniencyKind = 'no-penalty' | 'first-violation' | 'lighter' | 'none';
+/** What a penalty can bring, in the order the schema lists them. */
+export const CONSEQUENCES = [
+  'warning',
+  'fine',
+  'confiscation',
+  'suspension',
+  'licence',
+  'credit',
+  'detention',
+  'criminal',
+  'civil',
+] as const;
+export type Consequence = (typeof CONSEQUENCES)[number];
+
+/**
+ * 免罚轻罚: no-penalty (轻微不罚) and first-violation (首违可以不罚), 行政处罚法 第三十三条第一款;
+ * lighter (从轻减轻), 第三十二条; none when nothing relieves the penalty.
+ */
+export const LENIENCY_KINDS = ['no-penalty', 'first-violation', 'lighter', 'none'] as const;
+export type LeniencyKind = (typeof LENIENCY_KINDS)[number];
 
 export interface Citation {
   readonly law: string;

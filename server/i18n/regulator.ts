@@ -1,5 +1,7 @@
-// Interface text of the regulator area, merged into server/http/i18n.ts.
-export const regulatorMessages: Record<string, { readonly zh: string; readonly en: string }> = {
+// Interface text of the regulator namespace: zh-CN and English for every key.
+import type { MessageTable } from './message-table';
+
+export const regulatorMessages = {
   'reg.nav': { zh: '监管统计', en: 'Regulator statistics' },
   'reg.title': { zh: '合规自评统计', en: 'Self-assessment statistics' },
   'reg.lead': {
@@ -116,4 +118,26 @@ export const regulatorMessages: Record<string, { readonly zh: string; readonly e
   'reg.size.medium': { zh: '中型', en: 'Medium' },
   'reg.size.small': { zh: '小型', en: 'Small' },
   'reg.size.micro': { zh: '微型', en: 'Micro' },
-};
+  // Problem details and filter errors of the regulator area.
+  'reg.error.page': { zh: '页码应为正整数。', en: 'page must be a positive integer.' },
+  'reg.error.pageField': { zh: '应为正整数', en: 'must be a positive integer' },
+  'reg.error.filters': { zh: '筛选条件有误。', en: 'The filters are not valid.' },
+  'reg.error.month': { zh: '应为年月，格式 YYYY-MM', en: 'must be a month, YYYY-MM' },
+  'reg.error.toBeforeFrom': { zh: '不能早于起始月份', en: 'must not be before from' },
+  'reg.error.regionLength': { zh: '不能超过 60 个字符', en: 'must be at most 60 characters' },
+  'reg.error.industry': { zh: '应为门类字母 A–T', en: 'must be a section letter A–T' },
+  'reg.error.size': { zh: '应为以下之一：{values}', en: 'must be one of {values}' },
+  'reg.error.version': { zh: '没有这个清单版本', en: 'no such checklist version' },
+  'reg.error.domain': { zh: '此清单版本中没有这个领域', en: 'no such domain in this checklist version' },
+  'reg.error.noSharedReport': { zh: '没有这份共享报告。', en: 'There is no such shared report.' },
+  'reg.error.noToken': { zh: '没有这个令牌。', en: 'No such token.' },
+  'reg.error.tooManyTokens': {
+    zh: '最多可有 {max} 个有效令牌，请先撤销不用的令牌。',
+    en: 'At most {max} active tokens: revoke one first.',
+  },
+  'reg.error.bearer': {
+    zh: 'Authorization 头格式应为 "Bearer <令牌>"。',
+    en: 'Use "Authorization: Bearer <token>".',
+  },
+  'reg.error.tokenInvalid': { zh: '令牌无效或已撤销。', en: 'The token is not valid or has been revoked.' },
+} as const satisfies MessageTable;

@@ -16,11 +16,18 @@ import type { AssessmentsTable, Database } from '../../db/schema';
 import { checkCharacter } from '../accounts/credit-code';
 import { fingerprintOf } from '../assessment/fingerprint';
 import { buildReport } from '../assessment/report-builder';
-import type { AnswerStatus, OrgSize } from '../assessment/report-model';
+import { statusCarriesAction, type AnswerStatus } from '../domain/answer-status';
+import type { OrgSize } from '../domain/organisation';
 import { applicableItems } from '../assessment/service';
 import type { Catalogue } from '../catalogue/catalogue';
-import { addToCells, bumpGeneration, insertSubmissions, itemDomainMap, type SubmissionFacts } from './record';
-import { tagMask } from './applicability';
+import {
+  addToCells,
+  bumpGeneration,
+  insertSubmissions,
+  itemDomainMap,
+  type SubmissionFacts,
+} from '../regulator/record';
+import { tagMask } from '../regulator/applicability';
 
 export const DEMO_REGIONS: ReadonlyArray<readonly [string, number]> = [
   ['杨舍镇', 26],
@@ -288,7 +295,7 @@ export async function seedDemo(db: Kysely<Database>, catalogue: Catalogue, opts:
           const r = rand();
           const status: AnswerStatus =
             r < p ? 'non_compliant' : r < p + 0.04 ? 'unsure' : r < p + 0.04 + 0.06 ? 'not_applicable' : 'compliant';
-          const gap = status === 'non_compliant' || status === 'unsure';
+          const gap = statusCarriesAction(status);
           const due =
             gap && rand() < 0.8
               ? new Date(submittedAt.getTime() + (14 + Math.floor(rand() * 90)) * 86400_000).toISOString().slice(0, 10)

@@ -1,10 +1,11 @@
 // The submitted report: a plain JSON document. Its canonical JSON (RFC 8785)
 // hashed with SHA-256 is the fingerprint printed on every format, so nothing in
 // it may depend on how or when it is rendered.
-import type { Case, Citation, Consequence, Leniency, PenaltyCitation } from '../catalogue/types';
-
-export type AnswerStatus = 'compliant' | 'non_compliant' | 'not_applicable' | 'unsure';
-export type OrgSize = 'large' | 'medium' | 'small' | 'micro';
+// It sits on the ground floor because the database stores it (db/schema.ts)
+// and regulators read what companies submit.
+import type { ActionStatus, AnswerStatus } from './answer-status';
+import type { Case, Citation, Consequence, Leniency, PenaltyCitation } from './checklist';
+import type { OrgSize } from './organisation';
 
 export interface ReportOrg {
   readonly name: string;
@@ -15,12 +16,7 @@ export interface ReportOrg {
   readonly size: OrgSize;
 }
 
-export interface StatusCounts {
-  readonly compliant: number;
-  readonly non_compliant: number;
-  readonly not_applicable: number;
-  readonly unsure: number;
-}
+export type StatusCounts = { readonly [S in AnswerStatus]: number };
 
 export interface DomainResult {
   readonly code: string;
@@ -47,7 +43,7 @@ export interface ReportGap {
   readonly domainName: string;
   readonly title: string;
   readonly question: string;
-  readonly status: 'non_compliant' | 'unsure';
+  readonly status: ActionStatus;
   readonly note: string | null;
   readonly high: boolean;
   readonly illegal: string;

@@ -1,0 +1,69 @@
+// Check your answers (GOV.UK), then submit: unanswered items link back to their domain.
+import { Router, type Response } from 'express';
+import { companyOf } from './api';
+import { HttpError } from '../http/errors';
+import { FormErrors, langOf, pageTitle } from '../http/forms';
+import { translate } from '../i18n';
+import { checkView, domainTasks } from './page-models';
+import type { AssessmentDetail } from './service';
+import type { AssessmentPageContext } from './page-context';
+
+export function checkPages(ctx: AssessmentPageContext): Router {
+  const { service, render, company, catalogueOf, draftOf } = ctx;
+  const router = Router();
+
+  // ── Check answers and submit ──────────────────────────────────────────────
+  const renderCheck = async (res: Response, assessment: AssessmentDetail, errors = new FormErrors()): Promise<void> => {
+    const lang = langOf(res);
+    const tasks = domainTasks(await catalogueOf(assessment.versionId), assessment);
+    const unanswered = assessment.progress.total - assessment.progress.answered;
+    render(res, 'assessment/check', {
+      title: pageTitle(res, 'check.title', errors),
+      id: assessment.id,
+      formErrors: errors.view(),
+      domains: checkView(assessment.id, tasks, assessment, lang),
+      unanswered,
+      unansweredText: translate(lang, 'check.unansweredCount', { n: unanswered }),
+    });
+  };
+
+  router.get('/assess/:id/check', company, async (req, res) => {
+    const assessment = await draftOf(req, res);
+    if (!assessment) return;
+    await renderCheck(res, assessment);
+  });
+
+  router.post('/assess/:id/submit', company, async (req, res) => {
+    const auth = companyOf(res);
+    const id = String(req.params.id);
+    try {
+      await service.submit(auth.org.id, auth.user.id, id, auth.org);
+    } catch (err) {
+      if (!(err instanceof HttpError) || err.status !== 409) throw err;
+      const assessment = await service.get(auth.org.id, id);
+      // Submitted already (a second click, the back button): the report is what they want.
+      if (assessment.status === 'submitted') {
+        res.redirect(303, `/assess/${id}/report`);
+        return;
+      }
+      const lang = langOf(res);
+      const c = await catalogueOf(assessment.versionId);
+      const errors = new FormErrors();
+      for (const e of err.errors ?? []) {
+        const found = c.item(e.field);
+        if (!found) continue;
+        errors.add(
+          e.field,
+          `/assess/${id}/domains/${found.domain.code}?return=check#item-${e.field}`,
+          translate(lang, 'check.error.unanswered', { code: e.field, title: found.item.title }),
+        );
+      }
+      res.status(409);
+      await renderCheck(res, assessment, errors);
+      return;
+    }
+    res.redirect(303, `/assess/${id}/report`);
+  });
+
+  return router;
+}

@@ -1,0 +1,114 @@
+// One domain of a draft: its items as one form, saved together (assess.js saves
+// each item as it is answered on top).
+import { Router, type Response } from 'express';
+import { companyOf } from './api';
+import { conflict, notFound } from '../http/errors';
+import { bodyOf, field, FormErrors, langOf } from '../http/forms';
+import { translate } from '../i18n';
+import { answerFromForm, readItemForm, valuesOf, type ItemFormValues } from './answer-form';
+import { domainTasks, itemErrors, itemView, type DomainTask } from './page-models';
+import type { AssessmentDetail } from './service';
+import type { AnswerInput } from './answer-schema';
+import type { AssessmentPageContext } from './page-context';
+
+export function domainPages(ctx: AssessmentPageContext): Router {
+  const { service, render, company, catalogueOf, draftOf } = ctx;
+  const router = Router();
+
+  // ── One domain ────────────────────────────────────────────────────────────
+  const renderDomain = (
+    res: Response,
+    assessment: AssessmentDetail,
+    tasks: readonly DomainTask[],
+    index: number,
+    values: (code: string) => ItemFormValues,
+    returnTo: string,
+    errors = new FormErrors(),
+    savedSome = false,
+  ): void => {
+    const lang = langOf(res);
+    const task = tasks[index];
+    const formErrors = errors.view();
+    render(res, 'assessment/domain', {
+      title: errors.any ? translate(lang, 'form.titleError', { title: task.name }) : task.name,
+      id: assessment.id,
+      domain: { code: task.code, name: task.name, nameEn: task.nameEn, department: task.department },
+      position: translate(lang, 'answer.position', { n: index + 1, of: tasks.length }),
+      lead: translate(lang, 'answer.lead', { n: task.total }),
+      formErrors,
+      savedSome,
+      returnTo,
+      autosaveUrl: `/api/v1/assessments/${assessment.id}/answers/`,
+      items: task.items.map((item) =>
+        itemView(item, values(item.code), itemErrors(item.code, formErrors.fields), lang),
+      ),
+    });
+  };
+
+  const domainIndex = (tasks: readonly DomainTask[], code: string): number => {
+    const index = tasks.findIndex((t) => t.code === code.toUpperCase());
+    if (index < 0) throw notFound('assess.error.noDomain', { code });
+    return index;
+  };
+
+  router.get('/assess/:id/domains/:code', company, async (req, res) => {
+    const assessment = await draftOf(req, res);
+    if (!assessment) return;
+    const tasks = domainTasks(await catalogueOf(assessment.versionId), assessment);
+    const index = domainIndex(tasks, String(req.params.code));
+    renderDomain(
+      res,
+      assessment,
+      tasks,
+      index,
+      (code) => valuesOf(assessment.answers[code]),
+      req.query.return === 'check' ? 'check' : '',
+    );
+  });
+
+  router.post('/assess/:id/domains/:code', company, async (req, res) => {
+    const auth = companyOf(res);
+    const assessment = await service.get(auth.org.id, String(req.params.id));
+    if (assessment.status === 'submitted') throw conflict('assess.error.submitted');
+    const tasks = domainTasks(await catalogueOf(assessment.versionId), assessment);
+    const index = domainIndex(tasks, String(req.params.code));
+    const body = bodyOf(req);
+    const lang = langOf(res);
+    const errors = new FormErrors();
+    const typed = new Map<string, ItemFormValues>();
+    const toSave: Array<[string, AnswerInput]> = [];
+    for (const item of tasks[index].items) {
+      const values = readItemForm(body, item.code);
+      typed.set(item.code, values);
+      const input = answerFromForm(item, values, errors, lang);
+      if (input) toSave.push([item.code, input]);
+    }
+    // Valid answers are saved even when another item has a problem: nothing typed is lost.
+    for (const [code, input] of toSave) await service.saveAnswer(auth.org.id, auth.user.id, assessment.id, code, input);
+    const returnTo = field(body, 'return') === 'check' ? 'check' : '';
+    if (errors.any) {
+      res.status(400);
+      renderDomain(
+        res,
+        assessment,
+        tasks,
+        index,
+        (code) => typed.get(code) ?? valuesOf(undefined),
+        returnTo,
+        errors,
+        toSave.length > 0,
+      );
+      return;
+    }
+    const next = tasks[index + 1];
+    const target =
+      returnTo === 'check'
+        ? `/assess/${assessment.id}/check`
+        : field(body, 'then') === 'list' || !next
+          ? `/assess/${assessment.id}`
+          : `/assess/${assessment.id}/domains/${next.code}`;
+    res.redirect(303, target);
+  });
+
+  return router;
+}

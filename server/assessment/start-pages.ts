@@ -1,0 +1,189 @@
+// The start of a self-assessment: the start page with the organisation's drafts and
+// reports, the profile questions that decide which items apply, the summary of what
+// applies, and the printable question list.
+import { Router, type Response } from 'express';
+import { companyOf } from './api';
+import type { Catalogue } from '../catalogue/catalogue';
+import { ANSWER_STATUSES } from '../domain/answer-status';
+import { authOf } from '../http/access';
+import { badRequest } from '../http/errors';
+import { bodyOf, field, FormErrors, langOf, pageTitle } from '../http/forms';
+import { translate, type Lang } from '../i18n';
+import { formatDate, itemsByDomain } from './page-models';
+import { applicableItems, unknownTags } from './service';
+import type { AssessmentPageContext } from './page-context';
+
+const MAX_TAGS = 50;
+
+/** Profile tags from "?tags=a,b" (or repeated fields); duplicates dropped. */
+function parseTags(raw: unknown): string[] {
+  const parts = (Array.isArray(raw) ? raw : [raw])
+    .filter((v): v is string => typeof v === 'string')
+    .flatMap((v) => v.split(','));
+  const tags = [...new Set(parts.map((t) => t.trim()).filter((t) => t.length > 0))];
+  if (tags.length > MAX_TAGS) throw badRequest('assess.error.tooManyTags');
+  return tags;
+}
+
+function knownTags(catalogue: Catalogue, tags: string[]): string[] {
+  const unknown = unknownTags(catalogue, tags);
+  if (unknown.length > 0) throw badRequest('assess.error.unknownTags', { tags: unknown.join(', ') });
+  return tags;
+}
+
+export const questionText = (q: { question: string; questionEn: string }, lang: Lang): string =>
+  lang === 'en' ? q.questionEn : q.question;
+
+export function startPages(ctx: AssessmentPageContext): Router {
+  const { service, store, render, company } = ctx;
+  const router = Router();
+
+  // ── Start page ────────────────────────────────────────────────────────────
+  router.get('/assess', async (_req, res) => {
+    const auth = authOf(res);
+    const lang = langOf(res);
+    const base = { title: translate(lang, 'assess.title'), questionCount: store.current().profile.length };
+    if (!auth) {
+      render(res, 'assessment/start', { ...base, anonymous: true });
+      return;
+    }
+    if (!auth.org) {
+      render(res, 'assessment/start', { ...base, notCompany: true });
+      return;
+    }
+    const list = await service.list(auth.org.id);
+    const latestSubmitted = list
+      .filter((a) => a.submittedAt)
+      .sort((a, b) => (b.submittedAt?.getTime() ?? 0) - (a.submittedAt?.getTime() ?? 0))[0];
+    render(res, 'assessment/start', {
+      ...base,
+      signedInAs: translate(lang, 'assess.signedInAs', { email: auth.user.email, org: auth.org.name }),
+      orgAdmin: auth.user.orgAdmin,
+      resume: list.find((a) => a.status === 'draft')?.id,
+      copyFrom: latestSubmitted?.id,
+      assessments: list.map((a) => ({
+        id: a.id,
+        draft: a.status === 'draft',
+        url: a.status === 'draft' ? `/assess/${a.id}` : `/assess/${a.id}/report`,
+        started: translate(lang, 'assess.startedOn', { date: formatDate(a.createdAt, lang) }),
+        submitted: a.submittedAt
+          ? translate(lang, 'assess.submittedOn', { date: formatDate(a.submittedAt, lang) })
+          : null,
+        progress: translate(lang, 'assess.answeredOf', { answered: a.progress.answered, total: a.progress.total }),
+        answered: a.progress.answered,
+        total: a.progress.total,
+        fingerprint: a.fingerprint,
+      })),
+    });
+  });
+
+  // ── Profile: which items apply ────────────────────────────────────────────
+  const renderProfile = (res: Response, answers: Readonly<Record<string, string>>, errors = new FormErrors()): void => {
+    const lang = langOf(res);
+    const formErrors = errors.view();
+    render(res, 'assessment/profile', {
+      title: pageTitle(res, 'profile.title', errors),
+      formErrors,
+      questions: store.current().profile.map((q) => ({
+        tag: q.tag,
+        name: `q-${q.tag}`,
+        question: q.question,
+        questionEn: q.questionEn,
+        hint: lang === 'en' ? (q.hintEn ?? q.hint) : q.hint,
+        yes: answers[q.tag] === 'yes',
+        no: answers[q.tag] === 'no',
+        error: formErrors.fields[`q-${q.tag}`],
+      })),
+    });
+  };
+
+  router.get('/assess/new', company, (req, res) => {
+    companyOf(res);
+    const answers: Record<string, string> = {};
+    // Coming back from the summary ("change your answers"): every question was answered.
+    if (req.query.tags !== undefined) {
+      const yes = new Set(knownTags(store.current(), parseTags(req.query.tags)));
+      for (const q of store.current().profile) answers[q.tag] = yes.has(q.tag) ? 'yes' : 'no';
+    }
+    renderProfile(res, answers);
+  });
+
+  router.post('/assess/new', company, (req, res) => {
+    companyOf(res);
+    const body = bodyOf(req);
+    const lang = langOf(res);
+    const errors = new FormErrors();
+    const answers: Record<string, string> = {};
+    const tags: string[] = [];
+    for (const q of store.current().profile) {
+      const value = field(body, `q-${q.tag}`);
+      answers[q.tag] = value;
+      if (value === 'yes') tags.push(q.tag);
+      else if (value !== 'no')
+        errors.add(
+          `q-${q.tag}`,
+          `q-${q.tag}-yes`,
+          translate(lang, 'profile.error', { question: questionText(q, lang) }),
+        );
+    }
+    if (errors.any) {
+      res.status(400);
+      renderProfile(res, answers, errors);
+      return;
+    }
+    res.redirect(303, `/assess/new/summary?tags=${tags.join(',')}`);
+  });
+
+  router.get('/assess/new/summary', company, (req, res) => {
+    companyOf(res);
+    const lang = langOf(res);
+    const c = store.current();
+    const tags = knownTags(c, parseTags(req.query.tags));
+    const groups = itemsByDomain(c, applicableItems(c, tags));
+    const total = groups.reduce((n, g) => n + g.items.length, 0);
+    const yes = new Set(tags);
+    render(res, 'assessment/profile-summary', {
+      title: translate(lang, 'profile.summaryTitle'),
+      lead: translate(lang, 'profile.summaryLead', { items: total, domains: groups.length }),
+      rows: groups.map((g) => ({
+        code: g.domain.code,
+        name: g.domain.name,
+        department: g.domain.department,
+        count: g.items.length,
+      })),
+      total,
+      tagsValue: tags.join(','),
+      yesQuestions: c.profile.filter((q) => yes.has(q.tag)).map((q) => questionText(q, lang)),
+    });
+  });
+
+  router.post('/assess/start', company, async (req, res) => {
+    const auth = companyOf(res);
+    const tags = parseTags(field(bodyOf(req), 'tags'));
+    const created = await service.create(auth.org.id, auth.user.id, tags);
+    res.redirect(303, `/assess/${created.id}`);
+  });
+
+  // Printable question list: catalogue content only, so no login needed to prepare offline.
+  router.get('/assess/questions', (req, res) => {
+    const lang = langOf(res);
+    const c = store.current();
+    const tags = knownTags(c, parseTags(req.query.tags));
+    const groups = itemsByDomain(c, applicableItems(c, tags));
+    const yes = new Set(tags);
+    render(res, 'assessment/questions', {
+      title: translate(lang, 'questions.title'),
+      count: groups.reduce((n, g) => n + g.items.length, 0),
+      profile: c.profile.filter((q) => yes.has(q.tag)).map((q) => questionText(q, lang)),
+      statuses: ANSWER_STATUSES.map((s) => translate('zh-CN', `report.status.${s}`)),
+      groups: groups.map((g) => ({
+        code: g.domain.code,
+        name: g.domain.name,
+        department: g.domain.department,
+        items: g.items.map((i) => ({ code: i.code, question: i.question, title: i.title })),
+      })),
+    });
+  });
+
+  return router;
+}
