@@ -5,6 +5,8 @@ import * as m0003 from './migrations/0003-presentation';
 import * as m0004 from './migrations/0004-regulator';
 import * as m0005 from './migrations/0005-stat-mixed-orgs';
 import * as m0006 from './migrations/0006-search-misses';
+import * as m0007 from './migrations/0007-audit-checkpoints';
+import * as m0008 from './migrations/0008-login-failures';
 
 // Listed in code (not read from disk) so the same list works under tsx, jest and dist/.
 const migrations: Record<string, Migration> = {
@@ -14,6 +16,8 @@ const migrations: Record<string, Migration> = {
   '0004-regulator': m0004,
   '0005-stat-mixed-orgs': m0005,
   '0006-search-misses': m0006,
+  '0007-audit-checkpoints': m0007,
+  '0008-login-failures': m0008,
 };
 
 /** Brings the schema up to date; throws if any migration fails. */

@@ -55,6 +55,13 @@ export interface RateLimitsTable {
   count: number;
 }
 
+export interface LoginFailuresTable {
+  account: string;
+  ip: string;
+  failures: number;
+  last_failure_at: Date;
+}
+
 export interface InvitationsTable {
   token_hash: string;
   org_id: string;
@@ -101,6 +108,16 @@ export interface AuditEventsTable {
   payload: Json<Record<string, unknown>>;
   prev_hash: string;
   hash: string;
+}
+
+export interface AuditCheckpointsTable {
+  id: Generated<string>;
+  at: Date;
+  head_id: string;
+  head_hash: string;
+  events: string;
+  key_id: string;
+  signature: string;
 }
 
 export interface DecksTable {
@@ -214,10 +231,12 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   rate_limits: RateLimitsTable;
+  login_failures: LoginFailuresTable;
   invitations: InvitationsTable;
   assessments: AssessmentsTable;
   answers: AnswersTable;
   audit_events: AuditEventsTable;
+  audit_checkpoints: AuditCheckpointsTable;
   decks: DecksTable;
   deck_items: DeckItemsTable;
   checkin_answers: CheckinAnswersTable;

@@ -30,6 +30,10 @@ import { errorHandler, notFoundHandler } from './http/errors';
 import { healthRoutes } from './http/health';
 import { langLocals } from './http/locals';
 import { loadViews } from './http/views';
+import { originOf, setPublicUrl } from './http/origin';
+import { sameOriginGuard } from './http/same-origin';
+import { WorkLimiter } from './http/work-limiter';
+import { MAX_REPORT_BYTES } from './assessment/report-limits';
 import type { Logger } from './logger';
 import { openApiDocument } from './openapi';
 
@@ -41,6 +45,10 @@ export interface AppDeps {
   /** Defaults to the real DOCX/PDF renderers. */
   readonly renderers?: ReportRenderers;
   readonly viewsDir?: string;
+  /** Express's trust proxy setting; default false: X-Forwarded-* are ignored. */
+  readonly trustProxy?: boolean | number | string;
+  /** PUBLIC_URL: the base of absolute links; default: the request's own host (http/https only). */
+  readonly publicUrl?: string;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -48,7 +56,7 @@ export function createApp(deps: AppDeps): Express {
   const views = loadViews(viewsDir);
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.set('etag', false); // catalogue routes set version-based ETags themselves
   app.use(
     helmet({
@@ -103,10 +111,15 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v1', catalogueApi(deps.catalogues, db, searchMisses));
 
   // Everything below may change state: bodies are small, sessions come from the database.
-  const baseUrl = (req: express.Request): string => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-  // A pasted JSON report can be larger than any other form: only /verify accepts that much.
-  app.post('/verify', express.urlencoded({ extended: false, limit: '5mb' }));
-  app.post('/api/v1/verify', express.json({ limit: '5mb' }));
+  setPublicUrl(app, deps.publicUrl);
+  const baseUrl = originOf;
+  // A pasted JSON report can be larger than any other form: only /verify accepts that much, a few at a
+  // time, and the API reads it as text so that it is checked as written (see parseStrictJson).
+  const verifying = new WorkLimiter({ concurrency: 2, queue: 8, retryAfterSeconds: 5 });
+  app.post('/verify', verifying.middleware, express.urlencoded({ extended: false, limit: MAX_REPORT_BYTES }));
+  app.post('/api/v1/verify', verifying.middleware, express.text({ type: () => true, limit: MAX_REPORT_BYTES }));
+  const sameOrigin = sameOriginGuard(deps.publicUrl);
+  app.post(sameOrigin.paths, sameOrigin.handler);
   app.use(jsonBody);
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   const area = {

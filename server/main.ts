@@ -4,6 +4,8 @@ import type { Server } from 'node:http';
 import { openDb, DataDirLockedError } from '../db';
 import { migrateToLatest } from '../db/migrate';
 import { createApp } from './app';
+import { startCheckpointSchedule } from './audit/checkpoint-schedule';
+import { loadSigningKey } from './audit/signing-key';
 import { loadChecklists, formatProblem } from './catalogue/load';
 import { CatalogueStore } from './catalogue/catalogue-store';
 import { importCatalogue } from './catalogue/version-import';
@@ -59,11 +61,18 @@ async function main(): Promise<void> {
     'database ready',
   );
 
+  const stopCheckpoints = startCheckpointSchedule(
+    database.db,
+    loadSigningKey({ envKey: config.auditSigningKey, dataDir: config.dataDir }),
+    logger,
+  );
   const app = createApp({
     database,
     catalogues: new CatalogueStore(database.db, catalogue),
     logger,
     production: config.production,
+    trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
   });
   const server: Server = app.listen(config.port, config.host, () => {
     const address = server.address();
@@ -77,6 +86,7 @@ async function main(): Promise<void> {
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
+    stopCheckpoints();
     logger.info(`${signal} received, shutting down`);
     server.close(() => {
       void database.close().then(() => process.exit(0));

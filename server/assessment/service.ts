@@ -14,6 +14,7 @@ import { buildReport, type AnswerRecord } from './report-builder';
 import type { SubmissionRecorder } from './submission-recorder';
 import type { AnswerStatus } from '../domain/answer-status';
 import type { Report } from '../domain/report';
+import { maskCreditCode, type VerifiedReport } from './verified-report';
 
 export interface Progress {
   readonly answered: number;
@@ -482,15 +483,29 @@ export class AssessmentService {
     });
   }
 
-  /** Public check of a fingerprint: only whether it matches a submitted report, and when. */
-  async verify(fingerprint: string): Promise<{ submittedAt: Date; checklistVersion: number } | undefined> {
+  /**
+   * Public check of a fingerprint: whether it matches a submitted report, when
+   * it was submitted and whose it is, read from the stored report (never from
+   * what was uploaded), the credit code masked.
+   */
+  async verify(fingerprint: string): Promise<VerifiedReport | undefined> {
     if (!/^[0-9a-f]{64}$/.test(fingerprint)) return undefined;
     const row = await this.db
       .selectFrom('assessments')
-      .select(['submitted_at', 'version_id'])
+      .select([
+        'submitted_at',
+        'version_id',
+        sql<string>`report->'org'->>'name'`.as('org_name'),
+        sql<string>`report->'org'->>'creditCode'`.as('credit_code'),
+      ])
       .where('fingerprint', '=', fingerprint)
       .where('status', '=', 'submitted')
       .executeTakeFirst();
-    return row?.submitted_at ? { submittedAt: row.submitted_at, checklistVersion: row.version_id } : undefined;
+    if (!row?.submitted_at) return undefined;
+    return {
+      submittedAt: row.submitted_at,
+      checklistVersion: row.version_id,
+      org: { name: row.org_name, creditCode: maskCreditCode(row.credit_code) },
+    };
   }
 }

@@ -1,5 +1,6 @@
 // Handlebars views, compiled once at start. Every page goes through the
 // layout; every interface string goes through the t / tt helpers.
+import { formatDate } from '../lib/dates';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
@@ -84,10 +85,7 @@ function registerHelpers(hb: typeof Handlebars): void {
     }
     return new hb.SafeString(out);
   });
-  hb.registerHelper('date', (d: Date | string) => {
-    const date = d instanceof Date ? d : new Date(d);
-    return new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(date);
-  });
+  hb.registerHelper('date', (d: Date | string) => formatDate(d, 'zh-CN'));
   hb.registerHelper('short', (s: string) => String(s).slice(0, 12));
 
   // ── Generic helpers for building a partial's parameters in a template ──

@@ -137,7 +137,10 @@ export function answersSqlText(f: StatsFilters, catalogue?: Catalogue): string {
   if (f.industry) where.push(`s.industry = ${lit(f.industry)}`);
   if (f.size) where.push(`s.size = ${lit(f.size)}`);
   if (f.domain && catalogue) where.push(`a.item_code in (${itemCodes(catalogue, f).map(lit).join(', ') || 'null'})`);
-  return `select o.name as organisation, o.credit_code, s.region, s.industry, s.size, a.item_code, a.status, a.note, a.owner,
+  const text = (column: string, as: string): string =>
+    `case when left(${column}, 1) in ('=', '+', '-', '@', chr(9), chr(13)) then '''' || ${column} else ${column} end as ${as}`;
+  return `select ${text('o.name', 'organisation')}, o.credit_code, ${text('s.region', 'region')}, s.industry, s.size, a.item_code, a.status,
+  ${text('a.note', 'note')}, ${text('a.owner', 'owner')},
   a.due_date::text as due_date, to_char(s.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as submitted_at, x.fingerprint
   from stat_submissions s join assessments x on x.id = s.assessment_id join orgs o on o.id = s.org_id
   join answers a on a.assessment_id = s.assessment_id and x.item_codes ? a.item_code
@@ -147,6 +150,16 @@ export function answersSqlText(f: StatsFilters, catalogue?: Catalogue): string {
 /** CSV as PostgreSQL's COPY writes it (LF line ends; NULL empty, an empty string ""), so both paths give the same bytes. */
 const csvCell = (v: string | null): string =>
   v === null ? '' : v === '' || /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+
+/**
+ * Text a firm typed (name, region, note, owner) that a spreadsheet would run
+ * as a formula gets a leading ' (OWASP CSV injection); answersSqlText does the
+ * same in SQL for COPY. XLSX keeps the text as typed: its cells are text cells.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const FREE_TEXT: ReadonlySet<keyof AnswerExportRow> = new Set(['organisation', 'region', 'note', 'owner']);
+const csvValue = (key: keyof AnswerExportRow, v: string | null): string =>
+  csvCell(v !== null && FREE_TEXT.has(key) && FORMULA_START.test(v) ? `'${v}` : v);
 
 /** Resolves when the socket wants more, or when the client has gone (then writing stops). */
 function drained(res: Response): Promise<void> {
@@ -190,7 +203,7 @@ export async function sendAnswersCsv(
   for await (const batch of answerBatches(db, catalogue, f)) {
     if (res.destroyed) return;
     let text = '';
-    for (const r of batch) text += `${ANSWER_COLUMNS.map((c) => csvCell(r[c.key])).join(',')}\n`;
+    for (const r of batch) text += `${ANSWER_COLUMNS.map((c) => csvValue(c.key, r[c.key])).join(',')}\n`;
     if (!res.write(text)) await drained(res);
   }
   res.end();

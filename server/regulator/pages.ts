@@ -1,5 +1,6 @@
 // Regulator pages: the dashboard (/regulator, filters in the URL), the list of
 // shared reports, one shared report, and API tokens (create, shown once; revoke).
+import { formatMediumDateTime } from '../lib/dates';
 import { Router, type Request, type Response } from 'express';
 import type { AreaDeps } from '../area';
 import type { Report } from '../domain/report';
@@ -93,14 +94,7 @@ export function regulatorPagesRouter(deps: AreaDeps, reportView: SharedReportVie
     const auth = authOf(res);
     const lang = langOf(res);
     const tokens = await listTokens(deps.db, auth?.user.id ?? '');
-    const fmt = (d: Date | null): string | undefined =>
-      d
-        ? new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
-            dateStyle: 'medium',
-            timeStyle: 'short',
-            timeZone: 'Asia/Shanghai',
-          }).format(d)
-        : undefined;
+    const fmt = (d: Date | null): string | undefined => (d ? formatMediumDateTime(d, lang) : undefined);
     res.status(errors?.any ? 400 : 200);
     render(res, 'regulator/tokens', {
       title: pageTitle(res, 'reg.tokens', errors),

@@ -423,6 +423,10 @@ describe('verification', () => {
       fingerprint,
       submittedAt,
       checklistVersion: t.catalogue.version.id,
+      org: {
+        name: '张家港市示例机械有限公司',
+        creditCode: `${c.creditCode.slice(0, 4)}**********${c.creditCode.slice(-4)}`,
+      },
     });
   });
 

@@ -524,7 +524,71 @@ describe('exports', () => {
     expect((a.body as Buffer).equals(b.body as Buffer)).toBe(true);
     const rows = parseCsv((a.body as Buffer).toString('utf8').slice(1)).filter((r) => r.length > 1);
     const notes = rows.map((r) => r[rows[0].indexOf('备注 note')]);
-    for (const note of awkward) expect(notes).toContain(note);
+    for (const note of awkward) expect(notes).toContain(note.startsWith('=') ? `'${note}` : note);
+  });
+
+  // OWASP CSV injection: text a firm typed must never reach a spreadsheet as a formula.
+  it('answers.csv prefixes firm-typed text that starts like a formula with a quote, on both paths; XLSX keeps it as text', async () => {
+    const hostile = ['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR'];
+    const target = await sql<{ assessment_id: string; item_code: string }>`
+      select a.assessment_id, a.item_code from answers a join assessments s on s.id = a.assessment_id
+      where s.shared and s.status = 'submitted' and s.org_id in (select id from orgs where region = '常阴沙') order by 1, 2 limit ${hostile.length}`.execute(
+      t.db.db,
+    );
+    for (const [i, r] of target.rows.entries()) {
+      await t.db.db
+        .updateTable('answers')
+        .set({ note: hostile[i], owner: hostile[(i + 1) % hostile.length] })
+        .where('assessment_id', '=', r.assessment_id)
+        .where('item_code', '=', r.item_code)
+        .execute();
+    }
+    const orgs = await sql<{
+      id: string;
+      name: string;
+    }>`select id, name from orgs where region = '常阴沙' order by id limit 1`.execute(t.db.db);
+    await t.db.db.updateTable('orgs').set({ name: '=cmd|calc' }).where('id', '=', orgs.rows[0].id).execute();
+    try {
+      const url = '/api/v1/exports/answers.csv?region=%E5%B8%B8%E9%98%B4%E6%B2%99';
+      const withoutCopy = createApp({
+        database: { ...t.db, copyCsv: undefined },
+        catalogues: t.store,
+        logger: createLogger('silent'),
+        production: false,
+      });
+      const token = (await regulator.agent.post('/api/v1/regulator/tokens').send({ name: 'csv injection' }).expect(201))
+        .body.token as string;
+      for (const res of [
+        await regulator.agent.get(url).buffer(true).parse(binary).expect(200),
+        await request(withoutCopy)
+          .get(url)
+          .set('Authorization', `Bearer ${token}`)
+          .buffer(true)
+          .parse(binary)
+          .expect(200),
+      ]) {
+        const rows = parseCsv((res.body as Buffer).toString('utf8').slice(1)).filter((r) => r.length > 1);
+        const cells = rows.slice(1).flat();
+        for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+        for (const h of hostile) expect(cells).toContain(`'${h}`);
+        expect(cells).toContain("'=cmd|calc");
+      }
+      const xlsx = await regulator.agent
+        .get('/api/v1/exports/answers.xlsx?region=常阴沙')
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(arrayBuffer(xlsx.body as Buffer));
+      const values: unknown[] = [];
+      wb.worksheets[0].eachRow((row) => {
+        row.eachCell((cell) => values.push(cell.value));
+      });
+      expect(values).toContain('=HYPERLINK("http://x")');
+      expect(values).toContain('=cmd|calc');
+    } finally {
+      await t.db.db.updateTable('orgs').set({ name: orgs.rows[0].name }).where('id', '=', orgs.rows[0].id).execute();
+    }
   });
 
   it('answers.xlsx reads back with the same rows as the CSV, filtered by region', async () => {
