@@ -19,6 +19,7 @@ import { cataloguePages } from './catalogue/pages';
 import type { CatalogueStore } from './catalogue/versions';
 import { projectRoot } from './config';
 import { errorHandler, notFoundHandler } from './http/errors';
+import type { DrainState } from './http/drain';
 import { healthRoutes } from './http/health';
 import { langLocals } from './http/locals';
 import { loadViews } from './http/views';
@@ -33,6 +34,8 @@ export interface AppDeps {
   /** Defaults to the real DOCX/PDF renderers. */
   readonly renderers?: ReportRenderers;
   readonly viewsDir?: string;
+  /** Set by main.ts: /readyz answers 503 once the instance starts to shut down. */
+  readonly drain?: DrainState;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -80,7 +83,7 @@ export function createApp(deps: AppDeps): Express {
   const jsonBody = express.json({ limit: '100kb' });
   // The busiest write goes first, ahead of every other router: see quickAnswerSave.
   app.put('/api/v1/assessments/:id/answers/:itemCode', jsonBody, quickAnswerSave(assessments));
-  app.use(healthRoutes(deps.database));
+  app.use(healthRoutes(deps.database, deps.drain));
   app.use(
     '/assets',
     express.static(join(viewsDir, 'assets'), { maxAge: deps.production ? '1d' : 0, fallthrough: true }),

@@ -1,12 +1,13 @@
 // Entry point: read config, open the database, migrate, import the checklist
 // files as a version, listen.
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import { openDb, DataDirLockedError } from '../db';
 import { migrateToLatest } from '../db/migrate';
 import { createApp } from './app';
 import { loadChecklists, formatProblem } from './catalogue/load';
 import { CatalogueStore, importCatalogue } from './catalogue/versions';
 import { readConfig } from './config';
+import { DrainState, drainAware, drainServer } from './http/drain';
 import { createLogger } from './logger';
 
 async function main(): Promise<void> {
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.dbPoolSize,
-    onPoolError: (err) => logger.warn({ err: err.message }, 'database connection lost'),
+    onPoolError: (err) => { logger.warn({ err: err.message }, 'database connection lost'); },
   });
   opening.catch(() => undefined); // handled below; avoids an unhandled rejection meanwhile
   const loaded = loadChecklists(config.checklistsDir);
@@ -58,30 +59,53 @@ async function main(): Promise<void> {
     'database ready',
   );
 
+  const drain = new DrainState();
   const app = createApp({
     database,
     catalogues: new CatalogueStore(database.db, catalogue),
     logger,
     production: config.production,
+    drain,
   });
-  const server: Server = app.listen(config.port, config.host, () => {
+  const instanceId = config.instanceId;
+  const server = createServer(
+    drainAware(
+      instanceId
+        ? (req, res) => {
+            res.setHeader('X-Hegui-Instance', instanceId);
+            app(req, res);
+          }
+        : app,
+      drain,
+    ),
+  );
+  server.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info({ startupMs: Date.now() - started }, `Hegui is listening on http://localhost:${port}`);
   });
 
-  let stopping = false;
+  // SIGTERM: /readyz 503 first, then stop accepting, let requests in flight finish, close the database.
   const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`${signal} received, shutting down`);
-    server.close(() => {
-      void database.close().then(() => process.exit(0));
-    });
-    setTimeout(() => process.exit(0), 5000).unref();
+    if (drain.draining) return;
+    logger.info({ inFlight: drain.inFlight }, `${signal} received, draining`);
+    // Last resort if closing the database hangs too.
+    setTimeout(() => process.exit(1), config.drainDelayMs + config.shutdownTimeoutMs + 5000).unref();
+    void drainServer(server, drain, {
+      delayMs: config.drainDelayMs,
+      timeoutMs: config.shutdownTimeoutMs,
+      log: (message, fields) => { logger.info({ ...fields, inFlight: drain.inFlight }, message); },
+    })
+      .then(async (outcome) => {
+        if (outcome === 'timed-out') logger.warn({ inFlight: drain.inFlight }, 'requests still in flight were cut');
+        await database.close();
+        logger.info('stopped');
+      })
+      .catch((err: unknown) => { logger.error({ err: String(err) }, 'shutdown failed'); })
+      .finally(() => process.exit(0));
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => { stop('SIGINT'); });
+  process.on('SIGTERM', () => { stop('SIGTERM'); });
 }
 
 main().catch((err: unknown) => {
