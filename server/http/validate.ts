@@ -1,6 +1,6 @@
 // ajv validation of query strings and bodies; failures become 400 problems
 // that name each offending field.
-import { Ajv, type ErrorObject, type JSONSchemaType } from 'ajv';
+import { Ajv, type ErrorObject, type JSONSchemaType, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { badRequest, type FieldError } from './errors';
 
@@ -18,9 +18,17 @@ function fieldErrors(errors: readonly ErrorObject[] | null | undefined): FieldEr
   });
 }
 
+// Schemas compile on first use, not at start-up: a restart is ready sooner, and
+// most validators are not needed by the first requests.
+function compiledOnce<T>(compiler: Ajv, schema: JSONSchemaType<T>): () => ValidateFunction<T> {
+  let validate: ValidateFunction<T> | undefined;
+  return () => (validate ??= compiler.compile(schema));
+}
+
 export function queryValidator<T>(schema: JSONSchemaType<T>): (query: unknown) => T {
-  const validate = ajv.compile(schema);
+  const compiled = compiledOnce(ajv, schema);
   return (query) => {
+    const validate = compiled();
     const copy: unknown = { ...(query as object) };
     if (!validate(copy)) throw badRequest('The query string is not valid.', fieldErrors(validate.errors));
     return copy;
@@ -38,13 +46,14 @@ export interface BodyValidator<T> {
 }
 
 export function bodyValidator<T>(schema: JSONSchemaType<T>): BodyValidator<T> {
-  const validate = bodyAjv.compile(schema);
+  const compiled = compiledOnce(bodyAjv, schema);
   const matches = (body: unknown): body is T =>
-    body !== undefined && body !== null && typeof body === 'object' && validate(body);
+    body !== undefined && body !== null && typeof body === 'object' && compiled()(body);
   return Object.assign(
     (body: unknown): T => {
       if (body === undefined || body === null || typeof body !== 'object')
         throw badRequest('The request needs a JSON object body.');
+      const validate = compiled();
       if (!validate(body)) throw badRequest('The request body is not valid.', fieldErrors(validate.errors));
       return body;
     },
