@@ -293,7 +293,9 @@ async function readBackup(
   if (streamError) {
     const code = (streamError as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new BackupFileError(`${file}: no such file. Nothing was restored.`);
-    if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' || /incorrect header check/.test(streamError.message))
+    if (code === 'Z_BUF_ERROR' || /unexpected end of file/.test(streamError.message))
+      throw fail(`after line ${lineNo}`, 'the file is truncated: the compressed data ends early');
+    if (code === 'Z_DATA_ERROR' || /incorrect header check/.test(streamError.message))
       throw fail(
         lineNo === 0 ? 'start' : `after line ${lineNo}`,
         'this is not a gzip-compressed Hegui backup, or it is damaged',
