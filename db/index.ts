@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Readable } from 'node:stream';
 import { Pool } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
+import { precompiledPglite } from './pglite-early';
 import { prepareMarkedStatements } from './prepared';
 import type { Database } from './schema';
 
@@ -150,7 +151,8 @@ export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
     dataDir = join(root, 'pglite');
   }
   try {
-    const pglite = await PGlite.create({ dataDir, loadDataDir: opts.loadDataDir });
+    const pgliteWasmModule = await precompiledPglite();
+    const pglite = await PGlite.create({ dataDir, loadDataDir: opts.loadDataDir, pgliteWasmModule });
     const pool = new Pool(createPgConfig(pglite));
     pool.on('connect', prepareMarkedStatements);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -7,9 +7,10 @@ import * as m0005 from './migrations/0005-stat-mixed-orgs';
 import * as m0006 from './migrations/0006-search-misses';
 import * as m0007 from './migrations/0007-audit-checkpoints';
 import * as m0008 from './migrations/0008-login-failures';
+import * as m0009 from './migrations/0009-checklist-sources';
 
 // Listed in code (not read from disk) so the same list works under tsx, jest and dist/.
-const migrations: Record<string, Migration> = {
+export const migrations: Record<string, Migration> = {
   '0001-checklist-versions': m0001,
   '0002-accounts-assessments': m0002,
   '0003-presentation': m0003,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006-search-misses': m0006,
   '0007-audit-checkpoints': m0007,
   '0008-login-failures': m0008,
+  '0009-checklist-sources': m0009,
 };
 
 /** Brings the schema up to date; throws if any migration fails. */

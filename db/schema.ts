@@ -11,6 +11,13 @@ import type { Role } from '../server/domain/roles';
 type CreatedAt = ColumnType<Date, never, never>;
 type Json<T> = ColumnType<T, string, string>;
 
+/** Checklist files already validated and imported (by the hash of their bytes and the loader). */
+export interface ChecklistSourcesTable {
+  source_hash: string;
+  version_id: number;
+  created_at: Generated<Date>;
+}
+
 export interface ChecklistVersionsTable {
   id: Generated<number>;
   content_hash: string;
@@ -227,6 +234,7 @@ export interface SearchMissesTable {
 
 export interface Database {
   checklist_versions: ChecklistVersionsTable;
+  checklist_sources: ChecklistSourcesTable;
   orgs: OrgsTable;
   users: UsersTable;
   sessions: SessionsTable;

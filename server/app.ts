@@ -27,6 +27,7 @@ import { searchMissPages } from './catalogue/search/miss-pages';
 import type { CatalogueStore } from './catalogue/catalogue-store';
 import { projectRoot } from './config';
 import { errorHandler, notFoundHandler } from './http/errors';
+import type { DrainState } from './http/drain';
 import { healthRoutes } from './http/health';
 import { langLocals } from './http/locals';
 import { loadViews } from './http/views';
@@ -49,6 +50,8 @@ export interface AppDeps {
   readonly trustProxy?: boolean | number | string;
   /** PUBLIC_URL: the base of absolute links; default: the request's own host (http/https only). */
   readonly publicUrl?: string;
+  /** Set by main.ts: /readyz answers 503 once the instance starts to shut down. */
+  readonly drain?: DrainState;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -97,7 +100,7 @@ export function createApp(deps: AppDeps): Express {
   const jsonBody = express.json({ limit: '100kb' });
   // The busiest write goes first, ahead of every other router: see quickAnswerSave.
   app.put('/api/v1/assessments/:id/answers/:itemCode', jsonBody, quickAnswerSave(assessments, sessionTokenOf));
-  app.use(healthRoutes(deps.database));
+  app.use(healthRoutes(deps.database, deps.drain));
   app.use(
     '/assets',
     express.static(join(viewsDir, 'assets'), { maxAge: deps.production ? '1d' : 0, fallthrough: true }),

@@ -21,6 +21,12 @@ export interface Config {
   readonly trustProxy: boolean | number | string;
   /** The address people reach the service at (https://hegui.example.cn): absolute links and QR codes. */
   readonly publicUrl?: string;
+  /** Sent as X-Hegui-Instance on every response when set (which instance served it, behind a balancer). */
+  readonly instanceId?: string;
+  /** On SIGTERM: how long /readyz answers 503 before the listener closes. */
+  readonly drainDelayMs: number;
+  /** On SIGTERM: how long requests in flight may take before their connections are cut. */
+  readonly shutdownTimeoutMs: number;
 }
 
 /** TRUST_PROXY: unset or "false" → trust nobody; a whole number → that many hops; else express's list syntax. */
@@ -69,8 +75,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dbPoolSize = Number(env.DB_POOL_SIZE ?? 10);
   if (!Number.isInteger(dbPoolSize) || dbPoolSize < 1 || dbPoolSize > 1000)
     throw new Error(`DB_POOL_SIZE must be a whole number from 1 to 1000, got "${env.DB_POOL_SIZE}"`);
+  const drainDelayMs = Number(env.DRAIN_DELAY_MS ?? 1000);
+  if (!Number.isInteger(drainDelayMs) || drainDelayMs < 0 || drainDelayMs > 600_000)
+    throw new Error(`DRAIN_DELAY_MS must be a whole number of milliseconds up to 600000, got "${env.DRAIN_DELAY_MS}"`);
+  const shutdownTimeoutMs = Number(env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
+  if (!Number.isInteger(shutdownTimeoutMs) || shutdownTimeoutMs < 1 || shutdownTimeoutMs > 600_000)
+    throw new Error(
+      `SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 1 to 600000, got "${env.SHUTDOWN_TIMEOUT_MS}"`,
+    );
   return {
     port,
+    drainDelayMs,
+    shutdownTimeoutMs,
+    instanceId: env.INSTANCE_ID || undefined,
     dbPoolSize,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,

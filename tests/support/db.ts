@@ -23,7 +23,7 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-function databaseUrlFor(name: string): string {
+export function databaseUrlFor(name: string): string {
   const url = new URL(process.env.DATABASE_URL ?? '');
   url.pathname = `/${name}`;
   return url.toString();
