@@ -19,7 +19,7 @@ export function checklistSourceHash(dir: string): string {
     hash.update(`${label}\0${bytes.length}\0`).update(bytes);
   };
   add('loader', readFileSync(require.resolve('./load')));
-  add('versions', readFileSync(require.resolve('./versions')));
+  add('versions', readFileSync(require.resolve('./version-import')));
   add('profile.yaml', readFileSync(join(dir, 'profile.yaml')));
   for (const name of ['domain.schema.json', 'profile.schema.json'])
     add(`schema/${name}`, readFileSync(join(dir, 'schema', name)));

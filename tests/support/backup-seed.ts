@@ -8,6 +8,7 @@ import type { Express } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Role } from '../../server/domain/roles';
+import { SignedInAgent } from './signed-in-agent';
 import { createUser } from '../../server/accounts/service';
 import { createApp } from '../../server/app';
 import type { ChecklistContent } from '../../server/domain/checklist';
@@ -36,7 +37,7 @@ export function seedContent(): ChecklistContent {
   );
 }
 
-async function signIn(app: Express, db: Kysely<Database>, role: Role): Promise<{ agent: request.Agent; csrf: string }> {
+async function signIn(app: Express, db: Kysely<Database>, role: Role): Promise<{ agent: SignedInAgent }> {
   const email = `${role}-${randomUUID()}@example.cn`;
   const password = 'correct horse battery';
   await createUser(db, { email, password, role });
@@ -46,7 +47,7 @@ async function signIn(app: Express, db: Kysely<Database>, role: Role): Promise<{
     .set('X-Forwarded-For', randomIp())
     .send({ email, password })
     .expect(200);
-  return { agent, csrf: res.body.csrfToken as string };
+  return { agent: await SignedInAgent.after(agent, res) };
 }
 
 export interface Seeded {
