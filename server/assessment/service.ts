@@ -35,7 +35,7 @@ export interface AssessmentSummary {
 }
 
 export interface AssessmentDetail extends AssessmentSummary {
-  readonly answers: Readonly<Record<string, AnswerRecord>>;
+  readonly answers: Readonly<Partial<Record<string, AnswerRecord>>>;
 }
 
 const missing = (): HttpError => notFound('assess.error.notFound');
@@ -204,6 +204,7 @@ export class AssessmentService {
   }
 
   async summary(orgId: string, id: string): Promise<AssessmentSummary> {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- a summary leaves the answers out
     const { answers: _answers, ...rest } = await this.get(orgId, id);
     return rest;
   }
@@ -313,7 +314,7 @@ export class AssessmentService {
         input.correctedOn ?? null,
       ]),
     );
-    const row = result.rows[0];
+    const row = result.rows.at(0);
     return row ? answerRecord(row) : undefined;
   }
 
