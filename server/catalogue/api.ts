@@ -1,7 +1,6 @@
 // JSON API of the catalogue (DESIGN.md §5). Responses carry ETag/Cache-Control
 // keyed by the checklist version; errors are problem+json.
 import { Router, type Request } from 'express';
-import type { JSONSchemaType } from 'ajv';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { notFound } from '../http/errors';
@@ -23,7 +22,7 @@ const versionQuery = queryValidator<VersionQuery>({
   type: 'object',
   properties: { version: { type: 'integer', minimum: 1, nullable: true } },
   required: [],
-} as JSONSchemaType<VersionQuery>);
+});
 
 const searchQuery = queryValidator<SearchQuery>({
   type: 'object',
@@ -32,7 +31,7 @@ const searchQuery = queryValidator<SearchQuery>({
     limit: { type: 'integer', minimum: 1, maximum: 100, default: 50 },
   },
   required: ['q'],
-} as JSONSchemaType<SearchQuery>);
+});
 
 function versionRef(c: Catalogue): { id: number; hash: string } {
   return { id: c.version.id, hash: c.version.hash };

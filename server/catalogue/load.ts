@@ -53,7 +53,12 @@ function schemaProblem(file: string, data: unknown, e: ErrorObject): ContentProb
   if (match) {
     const items = (data as { items?: Array<{ code?: unknown }> }).items ?? [];
     const code = items[Number(match[1])]?.code;
-    return { file, item: typeof code === 'string' ? code : `#${Number(match[1]) + 1}`, path: match[2] ?? '/', message };
+    return {
+      file,
+      item: typeof code === 'string' ? code : `#${Number(match[1]) + 1}`,
+      path: match.at(2) ?? '/',
+      message,
+    };
   }
   return { file, path: e.instancePath || '/', message };
 }
