@@ -20,7 +20,9 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.dbPoolSize,
-    onPoolError: (err) => logger.warn({ err: err.message }, 'database connection lost'),
+    onPoolError: (err) => {
+      logger.warn({ err: err.message }, 'database connection lost');
+    },
   });
   opening.catch(() => undefined); // handled below; avoids an unhandled rejection meanwhile
   const loaded = loadChecklists(config.checklistsDir);
@@ -81,8 +83,12 @@ async function main(): Promise<void> {
     });
     setTimeout(() => process.exit(0), 5000).unref();
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => {
+    stop('SIGINT');
+  });
+  process.on('SIGTERM', () => {
+    stop('SIGTERM');
+  });
 }
 
 main().catch((err: unknown) => {
