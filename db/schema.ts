@@ -107,7 +107,7 @@ export interface AnswersTable {
 }
 
 export interface AuditEventsTable {
-  id: Generated<string>;
+  id: Generated<string | number | bigint>; // int8: a string from pg, a number or bigint from PGlite
   at: Date;
   actor: string;
   action: string;

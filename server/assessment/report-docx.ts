@@ -61,6 +61,7 @@ const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八'
 
 // Characters XML 1.0 forbids would make Word refuse the whole file.
 const XML_INVALID =
+  // eslint-disable-next-line no-control-regex -- the control characters XML 1.0 forbids are the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function clean(text: string): string {

@@ -36,7 +36,7 @@ export interface AssessmentSummary {
 }
 
 export interface AssessmentDetail extends AssessmentSummary {
-  readonly answers: Readonly<Record<string, AnswerRecord>>;
+  readonly answers: Readonly<Partial<Record<string, AnswerRecord>>>;
 }
 
 const missing = (): HttpError => notFound('assess.error.notFound');
@@ -205,6 +205,7 @@ export class AssessmentService {
   }
 
   async summary(orgId: string, id: string): Promise<AssessmentSummary> {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- a summary leaves the answers out
     const { answers: _answers, ...rest } = await this.get(orgId, id);
     return rest;
   }
@@ -314,7 +315,7 @@ export class AssessmentService {
         input.correctedOn ?? null,
       ]),
     );
-    const row = result.rows[0];
+    const row = result.rows.at(0);
     return row ? answerRecord(row) : undefined;
   }
 

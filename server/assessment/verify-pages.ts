@@ -55,7 +55,7 @@ export function verifyPages(service: AssessmentService, render: RenderPage): Rou
   });
 
   router.get('/verify/:fingerprint', async (req, res) => {
-    await renderResult(res, normaliseFingerprint(String(req.params.fingerprint)), false);
+    await renderResult(res, normaliseFingerprint(req.params.fingerprint), false);
   });
 
   router.post('/verify', async (req, res) => {

@@ -1,7 +1,6 @@
 // JSON API of the catalogue (DESIGN.md §5). Responses carry ETag/Cache-Control
 // keyed by the checklist version; errors are problem+json.
 import { Router, type Request } from 'express';
-import type { JSONSchemaType } from 'ajv';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { badRequest, fieldError, notFound } from '../http/errors';
@@ -26,7 +25,7 @@ const versionQuery = queryValidator<VersionQuery>({
   type: 'object',
   properties: { version: { type: 'integer', minimum: 1, nullable: true } },
   required: [],
-} as JSONSchemaType<VersionQuery>);
+});
 
 const searchQuery = queryValidator<SearchQuery>({
   type: 'object',
@@ -37,7 +36,7 @@ const searchQuery = queryValidator<SearchQuery>({
     offset: { type: 'integer', minimum: 0, maximum: 10000, default: 0 },
   },
   required: ['q'],
-} as JSONSchemaType<SearchQuery>);
+});
 
 function versionRef(c: Catalogue): { id: number; hash: string } {
   return { id: c.version.id, hash: c.version.hash };

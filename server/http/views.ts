@@ -64,9 +64,9 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('gt', (a: number, b: number) => a > b);
   hb.registerHelper('inc', (n: number) => n + 1);
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
-  hb.registerHelper('lower', (s: string) => String(s).toLowerCase());
+  hb.registerHelper('lower', (s: unknown) => String(s).toLowerCase());
   // Wraps every query term found in the text in <mark>, escaping everything else.
-  hb.registerHelper('highlight', (text: string, q: string) => {
+  hb.registerHelper('highlight', (text: string | number | undefined, q: string | number | undefined) => {
     const terms = queryTerms(String(q ?? '')).sort((a, b) => b.length - a.length);
     const source = String(text ?? '');
     if (terms.length === 0) return esc(source);
@@ -86,7 +86,7 @@ function registerHelpers(hb: typeof Handlebars): void {
     return new hb.SafeString(out);
   });
   hb.registerHelper('date', (d: Date | string) => formatDate(d, 'zh-CN'));
-  hb.registerHelper('short', (s: string) => String(s).slice(0, 12));
+  hb.registerHelper('short', (s: unknown) => String(s).slice(0, 12));
 
   // ── Generic helpers for building a partial's parameters in a template ──
   // (array a b c) → [a, b, c]; (object key=value …) → { key: value, … }: lists of items and rows

@@ -19,6 +19,7 @@ import { qrPng } from './qr';
 
 // Word picks the font per script: Chinese from eastAsia, Latin and digits from ascii/hAnsi.
 const BODY_FONT: IFontAttributesProperties = { ascii: 'Arial', hAnsi: 'Arial', cs: 'Arial', eastAsia: '微软雅黑' };
+// eslint-disable-next-line no-control-regex -- the control characters XML 1.0 forbids are the point
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const zh = (key: MessageKey, params: MessageParams = {}): string => translate('zh-CN', key, params);
 const text = (s: string, opts: { bold?: boolean; color?: string; size?: number } = {}): TextRun =>

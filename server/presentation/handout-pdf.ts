@@ -62,7 +62,9 @@ async function writeItem(doc: Doc, item: HandoutItem): Promise<void> {
   }
   para(doc, `${translate('zh-CN', 'item.penalty')}：${item.penalty}`);
   heading(doc, 'item.guidance');
-  item.guidance.forEach((g, i) => para(doc, `${i + 1}. ${g}`, { indent: 4 }));
+  item.guidance.forEach((g, i) => {
+    para(doc, `${i + 1}. ${g}`, { indent: 4 });
+  });
   heading(doc, 'item.leniency');
   for (const l of item.leniency) {
     para(

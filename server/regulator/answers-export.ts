@@ -130,7 +130,7 @@ export async function* answerRows(
  */
 export function answersSqlText(f: StatsFilters, catalogue?: Catalogue): string {
   const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
-  const where = ['s.shared', `s.version_id = ${Number(f.version)}`];
+  const where = ['s.shared', `s.version_id = ${f.version}`];
   if (f.from) where.push(`s.month >= ${lit(`${f.from}-01`)}::date`);
   if (f.to) where.push(`s.month <= ${lit(`${f.to}-01`)}::date`);
   if (f.region) where.push(`s.region = ${lit(f.region)}`);

@@ -44,7 +44,7 @@ export function regulatorApiRouter(deps: AreaDeps): Router {
   const regulator = requireAuth(...REGULATOR_ROLES);
   const summaries = new SummaryCache(deps.db);
   const readers = [bearerAuth(deps.db), regulator];
-  const filtersOf = (req: Request) => parseFilters(req.query as Record<string, unknown>, deps.catalogues);
+  const filtersOf = (req: Request) => parseFilters(req.query, deps.catalogues);
 
   router.get('/stats/summary', ...readers, async (req, res) => {
     const { filters, catalogue } = await filtersOf(req);

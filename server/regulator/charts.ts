@@ -7,7 +7,8 @@ const esc = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** Rough width at the 12 px label size: CJK characters are square, others about half. */
-const textWidth = (s: string): number => [...s].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 12 : 7), 0);
+const textWidth = (s: string): number =>
+  Array.from(s).reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 12 : 7), 0);
 
 /** A label cut to fit `width` with an ellipsis (the table beside the chart has the whole text). */
 export function fitLabel(label: string, width: number): string {

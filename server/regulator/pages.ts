@@ -23,13 +23,14 @@ export type SharedReportView = (report: Report, fingerprint: string) => object;
 export function regulatorPagesRouter(deps: AreaDeps, reportView: SharedReportView): Router {
   const router = Router();
   const base = pageRenderer(deps.views);
-  const render = (res: Response, name: string, data: Record<string, unknown>): void =>
+  const render = (res: Response, name: string, data: Record<string, unknown>): void => {
     base(res, name, { regulatorNav: true, ...data });
+  };
   const regulator = requireAuth(...REGULATOR_ROLES);
   const summaries = new SummaryCache(deps.db);
 
   router.get('/regulator', regulator, async (req, res) => {
-    const { filters, catalogue } = await parseFilters(req.query as Record<string, unknown>, deps.catalogues);
+    const { filters, catalogue } = await parseFilters(req.query, deps.catalogues);
     const [summary, regions, versions, shared] = await Promise.all([
       summaries.get(catalogue, filters),
       deps.db
@@ -59,7 +60,7 @@ export function regulatorPagesRouter(deps: AreaDeps, reportView: SharedReportVie
   });
 
   router.get('/regulator/reports', regulator, async (req, res) => {
-    const { filters } = await parseFilters(req.query as Record<string, unknown>, deps.catalogues);
+    const { filters } = await parseFilters(req.query, deps.catalogues);
     const page = pageNumber(req.query.page);
     const list = await listSharedReports(deps.db, filters, page);
     const lang = langOf(res);
