@@ -122,7 +122,7 @@ export function buildReport(input: ReportInput): Report {
     profileTags: [...input.profileTags].sort(),
     overall: { total: all.length, counts: overall, complianceRate: complianceRate(overall) },
     domains,
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the score is left out of the report
+
     gaps: gaps.map(({ score: _score, ...gap }) => gap),
     answers: all,
   };

@@ -205,7 +205,6 @@ export class AssessmentService {
   }
 
   async summary(orgId: string, id: string): Promise<AssessmentSummary> {
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- a summary leaves the answers out
     const { answers: _answers, ...rest } = await this.get(orgId, id);
     return rest;
   }

@@ -68,7 +68,7 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainCheck
     if (rows.length === 0) return { ok: true, events };
     for (const row of rows) {
       if (row.prev_hash !== prev)
-        return { ok: false, events, brokenAt: row.id, reason: 'prev_hash does not match the previous event' };
+        return { ok: false, events, brokenAt: String(row.id), reason: 'prev_hash does not match the previous event' };
       const expected = eventHash(prev, {
         at: row.at.toISOString(),
         actor: row.actor,
@@ -77,10 +77,10 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainCheck
         payload: row.payload,
       });
       if (expected !== row.hash)
-        return { ok: false, events, brokenAt: row.id, reason: 'hash does not match the event contents' };
+        return { ok: false, events, brokenAt: String(row.id), reason: 'hash does not match the event contents' };
       prev = row.hash;
       events += 1;
-      lastId = row.id;
+      lastId = String(row.id);
     }
   }
 }

@@ -43,7 +43,7 @@ export async function writeCheckpoint(db: Kysely<Database>, key: SigningKey, now
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
     const unsigned = {
-      headId: head ? head.id : '0',
+      headId: head ? String(head.id) : '0',
       headHash: head?.hash ?? GENESIS,
       events: Number(n),
       at: now.toISOString(),

@@ -63,7 +63,11 @@ export async function drainServer(server: Server, state: DrainState, opts: Drain
   state.start();
   opts.log?.('draining: /readyz answers 503', { delayMs: opts.delayMs });
   if (opts.delayMs > 0) await sleep(opts.delayMs);
-  const closed = new Promise<void>((resolve) => server.close(() => { resolve(); }));
+  const closed = new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve();
+    }),
+  );
   // Idle kept-alive connections would otherwise hold the close open until they time out.
   server.closeIdleConnections();
   opts.log?.('draining: listener closed, waiting for requests in flight');
@@ -71,7 +75,9 @@ export async function drainServer(server: Server, state: DrainState, opts: Drain
   const outcome = await Promise.race([
     closed.then((): DrainOutcome => 'drained'),
     new Promise<DrainOutcome>((resolve) => {
-      timer = setTimeout(() => { resolve('timed-out'); }, opts.timeoutMs);
+      timer = setTimeout(() => {
+        resolve('timed-out');
+      }, opts.timeoutMs);
     }),
   ]);
   clearTimeout(timer);

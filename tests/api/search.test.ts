@@ -123,7 +123,9 @@ describe('search pages', () => {
     expect(res.text).toContain('什么是违法');
     expect(res.text).toMatch(/<mark>加班费?<\/mark>/);
     // A facet link per domain with hits (Handlebars escapes & and =).
-    expect(res.text).toMatch(/href="\/search\?q&#x3D;[^"]+&amp;domain&#x3D;GZ"><span lang="zh-CN">工资支付[^<]*<\/span> \(\d+\)<\/a>/);
+    expect(res.text).toMatch(
+      /href="\/search\?q&#x3D;[^"]+&amp;domain&#x3D;GZ"><span lang="zh-CN">工资支付[^<]*<\/span> \(\d+\)<\/a>/,
+    );
     expect(res.text).toContain('src="/assets/search-suggest.js"');
   });
 

@@ -63,7 +63,6 @@ describe('loading checklist files', () => {
   });
 
   it('requires at least four everyday keywords per item, each one phrase without spaces', () => {
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the fixture without its keywords
     const { keywords: _omit, ...noKeywords } = fixtureItem('XF-001');
     const dir = folderWith({
       '03-xf.yaml': domain([noKeywords, fixtureItem('XF-002', { keywords: ['灭火器', '过期', '消防'] })]),
