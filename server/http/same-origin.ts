@@ -26,12 +26,17 @@ function hostOf(url: string): string | undefined {
 export function sameOriginGuard(publicUrl: string | undefined): { paths: string[]; handler: RequestHandler } {
   const publicHost = publicUrl ? hostOf(publicUrl) : undefined;
   const handler: RequestHandler = (req, _res, next) => {
+    // Browsers that send Sec-Fetch-Site are believed; only without it does Origin decide. Under
+    // helmet's Referrer-Policy: no-referrer, Chromium sends `Origin: null` even for this site's own
+    // forms, so a null origin proves nothing either way.
     const site = req.get('sec-fetch-site');
     const origin = req.get('origin');
     const crossSite = site !== undefined && site !== 'same-origin' && site !== 'none';
-    const originHost = origin === undefined ? undefined : hostOf(origin);
+    const originHost = origin === undefined || origin === 'null' ? undefined : hostOf(origin);
     const foreignOrigin =
+      site === undefined &&
       origin !== undefined &&
+      origin !== 'null' &&
       (originHost === undefined || (originHost !== req.get('host') && originHost !== publicHost));
     if (crossSite || foreignOrigin) {
       next(forbidden('error.crossSite'));

@@ -327,7 +327,12 @@ describe('login CSRF', () => {
     const body = { email: company.email, password: company.password };
     await request(t.app).post('/api/v1/auth/login').set('Origin', 'https://evil.example').send(body).expect(403);
     await request(t.app).post('/login').set('Sec-Fetch-Site', 'cross-site').type('form').send(body).expect(403);
-    const page = await request(t.app).post('/register').set('Origin', 'null').type('form').send({}).expect(403);
+    const page = await request(t.app)
+      .post('/register')
+      .set('Sec-Fetch-Site', 'same-site')
+      .type('form')
+      .send({})
+      .expect(403);
     expect(page.text).toContain('此表单只能从本网站提交');
     const res = await request(t.app)
       .post('/api/v1/auth/login')

@@ -114,6 +114,8 @@ it(`stores every acknowledged answer of ${CLIENTS} clients × ${ITEMS} saves${ba
     catalogues: new CatalogueStore(database.db, catalogue),
     logger: createLogger('silent'),
     production: false,
+    // Each client registers from its own address through X-Forwarded-For, as behind a proxy on loopback.
+    trustProxy: 'loopback',
   });
   const server = await listen(app);
   try {
