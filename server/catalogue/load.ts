@@ -1,11 +1,12 @@
-// Reads checklists/ (profile.yaml + domains/*.yaml), validates each file against
+// Reads checklists/ (profile.yaml + domains/*.yaml + scenes/*.yaml), validates each file against
 // its JSON Schema and the cross-file rules, and reports every problem with the
 // file, the item code and the field, so an editor can find it at once.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import { parseDocument } from 'yaml';
-import type { ChecklistContent, Domain, Profile } from '../domain/checklist';
+import type { ChecklistContent, Domain, Item, Profile } from '../domain/checklist';
+import { loadScenes } from './load-scenes';
 
 export interface ContentProblem {
   readonly file: string;
@@ -34,10 +35,14 @@ export interface LoadResult {
 
 const DOMAIN_FILE = /^(\d{2})-([a-z]+)\.yaml$/;
 
-function compileSchemas(dir: string): { domain: ValidateFunction; profile: ValidateFunction } {
+function compileSchemas(dir: string): { domain: ValidateFunction; profile: ValidateFunction; scene: ValidateFunction } {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
   const read = (name: string): object => JSON.parse(readFileSync(join(dir, 'schema', name), 'utf8')) as object;
-  return { domain: ajv.compile(read('domain.schema.json')), profile: ajv.compile(read('profile.schema.json')) };
+  return {
+    domain: ajv.compile(read('domain.schema.json')),
+    profile: ajv.compile(read('profile.schema.json')),
+    scene: ajv.compile(read('scene.schema.json')),
+  };
 }
 
 function readYaml(path: string, file: string, problems: ContentProblem[]): unknown {
@@ -153,9 +158,11 @@ export function loadChecklists(dir: string, cwd: string = process.cwd()): LoadRe
       problems.push({ file: rel(domainsDir), message: `duplicate domain position ${d.position}` });
     positions.add(d.position);
   }
+  const items = new Map<string, Item>(domains.flatMap((d) => d.items.map((i) => [i.code, i] as const)));
+  const scenes = loadScenes({ dir, validate: schemas.scene, items, tags, rel, readYaml }, problems);
   if (problems.length > 0 || !profile) return { problems };
   domains.sort((a, b) => a.position - b.position);
-  return { content: { profile, domains }, problems };
+  return { content: { profile, domains, scenes }, problems };
 }
 
 /** Loads the checklist folder or throws a ChecklistError listing every problem. */

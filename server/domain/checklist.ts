@@ -99,4 +99,30 @@ export interface Profile {
 export interface ChecklistContent {
   readonly profile: Profile;
   readonly domains: readonly Domain[];
+  readonly scenes: readonly Scene[];
+}
+
+/** 国民经济行业分类 (GB/T 4754-2017): a 门类 letter and the 大类 codes within it. */
+export interface IndustryCodes {
+  readonly section: string;
+  readonly divisions: readonly string[];
+}
+
+/** A common trade (行业场景), mirroring checklists/schema/scene.schema.json. */
+export interface Scene {
+  readonly id: string;
+  readonly name: string;
+  readonly nameEn: string;
+  readonly description: string;
+  readonly industries: readonly IndustryCodes[];
+  /** Profile tags a firm of this trade nearly always has. */
+  readonly tags: readonly string[];
+  /** The quick check, in the order it is asked. */
+  readonly quick: readonly string[];
+  /** The other items that apply to the trade, ordered by domain. */
+  readonly full: readonly string[];
+  /** Why a quick item that is not high-frequency is in the quick list. */
+  readonly reasons?: Readonly<Record<string, string>>;
+  /** Items the tags select that the trade does not do, with the reason. */
+  readonly omitted?: Readonly<Record<string, string>>;
 }

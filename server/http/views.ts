@@ -11,6 +11,17 @@ import { translateAny, type Lang } from '../i18n';
 export interface Views {
   render(res: Response, name: string, data?: Record<string, unknown>): void;
   renderToString(name: string, data: Record<string, unknown>): string;
+  /** Renders a template given as text (no layout) with the same helpers and partials: for the partials' tests. */
+  renderFragment(source: string, data: Record<string, unknown>): string;
+}
+
+/** What a page puts in its layout's blocks while it renders ({{#content "head"}}…{{/content}}). */
+type Blocks = Map<string, string>;
+
+function blocksOf(options: HelperOptions): Blocks {
+  const blocks = (options.data as { blocks?: Blocks } | undefined)?.blocks;
+  if (!blocks) throw new Error('views: {{#content}} and {{block}} work only in a page rendered through loadViews');
+  return blocks;
 }
 
 function listTemplates(dir: string): string[] {
@@ -78,6 +89,49 @@ function registerHelpers(hb: typeof Handlebars): void {
     return new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(date);
   });
   hb.registerHelper('short', (s: string) => String(s).slice(0, 12));
+
+  // ── Generic helpers for building a partial's parameters in a template ──
+  // (array a b c) → [a, b, c]; (object key=value …) → { key: value, … }: lists of items and rows
+  // written in the template itself, e.g. {{> radios items=(array (object value="yes" label=(t "form.yes")))}}.
+  hb.registerHelper('array', (...args: unknown[]) => args.slice(0, -1));
+  hb.registerHelper('object', (options: HelperOptions) => ({ ...(options.hash as Record<string, unknown>) }));
+  // (default a b …) → the first argument that is set (not undefined, null, '' or false).
+  hb.registerHelper('default', (...args: unknown[]) =>
+    args.slice(0, -1).find((a) => a !== undefined && a !== null && a !== '' && a !== false),
+  );
+  hb.registerHelper('not', (a: unknown) => !a);
+  // (choose condition a b) → a when the condition holds, else b (default ''): a conditional class or list.
+  hb.registerHelper('choose', (...args: unknown[]) => {
+    const [condition, a, b] = args.slice(0, -1);
+    return condition ? a : (b ?? '');
+  });
+  // (includes list value): for the checked boxes of a checkbox group.
+  hb.registerHelper('includes', (list: unknown, value: unknown) => Array.isArray(list) && list.includes(value));
+  // {{#let name=value …}}…{{/let}}: the block sees the current context plus these names (values a partial computes once).
+  hb.registerHelper('let', function (this: unknown, options: HelperOptions) {
+    return options.fn({ ...(this as Record<string, unknown>), ...(options.hash as Record<string, unknown>) });
+  });
+
+  // (hasBlock): whether the partial was called with a block ({{#> radios}}…{{/radios}}). Not {{#if @partial-block}}:
+  // #if calls a function value, so it would render the block (often to '') instead of testing it.
+  hb.registerHelper('hasBlock', (options: HelperOptions) => {
+    const data = options.data as Record<string, unknown> | undefined;
+    return typeof data?.['partial-block'] === 'function';
+  });
+
+  // ── Layout blocks ──
+  // A page fills a block of its layout: {{#content "head"}}<link rel="stylesheet" href="…">{{/content}};
+  // the layout prints it: {{{block "head"}}}. The page renders before its layout, so a block is complete
+  // when the layout reads it; several {{#content}} of one name add up in order.
+  hb.registerHelper('content', function (this: unknown, name: string, options: HelperOptions) {
+    const blocks = blocksOf(options);
+    blocks.set(name, (blocks.get(name) ?? '') + options.fn(this));
+    return '';
+  });
+  hb.registerHelper(
+    'block',
+    (name: string, options: HelperOptions) => new hb.SafeString(blocksOf(options).get(name) ?? ''),
+  );
 }
 
 export function loadViews(dir: string): Views {
@@ -101,10 +155,13 @@ export function loadViews(dir: string): Views {
     if (!page) throw new Error(`views: no template "${name}"`);
     // A page may name another layout (the full-screen slide deck); default: main.
     const chosen = typeof data.layout === 'string' ? (pages.get(`layouts/${data.layout}`) ?? layout) : layout;
-    return chosen({ ...data, body: page(data) });
+    const blocks: Blocks = new Map();
+    const body = page(data, { data: { blocks } });
+    return chosen({ ...data, body }, { data: { blocks } });
   };
   return {
     renderToString,
+    renderFragment: (source, data) => hb.compile(source, { strict: false })(data, { data: { blocks: new Map() } }),
     render(res, name, data = {}) {
       res.type('html').send(renderToString(name, { ...res.locals, ...data }));
     },

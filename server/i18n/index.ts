@@ -5,6 +5,7 @@ import { assessmentMessages } from './assessment';
 import { catalogueMessages } from './catalogue';
 import { commonMessages } from './common';
 import { errorsMessages } from './errors';
+import { partialsMessages } from './partials';
 import { presentationMessages } from './presentation';
 import { regulatorMessages } from './regulator';
 import { reportMessages } from './report';
@@ -21,6 +22,7 @@ export const messages = {
   ...reportMessages,
   ...presentationMessages,
   ...regulatorMessages,
+  ...partialsMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -102,7 +102,6 @@ export function checkinPages(deps: AreaDeps, decks: DeckService): Router {
   const render = (res: Response, poll: Poll, extra: Record<string, unknown> = {}): void => {
     deps.views.render(res, 'presentation/checkin', {
       title: poll.title,
-      styles: ['/assets/assess.css', '/assets/present.css'],
       poll,
       questions: poll.items.map((item) => ({
         code: item.code,
@@ -145,8 +144,6 @@ export function checkinPages(deps: AreaDeps, decks: DeckService): Router {
     const tally = await tallyCheckins(deps.db, poll.key, poll.items);
     deps.views.render(res, 'presentation/checkin-results', {
       title: poll.title,
-      styles: ['/assets/present.css'],
-      scripts: ['/assets/present-refresh.js'],
       poll,
       tally,
       respondents: Math.max(0, ...tally.map((t) => t.total)),

@@ -113,8 +113,6 @@ export function composePages(deps: AreaDeps, service: DeckService): Router {
     deps.views.render(res, 'presentation/compose', {
       title: pageTitle(res, deck ? 'present.compose.edit' : 'present.compose.new', errors),
       accountNav: true,
-      styles: ['/assets/assess.css', '/assets/present.css'],
-      scripts: ['/assets/present-compose.js'],
       deck,
       action: deck ? `/present/decks/${deck.id}/edit` : '/present/decks/new',
       state,

@@ -81,8 +81,6 @@ export async function sendDeck(
       views.render(res, 'presentation/handout', {
         ...common,
         ...(await handoutView(source, catalogue, origin)),
-        styles: ['/assets/present.css'],
-        scripts: ['/assets/present-print.js'],
       });
       return;
     }

@@ -32,7 +32,6 @@ export function presentationPages(deps: AreaDeps): Router {
     deps.views.render(res, 'presentation/index', {
       title: '讲师宣讲',
       accountNav: true,
-      styles: ['/assets/assess.css', '/assets/present.css'],
       domains: c.domainSummaries(),
       lecturer,
       signedIn: auth !== undefined,

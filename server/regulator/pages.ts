@@ -16,8 +16,6 @@ import { listSharedReports, PAGE_SIZE, sharedReport } from './shared-reports';
 import { SummaryCache } from './summary-cache';
 import { createToken, listTokens, revokeToken, type TokenInfo } from './tokens';
 
-const STYLES = ['/assets/assess.css', '/assets/regulator.css'];
-
 /** Shows a shared report as its company sees it: the assessment area's view, handed over by app.ts. */
 export type SharedReportView = (report: Report, fingerprint: string) => object;
 
@@ -25,7 +23,7 @@ export function regulatorPagesRouter(deps: AreaDeps, reportView: SharedReportVie
   const router = Router();
   const base = pageRenderer(deps.views);
   const render = (res: Response, name: string, data: Record<string, unknown>): void =>
-    base(res, name, { styles: STYLES, regulatorNav: true, ...data });
+    base(res, name, { regulatorNav: true, ...data });
   const regulator = requireAuth(...REGULATOR_ROLES);
   const summaries = new SummaryCache(deps.db);
 

@@ -30,6 +30,11 @@ function main(): number {
     items += d.items.length;
   }
   console.log(`${domains.length} domains, ${items} items`);
+  for (const s of result.content.scenes)
+    console.log(
+      `scene ${s.id.padEnd(20)} quick ${String(s.quick.length).padStart(2)}  full ${String(s.full.length).padStart(3)}  ${s.name}`,
+    );
+  console.log(`${result.content.scenes.length} scenes`);
   if (!lawsDir) return 0;
 
   const laws = new LawLibrary(resolve(lawsDir));

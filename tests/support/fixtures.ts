@@ -6,6 +6,7 @@ export function fixtureItem(code: string, overrides: Partial<Item> = {}): Item {
   return {
     code,
     title: `测试违法行为 ${code}`,
+    keywords: ['灭火器', '消防器材', '灭火器过期', '灭火器月检'],
     question: '是否按规定配置灭火器并每月检查？',
     illegal: '未按规定配置灭火器，或灭火器过期、失效。',
     basis: [{ law: '中华人民共和国消防法', article: '第十六条', text: '按照国家标准、行业标准配置消防设施、器材' }],
@@ -40,5 +41,6 @@ export function fixtureContent(items: Item[] = [fixtureItem('XF-001')], extraDom
       },
       ...extraDomains,
     ],
+    scenes: [],
   };
 }

@@ -62,6 +62,22 @@ describe('loading checklist files', () => {
     expect(problemsOf(dir)).toEqual(["domains/03-xf.yaml: item XF-002: /: must have required property 'guidance'"]);
   });
 
+  it('requires at least four everyday keywords per item, each one phrase without spaces', () => {
+    const { keywords: _omit, ...noKeywords } = fixtureItem('XF-001');
+    const dir = folderWith({
+      '03-xf.yaml': domain([noKeywords, fixtureItem('XF-002', { keywords: ['灭火器', '过期', '消防'] })]),
+      '04-tz.yaml': domain([fixtureItem('TZ-001', { keywords: ['叉车', '电梯 维保', '锅炉', '气瓶'] })], {
+        code: 'TZ',
+        position: 4,
+      }),
+    });
+    expect(problemsOf(dir)).toEqual([
+      "domains/03-xf.yaml: item XF-001: /: must have required property 'keywords'",
+      'domains/03-xf.yaml: item XF-002: /keywords: must NOT have fewer than 4 items',
+      expect.stringMatching(/^domains\/04-tz\.yaml: item TZ-001: \/keywords\/1: must match pattern/),
+    ]);
+  });
+
   it('requires at least two guidance steps', () => {
     const dir = folderWith({ '03-xf.yaml': domain([fixtureItem('XF-001', { guidance: ['只有一步的指引'] })]) });
     expect(problemsOf(dir)[0]).toMatch(/item XF-001: \/guidance: must NOT have fewer than 2 items/);
