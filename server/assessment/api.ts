@@ -5,12 +5,18 @@ import type { AuthContext } from '../domain/actor';
 import { badRequest, forbidden, notFound, unauthorized } from '../http/errors';
 import { Lru } from '../lib/lru';
 import { bodyValidator, valueOr400 } from '../http/validate';
+import { CHECK_MODES, type CheckMode } from '../domain/check-mode';
 import { fingerprintOf } from './fingerprint';
 import { validateAnswer } from './answer-schema';
 import type { AssessmentService } from './service';
 import type { ReportRenderers } from './report-formats';
 
-const validateCreate = bodyValidator<{ profile: { tags: string[] }; copyFrom?: string }>({
+const validateCreate = bodyValidator<{
+  profile: { tags: string[] };
+  copyFrom?: string;
+  scene?: string;
+  mode?: CheckMode;
+}>({
   type: 'object',
   additionalProperties: false,
   required: ['profile'],
@@ -22,7 +28,14 @@ const validateCreate = bodyValidator<{ profile: { tags: string[] }; copyFrom?: s
       properties: { tags: { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 40 } } },
     },
     copyFrom: { type: 'string', format: 'uuid', nullable: true },
+    scene: { type: 'string', minLength: 1, maxLength: 60, nullable: true },
+    mode: { type: 'string', enum: [...CHECK_MODES], nullable: true },
   },
+});
+const validateExtend = bodyValidator<{ domain?: string }>({
+  type: 'object',
+  additionalProperties: false,
+  properties: { domain: { type: 'string', minLength: 1, maxLength: 10, nullable: true } },
 });
 const validateSharing = bodyValidator<{ shared: boolean }>({
   type: 'object',
@@ -46,7 +59,10 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
   router.post('/assessments', company, async (req, res) => {
     const auth = companyOf(res);
     const body = valueOr400(validateCreate(req.body));
-    const created = await service.create(auth.org.id, auth.user.id, body.profile.tags, body.copyFrom ?? undefined);
+    const created = await service.create(auth.org.id, auth.user.id, body.profile.tags, body.copyFrom ?? undefined, {
+      scene: body.scene ?? undefined,
+      mode: body.mode ?? undefined,
+    });
     res.status(201).location(`/api/v1/assessments/${created.id}`).json(created);
   });
 
@@ -68,13 +84,19 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
 
   router.post('/assessments/:id/submit', company, async (req, res) => {
     const auth = companyOf(res);
-    const { fingerprint, submittedAt } = await service.submit(
+    const { fingerprint, submittedAt, coverage } = await service.submit(
       auth.org.id,
       auth.user.id,
       String(req.params.id),
       auth.org,
     );
-    res.json({ fingerprint, submittedAt });
+    res.json({ fingerprint, submittedAt, coverage });
+  });
+
+  router.post('/assessments/:id/extend', company, async (req, res) => {
+    const auth = companyOf(res);
+    const { domain } = valueOr400(validateExtend(req.body ?? {}));
+    res.json(await service.extend(auth.org.id, auth.user.id, String(req.params.id), domain ?? undefined));
   });
 
   router.post('/assessments/:id/move-to-current', company, async (req, res) => {
@@ -128,6 +150,8 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
       fingerprint: req.params.fingerprint.toLowerCase(),
       submittedAt: found.submittedAt,
       checklistVersion: found.checklistVersion,
+      mode: found.mode,
+      coverage: found.coverage,
     });
   });
 
@@ -138,7 +162,14 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
     const found = await service.verify(fingerprint);
     res.json(
       found
-        ? { match: true, fingerprint, submittedAt: found.submittedAt, checklistVersion: found.checklistVersion }
+        ? {
+            match: true,
+            fingerprint,
+            submittedAt: found.submittedAt,
+            checklistVersion: found.checklistVersion,
+            mode: found.mode,
+            coverage: found.coverage,
+          }
         : { match: false, fingerprint },
     );
   });

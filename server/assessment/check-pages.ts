@@ -58,6 +58,11 @@ export function checkPages(ctx: AssessmentPageContext): Router {
           translate(lang, 'check.error.unanswered', { code: e.field, title: found.item.title }),
         );
       }
+      // Not one answer yet: point to the first domain.
+      if (!errors.any) {
+        const first = c.domains.find((d) => d.items.some((i) => assessment.items.includes(i.code)));
+        errors.add('submit', `/assess/${id}/domains/${first?.code ?? ''}`, translate(lang, 'quick.error.noAnswer'));
+      }
       res.status(409);
       await renderCheck(res, assessment, errors);
       return;

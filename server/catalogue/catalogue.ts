@@ -2,7 +2,7 @@
 // code and a substring search index. Pages never query the database for content.
 import { Lru } from '../lib/lru';
 import { queryTerms } from '../lib/query-terms';
-import type { ChecklistContent, Domain, Item, ProfileQuestion } from '../domain/checklist';
+import type { ChecklistContent, Domain, Item, ProfileQuestion, Scene } from '../domain/checklist';
 
 export interface DomainSummary {
   readonly code: string;
@@ -98,6 +98,8 @@ export class Catalogue {
   private readonly index: readonly IndexedItem[];
   private readonly summaries: readonly DomainSummary[];
   private readonly profileByTag: ReadonlyMap<string, ProfileQuestion>;
+  readonly scenes: readonly Scene[];
+  private readonly scenesById: ReadonlyMap<string, Scene>;
   // Content never changes within a version, so results of recent queries can be reused.
   private readonly searchCache = new Lru<string, SearchHit[]>(500);
 
@@ -109,6 +111,8 @@ export class Catalogue {
     this.profile = content.profile.questions;
     this.domainsByCode = new Map(content.domains.map((d) => [d.code, d]));
     this.profileByTag = new Map(this.profile.map((q) => [q.tag, q]));
+    this.scenes = content.scenes;
+    this.scenesById = new Map(content.scenes.map((s) => [s.id, s]));
     this.itemsByCode = new Map(
       content.domains.flatMap((d) => d.items.map((item) => [item.code, { item, domain: d }] as const)),
     );
@@ -125,6 +129,11 @@ export class Catalogue {
       highCount: d.items.filter((i) => i.frequency === 'high').length,
       leniencyCount: d.items.filter(hasLeniency).length,
     }));
+  }
+
+  /** A trade's scene (行业场景) by its id. */
+  scene(id: string): Scene | undefined {
+    return this.scenesById.get(id);
   }
 
   domainSummaries(): readonly DomainSummary[] {

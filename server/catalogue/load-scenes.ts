@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
-import type { ContentProblem } from './load';
+import type { ContentProblem } from './content-problem';
 import type { Item, Scene } from '../domain/checklist';
 
 export const QUICK_MIN = 15;

@@ -6,14 +6,10 @@ import { join, relative } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import { parseDocument } from 'yaml';
 import type { ChecklistContent, Domain, Item, Profile } from '../domain/checklist';
+import type { ContentProblem } from './content-problem';
 import { loadScenes } from './load-scenes';
 
-export interface ContentProblem {
-  readonly file: string;
-  readonly item?: string;
-  readonly path?: string;
-  readonly message: string;
-}
+export type { ContentProblem };
 
 export function formatProblem(p: ContentProblem): string {
   return [p.file, p.item ? `item ${p.item}` : undefined, p.path, p.message]

@@ -7,6 +7,7 @@ import { commonMessages } from './common';
 import { errorsMessages } from './errors';
 import { partialsMessages } from './partials';
 import { presentationMessages } from './presentation';
+import { quickMessages } from './quick';
 import { regulatorMessages } from './regulator';
 import { reportMessages } from './report';
 
@@ -23,6 +24,7 @@ export const messages = {
   ...presentationMessages,
   ...regulatorMessages,
   ...partialsMessages,
+  ...quickMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -297,12 +297,20 @@ describe('PUT /api/v1/assessments/:id/answers/:itemCode', () => {
 });
 
 describe('submitting', () => {
-  it('refuses with 409 and lists the unanswered items', async () => {
+  it('refuses with 409 when not one item is answered', async () => {
+    const c = await registerCompany(t.app);
+    const id = await newAssessment(c);
+    await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(409);
+  });
+
+  it('submits a partial assessment and lists the unanswered items as unchecked', async () => {
     const c = await registerCompany(t.app);
     const id = await newAssessment(c);
     await answer(c, id, 'XF-001', { status: 'compliant' }).expect(200);
-    const res = await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(409);
-    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['XF-002', 'LD-001']);
+    const res = await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(200);
+    expect(res.body.coverage).toEqual({ answered: 1, total: 3 });
+    const report = await c.agent.get(`/api/v1/assessments/${id}/report`).expect(200);
+    expect(report.body.unchecked).toEqual(['XF-002', 'LD-001']);
   });
 
   it('freezes the assessment, fingerprints the report and refuses later changes', async () => {
@@ -313,13 +321,14 @@ describe('submitting', () => {
     expect(submitted.body).toEqual({
       fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
       submittedAt: expect.any(String),
+      coverage: { answered: 3, total: 3 },
     });
 
     const report = await c.agent.get(`/api/v1/assessments/${id}/report`).expect(200);
     expect(fingerprintOf(report.body)).toBe(submitted.body.fingerprint);
     expect(report.headers['x-report-fingerprint']).toBe(submitted.body.fingerprint);
     expect(report.body).toMatchObject({
-      format: 'hegui-report/1',
+      format: 'hegui-report/2',
       org: { creditCode: c.creditCode },
       checklistVersion: { id: t.catalogue.version.id, hash: t.catalogue.version.hash },
       overall: {
@@ -414,6 +423,8 @@ describe('sharing and verification', () => {
       fingerprint: body.fingerprint,
       submittedAt: body.submittedAt,
       checklistVersion: t.catalogue.version.id,
+      mode: 'full',
+      coverage: { answered: 3, total: 3 },
     });
     const report = (await c.agent.get(`/api/v1/assessments/${id}/report`).expect(200)).body;
     expect((await request(t.app).post('/api/v1/verify').send(report).expect(200)).body).toMatchObject({
