@@ -12,9 +12,13 @@ import { translate } from '../i18n';
 
 const SEARCH_EXAMPLES = ['灭火器', '劳动合同', '发票', '危险废物', '健康证', 'AQ-001'];
 
-function homeView(c: Catalogue): Record<string, unknown> {
+function homeView(c: Catalogue, lang: unknown): Record<string, unknown> {
   return {
     title: null,
+    // The scene picker (您的单位是做什么的？) starts a quick check.
+    scenes: c.scenes.map((s) =>
+      lang === 'en' ? { value: s.id, label: s.nameEn } : { value: s.id, label: s.name, hint: s.description },
+    ),
     domains: c.domainSummaries(),
     domainCount: c.domains.length,
     itemCount: c.itemCount,
@@ -64,7 +68,7 @@ export function cataloguePages(store: CatalogueStore, views: Views): Router {
   router.get('/', (req, res) => {
     const c = store.current();
     if (notModified(req, res, c.version.hash, variant(res.locals.lang))) return;
-    sendCached(res, 'catalogue/home', () => homeView(c));
+    sendCached(res, 'catalogue/home', () => homeView(c, res.locals.lang));
   });
 
   router.get('/domains/:code', (req, res) => {

@@ -37,4 +37,23 @@ export const quickMessages = {
     en: 'Items not checked ({n}):',
   },
   'quick.scene': { zh: '行业场景', en: 'Trade' },
+  'quick.picker.question': { zh: '您的单位是做什么的？', en: 'What does your business do?' },
+  'quick.picker.hint': {
+    zh: '选一个最接近的行业，先查这个行业最常被查出的问题；以后可以随时继续查其余事项。',
+    en: 'Pick the closest trade to check first what inspectors find most often in it; you can check the rest at any time.',
+  },
+  'quick.picker.start': { zh: '开始快速自查', en: 'Start a quick check' },
+  'quick.picker.error': { zh: '请选择您的行业。', en: 'Choose your trade.' },
+  'quick.profile.prefilled': {
+    zh: '已按“{scene}”预先选好常见情况，请核对后继续：快速自查共 {n} 项左右。',
+    en: 'Prefilled for "{scene}": check the answers and go on. The quick check has about {n} items.',
+  },
+  'quick.profile.submit': { zh: '开始快速自查', en: 'Start the quick check' },
+  'quick.extend.domain': { zh: '继续检查本领域其余 {n} 项', en: 'Check the other {n} items of this domain' },
+  'quick.extend.all': { zh: '改为全面自查（共 {n} 项）', en: 'Turn into a full check ({n} items)' },
+  'quick.check.attention': { zh: '需要整改和不确定的事项', en: 'Items to fix and items you are unsure of' },
+  'quick.check.partial': {
+    zh: '已答 {answered} 项，共 {total} 项：未答的事项在报告中列为“未自查”。',
+    en: '{answered} of {total} items answered: the rest are reported as "not checked".',
+  },
 } as const satisfies MessageTable;

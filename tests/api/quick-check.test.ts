@@ -367,3 +367,80 @@ describe('submitting when ready', () => {
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'mode' })]);
   });
 });
+
+function csrfOf(html: string): string {
+  const m = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!m) throw new Error('no CSRF field in the page');
+  return m[1];
+}
+
+describe('pages: the scene picker, the quick draft, extending and the partial submission', () => {
+  it('asks 您的单位是做什么的？ with every scene as a radio in a GET form, on the home page and on /assess', async () => {
+    for (const path of ['/', '/assess']) {
+      const html = (await request(t.app).get(path).expect(200)).text;
+      expect(html).toContain('<form method="get" action="/assess/new" class="scene-picker">');
+      expect(html).toContain('您的单位是做什么的？');
+      for (const s of t.catalogue.scenes)
+        expect(html).toContain(`<input type="radio" id="scene-${s.id}" name="scene" value="${s.id}"`);
+    }
+    const en = (await request(t.app).get('/?lang=en').expect(200)).text;
+    expect(en).toContain('What does your business do?');
+    expect(en).toContain('Restaurant or eatery');
+  });
+
+  it('prefills the profile from the scene, starts a quick draft, extends a domain and submits a partial check', async () => {
+    const c = await registerCompany(t.app);
+    const profile = await c.agent.get('/assess/new?scene=restaurant').expect(200);
+    expect(profile.text).toContain('<input type="hidden" name="scene" value="restaurant">');
+    expect(profile.text).toMatch(/id="q-food-yes" name="q-food" value="yes" checked/);
+    expect(profile.text).toMatch(/id="q-vehicles-no" name="q-vehicles" value="no" checked/);
+    await c.agent.get('/assess/new?scene=spaceport').expect(400);
+
+    // Sent as prefilled: one tap from the profile to the draft.
+    const form: Record<string, string> = { _csrf: csrfOf(profile.text), scene: 'restaurant' };
+    for (const q of t.catalogue.profile) form[`q-${q.tag}`] = RESTAURANT_TAGS.includes(q.tag) ? 'yes' : 'no';
+    const started = await c.agent.post('/assess/new').type('form').send(form).expect(303);
+    const id = /^\/assess\/([0-9a-f-]{36})$/.exec(String(started.headers.location))?.[1] ?? '';
+    const draft = (await c.agent.get(`/api/v1/assessments/${id}`).expect(200)).body;
+    expect(draft).toMatchObject({ mode: 'quick', scene: 'restaurant' });
+    expect(draft.items).toHaveLength(t.catalogue.scene('restaurant')?.quick.length);
+
+    const sp = new Set(t.catalogue.domain('SP')?.items.map((i) => i.code));
+    const remaining = applicableItems(t.catalogue, RESTAURANT_TAGS).filter(
+      (code) => sp.has(code) && !(draft.items as string[]).includes(code),
+    ).length;
+    const domainPage = await c.agent.get(`/assess/${id}/domains/SP`).expect(200);
+    expect(domainPage.text).toContain(`继续检查本领域其余 ${remaining} 项`);
+    const extended = await c.agent
+      .post(`/assess/${id}/extend`)
+      .type('form')
+      .send({ _csrf: csrfOf(domainPage.text), domain: 'SP' })
+      .expect(303);
+    expect(extended.headers.location).toBe(`/assess/${id}/domains/SP`);
+    const after = (await c.agent.get(`/api/v1/assessments/${id}`).expect(200)).body;
+    expect(after.items).toHaveLength(draft.items.length + remaining);
+    expect((await c.agent.get(`/assess/${id}/domains/SP`).expect(200)).text).not.toContain('继续检查本领域');
+
+    const [first, second] = draft.items as string[];
+    await answer(c, id, first, 'compliant').expect(200);
+    await c.agent
+      .put(`/api/v1/assessments/${id}/answers/${second}`)
+      .set('X-CSRF-Token', c.csrf)
+      .send({ status: 'unsure', owner: '店长' })
+      .expect(200);
+    const check = (await c.agent.get(`/assess/${id}/check`).expect(200)).text;
+    const attention = check.indexOf('需要整改和不确定的事项');
+    expect(attention).toBeGreaterThan(0);
+    expect(check.indexOf(second, attention)).toBeLessThan(check.indexOf('class="check-domain"', attention + 1));
+    expect(check).toContain('未自查');
+    expect(check).toContain(`已答 2 项，共 ${after.items.length} 项`);
+    const submitted = await c.agent
+      .post(`/assess/${id}/submit`)
+      .type('form')
+      .send({ _csrf: csrfOf(check) })
+      .expect(303);
+    expect(submitted.headers.location).toBe(`/assess/${id}/report`);
+    const report = (await c.agent.get(`/assess/${id}/report`).expect(200)).text;
+    expect(report).toContain(`自查覆盖：已答 2 / 适用 ${after.items.length} 项`);
+  });
+});
