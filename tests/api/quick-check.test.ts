@@ -403,7 +403,7 @@ describe('pages: the scene picker, the quick draft, extending and the partial su
     const id = /^\/assess\/([0-9a-f-]{36})$/.exec(String(started.headers.location))?.[1] ?? '';
     const draft = (await c.agent.get(`/api/v1/assessments/${id}`).expect(200)).body;
     expect(draft).toMatchObject({ mode: 'quick', scene: 'restaurant' });
-    expect(draft.items).toHaveLength(t.catalogue.scene('restaurant')?.quick.length);
+    expect(draft.items).toHaveLength(t.catalogue.scene('restaurant')?.quick.length ?? -1);
 
     const sp = new Set(t.catalogue.domain('SP')?.items.map((i) => i.code));
     const remaining = applicableItems(t.catalogue, RESTAURANT_TAGS).filter(
