@@ -51,6 +51,14 @@ export const quickMessages = {
   'quick.profile.submit': { zh: '开始快速自查', en: 'Start the quick check' },
   'quick.extend.domain': { zh: '继续检查本领域其余 {n} 项', en: 'Check the other {n} items of this domain' },
   'quick.extend.all': { zh: '改为全面自查（共 {n} 项）', en: 'Turn into a full check ({n} items)' },
+  'quick.item.title': { zh: '第 {n} 项，共 {total} 项', en: 'Item {n} of {total}' },
+  'quick.item.next': { zh: '下一项', en: 'Next item' },
+  'quick.item.chooseAnswer': { zh: '请选择一个回答。', en: 'Choose an answer.' },
+  'quick.item.actionError': {
+    zh: '{field} 的格式不对：日期请写成 2026-12-31，责任人不超过 100 字。',
+    en: 'The {field} is not valid: write dates as 2026-12-31, owners in at most 100 characters.',
+  },
+  'quick.item.start': { zh: '逐项回答（适合手机）', en: 'One item per screen (for phones)' },
   'quick.check.attention': { zh: '需要整改和不确定的事项', en: 'Items to fix and items you are unsure of' },
   'quick.check.partial': {
     zh: '已答 {answered} 项，共 {total} 项：未答的事项在报告中列为“未自查”。',

@@ -444,3 +444,70 @@ describe('pages: the scene picker, the quick draft, extending and the partial su
     expect(report).toContain(`自查覆盖：已答 2 / 适用 ${after.items.length} 项`);
   });
 });
+
+describe('pages: one item per screen', () => {
+  it('answers with one of four buttons, asks owner and due date only after 不符合/不确定, and goes on to the next item', async () => {
+    const c = await registerCompany(t.app);
+    const created = await create(c, { profile: { tags: RESTAURANT_TAGS }, scene: 'restaurant' }).expect(201);
+    const id = created.body.id as string;
+    const items = created.body.items as string[];
+    const list = (await c.agent.get(`/assess/${id}`).expect(200)).text;
+    expect(list).toContain(`href="/assess/${id}/items/${items[0]}"`);
+
+    const first = (await c.agent.get(`/assess/${id}/items/${items[0]}`).expect(200)).text;
+    expect(first).toContain(`1 / ${items.length}`);
+    for (const s of ['符合', '不符合', '不适用', '不确定']) expect(first).toContain(`>${s}</button>`);
+    expect(first).toContain('<details class="one-item-details">');
+    expect(first).not.toContain('name="owner"');
+    const ok = await c.agent
+      .post(`/assess/${id}/items/${items[0]}`)
+      .type('form')
+      .send({ _csrf: csrfOf(first), status: 'compliant' })
+      .expect(303);
+    expect(ok.headers.location).toBe(`/assess/${id}/items/${items[1]}`);
+
+    const second = (await c.agent.get(`/assess/${id}/items/${items[1]}`).expect(200)).text;
+    expect(second).toContain(`2 / ${items.length}`);
+    expect(second).toContain(`href="/assess/${id}/items/${items[0]}"`);
+    const gap = await c.agent
+      .post(`/assess/${id}/items/${items[1]}`)
+      .type('form')
+      .send({ _csrf: csrfOf(second), status: 'non_compliant' })
+      .expect(303);
+    expect(gap.headers.location).toBe(`/assess/${id}/items/${items[1]}?then=action`);
+    const actionPage = (await c.agent.get(String(gap.headers.location)).expect(200)).text;
+    expect(actionPage).toContain('name="owner"');
+    const bad = await c.agent
+      .post(`/assess/${id}/items/${items[1]}`)
+      .type('form')
+      .send({ _csrf: csrfOf(actionPage), step: 'action', owner: '店长', dueDate: '31/12/2026' })
+      .expect(400);
+    expect(bad.text).toContain('dueDate');
+    const done = await c.agent
+      .post(`/assess/${id}/items/${items[1]}`)
+      .type('form')
+      .send({ _csrf: csrfOf(actionPage), step: 'action', owner: '店长', dueDate: '2026-12-31' })
+      .expect(303);
+    expect(done.headers.location).toBe(`/assess/${id}/items/${items[2]}`);
+    const saved = (await c.agent.get(`/api/v1/assessments/${id}`).expect(200)).body;
+    expect(saved.answers[items[0]]).toMatchObject({ status: 'compliant', owner: null });
+    expect(saved.answers[items[1]]).toMatchObject({ status: 'non_compliant', owner: '店长', dueDate: '2026-12-31' });
+
+    // No answer chosen, an item not in the check: helpful pages, never a 500.
+    await c.agent
+      .post(`/assess/${id}/items/${items[2]}`)
+      .type('form')
+      .send({ _csrf: csrfOf(first) })
+      .expect(400);
+    await c.agent.get(`/assess/${id}/items/ZZ-999`).expect(404);
+    // The last item goes on to the check page.
+    const last = items[items.length - 1];
+    const lastPage = (await c.agent.get(`/assess/${id}/items/${last}`).expect(200)).text;
+    const end = await c.agent
+      .post(`/assess/${id}/items/${last}`)
+      .type('form')
+      .send({ _csrf: csrfOf(lastPage), status: 'not_applicable' })
+      .expect(303);
+    expect(end.headers.location).toBe(`/assess/${id}/check`);
+  });
+});
