@@ -12,7 +12,14 @@ import { translate } from '../i18n';
 import { validateAnswer } from './answer-schema';
 import { citationHeading, leniencyGuide } from './report-text';
 import type { AssessmentDetail } from './service';
+import type { AnswerRecord } from './report-builder';
 import type { AssessmentPageContext } from './page-context';
+
+// The records are indexed by code without noUncheckedIndexedAccess: say where a lookup may miss.
+const answerOf = (a: AssessmentDetail, code: string): AnswerRecord | undefined =>
+  Object.hasOwn(a.answers, code) ? a.answers[code] : undefined;
+const codeAt = (a: AssessmentDetail, index: number): string | undefined =>
+  index >= 0 && index < a.items.length ? a.items[index] : undefined;
 
 const itemUrl = (id: string, code: string): string => `/assess/${id}/items/${encodeURIComponent(code)}`;
 
@@ -39,9 +46,9 @@ export function itemPages(ctx: AssessmentPageContext): Router {
     const found = catalogue.item(code);
     if (!found) throw notFound('item.notFound', { code });
     const { item } = found;
-    const answer = assessment.answers[code];
+    const answer = answerOf(assessment, code);
     const formErrors = errors.view();
-    const prev = assessment.items[index - 1];
+    const prev = codeAt(assessment, index - 1);
     render(res, 'assessment/item', {
       title: pageTitle(res, 'quick.item.title', errors, { n: index + 1, total: assessment.items.length }),
       id: assessment.id,
@@ -69,7 +76,7 @@ export function itemPages(ctx: AssessmentPageContext): Router {
   };
 
   const next = (assessment: AssessmentDetail, index: number): string => {
-    const following = assessment.items[index + 1];
+    const following = codeAt(assessment, index + 1);
     return following ? itemUrl(assessment.id, following) : `/assess/${assessment.id}/check`;
   };
 
@@ -91,7 +98,7 @@ export function itemPages(ctx: AssessmentPageContext): Router {
     const lang = langOf(res);
     if (field(body, 'step') === 'action') {
       // Second step: who puts it right, and by when (both optional).
-      const current = assessment.answers[code];
+      const current = answerOf(assessment, code);
       const result = validateAnswer({
         status: current?.status ?? 'unsure',
         note: current?.note ?? null,
@@ -117,7 +124,7 @@ export function itemPages(ctx: AssessmentPageContext): Router {
       renderItem(res, await catalogueOf(assessment.versionId), assessment, index, false, errors);
       return;
     }
-    const previous = assessment.answers[code];
+    const previous = answerOf(assessment, code);
     const keep = statusCarriesAction(status) && previous && statusCarriesAction(previous.status);
     await service.saveAnswer(auth.org.id, auth.user.id, assessment.id, code, {
       status,
