@@ -4,7 +4,7 @@ import * as m0002 from './migrations/0002-accounts-assessments';
 import * as m0003 from './migrations/0003-presentation';
 import * as m0004 from './migrations/0004-regulator';
 import * as m0005 from './migrations/0005-stat-mixed-orgs';
-import * as m0006 from './migrations/0006-quick-check';
+import * as m0010 from './migrations/0010-quick-check';
 
 // Listed in code (not read from disk) so the same list works under tsx, jest and dist/.
 export const migrations: Record<string, Migration> = {
@@ -13,7 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0003-presentation': m0003,
   '0004-regulator': m0004,
   '0005-stat-mixed-orgs': m0005,
-  '0006-quick-check': m0006,
+  '0010-quick-check': m0010,
 };
 
 /** Brings the schema up to date; throws if any migration fails. */
