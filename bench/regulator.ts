@@ -74,11 +74,10 @@ function psqlCopy(query: string): Promise<{ ms: number; bytes: number; lines: nu
       for (const c of b) if (c === 10) lines += 1;
     });
     child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0
-        ? resolveRun({ ms: performance.now() - t0, bytes, lines })
-        : reject(new Error(`psql exited with ${code}`)),
-    );
+    child.on('exit', (code) => {
+      if (code === 0) resolveRun({ ms: performance.now() - t0, bytes, lines });
+      else reject(new Error(`psql exited with ${code}`));
+    });
   });
 }
 

@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { buildServer, startServer as start, stopServer as stop } from './server';
+import { measureSearchCpu } from './search-cpu';
+import { baselineStartMs, buildServer, startServer as start, stopServer as stop } from './server';
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -22,49 +23,141 @@ interface Figure {
   non2xx: number;
 }
 
-// Queries that rotate per request, so the search cache cannot answer most of them.
-const VARIED = [
+// 4,000 distinct everyday queries (topic × how owners phrase it), rotating per
+// request: more than the search cache holds (500), so nearly every search is
+// segmented and ranked afresh.
+const TOPICS = [
   '消防',
   '灭火器',
+  '消防通道',
+  '电瓶车',
   '劳动合同',
+  '加班',
+  '工资',
+  '社保',
+  '公积金',
+  '年报',
+  '营业执照',
   '发票',
+  '报税',
   '危险废物',
+  '废机油',
   '健康证',
+  '食品标签',
+  '过期食品',
   '培训',
   '台账',
   '排污',
-  '广告',
-  '工资',
-  '社保',
-  '年报',
-  '特种设备',
-  '食品',
-  '标签',
-  '叉车',
+  '环评',
+  '油烟',
   '噪声',
   '扬尘',
-  '押金',
-  '预付',
+  '广告',
+  '标价',
+  '打折',
   '商标',
-  '检定',
-  '环评',
-  '施工',
-  '招牌',
-  '超载',
+  '刷单',
+  '退货',
+  '预付卡',
+  '押金',
+  '特种设备',
+  '叉车',
+  '电梯',
+  '锅炉',
+  '危化品',
+  '仓库',
   '应急预案',
   '隐患',
+  '劳保用品',
   '职业病',
-  '加班',
+  '体检',
   '试用期',
   '童工',
-  '公积金',
-  '纳税申报',
-  '账簿',
-  '油烟',
-  '危化品',
-  '疏散',
+  '年休假',
+  '施工许可',
+  '违章建筑',
+  '转包',
+  '垃圾分类',
+  '门前三包',
+  '占道经营',
+  '招牌',
+  '渣土车',
+  '货车超载',
+  '交强险',
+  '汽修',
+  '燃气',
   'AQ-0',
 ];
+const PHRASINGS = [
+  '{}',
+  '{}怎么办',
+  '没有{}',
+  '{}要办什么',
+  '{}被罚款',
+  '{}的规定',
+  '检查{}',
+  '{}不合格',
+  '{}过期了',
+  '{}没登记',
+  '{}怎么管',
+  '员工{}',
+  '店里{}',
+  '工地{}',
+  '{}记录',
+  '{}要求',
+  '{}处罚',
+  '{}多少钱',
+  '{}找谁',
+  '不懂{}',
+  '{}没做',
+  '{}忘了',
+  '{}标准',
+  '{}问题',
+  '小店{}',
+  '{}整改',
+  '{}台账',
+  '{}责任',
+  '{}投诉',
+  '工厂{}',
+  '{}第一次',
+  '{}免罚',
+  '{}要证吗',
+  '{}被查',
+  '{}培训',
+  '{}备案',
+  '{}许可',
+  '{}举报',
+  '{}怎么写',
+  '{}违法吗',
+  '{}补办',
+  '{}年检',
+  '{}合同',
+  '{}费用',
+  '{}标志',
+  '{}检测',
+  '{}条件',
+  '{}制度',
+  '{}流程',
+  '{}期限',
+  '{}审批',
+  '{}注意',
+  '{}哪些',
+  '{}多久',
+  '{}规范',
+  '{}说明',
+  '{}登记',
+  '{}变更',
+  '{}罚多少',
+  '{}有效期',
+  '{}赔偿',
+  '{}管理',
+  '{}申报',
+  '{}清单',
+  '{}依据',
+  '{}在哪办',
+  '{}新规定',
+];
+const VARIED = TOPICS.flatMap((topic) => PHRASINGS.map((p) => p.replace('{}', topic))).slice(0, 4000);
 
 /** A short warm-up (JIT, connection pool, prepared statements), then the measured run. */
 async function measure(options: autocannon.Options): Promise<autocannon.Result> {
@@ -95,7 +188,7 @@ async function load(url: string, label: string, path: string, varied = false): P
             {
               setupRequest: (req: autocannon.Request) => ({
                 ...req,
-                path: `/api/v1/search?q=${encodeURIComponent(`${VARIED[n++ % VARIED.length]}`)}&limit=${1 + (n % 97)}`,
+                path: `/api/v1/search?q=${encodeURIComponent(VARIED[n++ % VARIED.length])}`,
               }),
             },
           ],
@@ -117,7 +210,8 @@ const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 
 /** A valid 统一社会信用代码 for the i-th benchmark company (GB 32100-2015 check character). */
 function benchCreditCode(i: number): string {
   const body = `91320582MA1B${String(i).padStart(5, '0')}`;
-  const sum = [...body].reduce((s, ch, j) => s + CREDIT_CHARSET.indexOf(ch) * CREDIT_WEIGHTS[j], 0);
+  let sum = 0;
+  for (let j = 0; j < body.length; j += 1) sum += CREDIT_CHARSET.indexOf(body[j]) * CREDIT_WEIGHTS[j];
   return body + CREDIT_CHARSET[(31 - (sum % 31)) % 31];
 }
 
@@ -257,10 +351,26 @@ async function main(): Promise<void> {
   const pgliteEnv = { DATA_DIR: dataDir, DATABASE_URL: '' };
   const fresh = await start(pgliteEnv, 3201);
   await stop(fresh);
-  const existing = await start(pgliteEnv, 3202);
+  // Reopening an existing folder is what every restart does: three runs, the median,
+  // each against a bare node process started just before it (the same machine load).
+  const reopens: Array<{ ms: number; baseline: number }> = [];
+  let existing = fresh;
+  for (let i = 0; i < 3; i += 1) {
+    const baseline = await baselineStartMs(3209);
+    existing = await start(pgliteEnv, 3202);
+    reopens.push({ ms: existing.readyMs, baseline });
+    if (i < 2) await stop(existing);
+  }
+  const mid = [...reopens].sort((a, b) => a.ms - b.ms)[1];
   console.log('cold start (process start → /readyz 200)');
   console.log(`  PGlite, new folder:      ${fresh.readyMs.toFixed(0)} ms`);
-  console.log(`  PGlite, existing folder: ${existing.readyMs.toFixed(0)} ms`);
+  for (const [i, r] of reopens.entries())
+    console.log(
+      `  PGlite, existing folder, run ${i + 1}: ${r.ms.toFixed(0)} ms (bare node process ${r.baseline.toFixed(0)} ms, ratio ${(r.ms / r.baseline).toFixed(1)})`,
+    );
+  console.log(
+    `  PGlite, existing folder (median): ${mid.ms.toFixed(0)} ms, ${(mid.ms / mid.baseline).toFixed(1)}× a bare node process; target < 1500 ms: ${mid.ms < 1500 ? 'met' : 'NOT met'}`,
+  );
   let server = existing;
   if (pg) {
     await stop(existing);
@@ -276,7 +386,7 @@ async function main(): Promise<void> {
   const baseline = await load(server.url, 'baseline (fixed string)', '/healthz');
   const figures = [baseline];
   for (const [label, path] of routes) figures.push(await load(server.url, label, path));
-  figures.push(await load(server.url, 'search, 3880 distinct uncached', '/api/v1/search', true));
+  figures.push(await load(server.url, `search, ${new Set(VARIED).size} distinct uncached`, '/api/v1/search', true));
   const saving = await benchSaves(server.url);
   const rendering = await benchReport(server.url, saving);
   await stop(server);
@@ -291,7 +401,7 @@ async function main(): Promise<void> {
       `${`${f.label} ${f.path}`.padEnd(52).slice(0, 52)} ${f.rps.toFixed(0).padStart(6)} ${String(f.p50).padStart(8)} ${String(f.p99).padStart(8)}   ${(f.rps / baseline.rps).toFixed(2).padStart(6)}   ${f.errors}/${f.non2xx}`,
     );
   }
-  const ratio = (label: string): number => (figures.find((f) => f.label === label)?.rps ?? 0) / baseline.rps;
+  const ratio = (label: string): number => (figures.find((f) => f.label.startsWith(label))?.rps ?? 0) / baseline.rps;
   console.log(`\nreport of an assessment with all ${rendering.items} items answered (first render, not cached):`);
   for (const [format, ms] of Object.entries(rendering.ms))
     console.log(`  ${format.padEnd(5)} ${ms.toFixed(0).padStart(6)} ms`);
@@ -300,7 +410,11 @@ async function main(): Promise<void> {
     `\ntargets: answer saves (median of 3 runs) ≥ 0.15 of baseline and p99 < 50 ms: ${(saves.rps / baseline.rps).toFixed(2)}, p99 ${saves.p99} ms ${saves.rps / baseline.rps >= 0.15 && saves.p99 < 50 ? 'met' : 'NOT met'}`,
   );
   console.log(
-    `targets: domain page ≥ 0.50 of baseline: ${ratio('domain page').toFixed(2)} ${ratio('domain page') >= 0.5 ? 'met' : 'NOT met'}; search ≥ 0.30: ${ratio('search API').toFixed(2)} ${ratio('search API') >= 0.3 ? 'met' : 'NOT met'}`,
+    `targets: domain page ≥ 0.50 of baseline: ${ratio('domain page').toFixed(2)} ${ratio('domain page') >= 0.5 ? 'met' : 'NOT met'}; search ≥ 0.30: ${ratio('search API').toFixed(2)} ${ratio('search API') >= 0.3 ? 'met' : 'NOT met'}; search, distinct uncached ≥ 0.30: ${ratio('search, ').toFixed(2)} ${ratio('search, ') >= 0.3 ? 'met' : 'NOT met'}`,
+  );
+  const cpu = measureSearchCpu();
+  console.log(
+    `targets: search CPU for a 200-character query ≤ 20 ms: max ${cpu.maxMs.toFixed(2)} ms (best of 3 runs per query; p50 ${cpu.p50Ms.toFixed(2)} ms; slowest single run ${cpu.rawMaxMs.toFixed(2)} ms) over ${cpu.queries} queries ${cpu.maxMs <= 20 ? 'met' : 'NOT met'}; search index build ${cpu.buildMs.toFixed(0)} ms`,
   );
   console.log(
     '\nregulator statistics at scale (100,000 submitted assessments; seeds them on first run, ~12 min): DATABASE_URL=… npm run bench:regulator',

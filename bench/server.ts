@@ -20,7 +20,15 @@ export async function startServer(env: NodeJS.ProcessEnv, port: number): Promise
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist', 'server', 'main.js')], {
     cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      DRAIN_DELAY_MS: '0',
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -38,7 +46,31 @@ export async function startServer(env: NodeJS.ProcessEnv, port: number): Promise
 export async function stopServer(r: Running): Promise<void> {
   if (r.child.exitCode !== null) return;
   await new Promise<void>((resolveStop) => {
-    r.child.once('exit', () => resolveStop());
+    r.child.once('exit', () => {
+      resolveStop();
+    });
     r.child.kill('SIGTERM');
   });
+}
+
+/** The floor for any start: a bare node process with an http server, spawn → first 200. */
+export async function baselineStartMs(port: number): Promise<number> {
+  const t0 = performance.now();
+  const child = spawn(
+    process.execPath,
+    ['-e', `require('node:http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1')`],
+    { stdio: 'ignore' },
+  );
+  try {
+    for (;;) {
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/`)).status === 200) return performance.now() - t0;
+      } catch {
+        /* not listening yet */
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  } finally {
+    child.kill();
+  }
 }

@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Readable } from 'node:stream';
 import { Pool } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
+import { precompiledPglite } from './pglite-early';
 import { prepareMarkedStatements } from './prepared';
 import type { Database } from './schema';
 
@@ -66,7 +67,9 @@ function lockDataDir(dir: string): () => void {
       const fd = openSync(lockPath, 'wx');
       writeFileSync(fd, String(process.pid));
       closeSync(fd);
-      return () => rmSync(lockPath, { force: true });
+      return () => {
+        rmSync(lockPath, { force: true });
+      };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number(readFileSync(lockPath, 'utf8').trim());
@@ -82,7 +85,9 @@ function withPing(db: Kysely<Database>): (timeoutMs?: number) => Promise<void> {
   return async (timeoutMs = 2000) => {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`database did not answer within ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(() => {
+        reject(new Error(`database did not answer within ${timeoutMs} ms`));
+      }, timeoutMs);
     });
     try {
       await Promise.race([sql`select 1`.execute(db), timeout]);
@@ -103,9 +108,15 @@ function copyCsvFrom(pool: Pool): CopyCsv {
       released = true;
       client.release(err);
     };
-    stream.on('end', () => release());
-    stream.on('error', (err) => release(err));
-    stream.on('close', () => release(stream.readableEnded ? undefined : new Error('COPY stopped before the end')));
+    stream.on('end', () => {
+      release();
+    });
+    stream.on('error', (err) => {
+      release(err);
+    });
+    stream.on('close', () => {
+      release(stream.readableEnded ? undefined : new Error('COPY stopped before the end'));
+    });
     return stream;
   };
 }
@@ -140,7 +151,8 @@ export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
     dataDir = join(root, 'pglite');
   }
   try {
-    const pglite = await PGlite.create({ dataDir, loadDataDir: opts.loadDataDir });
+    const pgliteWasmModule = await precompiledPglite();
+    const pglite = await PGlite.create({ dataDir, loadDataDir: opts.loadDataDir, pgliteWasmModule });
     const pool = new Pool(createPgConfig(pglite));
     pool.on('connect', prepareMarkedStatements);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

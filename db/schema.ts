@@ -12,6 +12,13 @@ import type { CheckMode } from '../server/domain/check-mode';
 type CreatedAt = ColumnType<Date, never, never>;
 type Json<T> = ColumnType<T, string, string>;
 
+/** Checklist files already validated and imported (by the hash of their bytes and the loader). */
+export interface ChecklistSourcesTable {
+  source_hash: string;
+  version_id: number;
+  created_at: Generated<Date>;
+}
+
 export interface ChecklistVersionsTable {
   id: Generated<number>;
   content_hash: string;
@@ -56,6 +63,13 @@ export interface RateLimitsTable {
   count: number;
 }
 
+export interface LoginFailuresTable {
+  account: string;
+  ip: string;
+  failures: number;
+  last_failure_at: Date;
+}
+
 export interface InvitationsTable {
   token_hash: string;
   org_id: string;
@@ -97,7 +111,7 @@ export interface AnswersTable {
 }
 
 export interface AuditEventsTable {
-  id: Generated<string>;
+  id: Generated<string | number | bigint>; // int8: a string from pg, a number or bigint from PGlite
   at: Date;
   actor: string;
   action: string;
@@ -105,6 +119,16 @@ export interface AuditEventsTable {
   payload: Json<Record<string, unknown>>;
   prev_hash: string;
   hash: string;
+}
+
+export interface AuditCheckpointsTable {
+  id: Generated<string>;
+  at: Date;
+  head_id: string;
+  head_hash: string;
+  events: string;
+  key_id: string;
+  signature: string;
 }
 
 export interface DecksTable {
@@ -205,16 +229,27 @@ export interface StatMixedOrgsTable {
   org_id: string;
 }
 
+/** Searches that found nothing: normalised query text and counts only (no user, no IP). */
+export interface SearchMissesTable {
+  query: string;
+  count: number;
+  first_seen: ColumnType<string, string | undefined, string>;
+  last_seen: ColumnType<string, string | undefined, string>;
+}
+
 export interface Database {
   checklist_versions: ChecklistVersionsTable;
+  checklist_sources: ChecklistSourcesTable;
   orgs: OrgsTable;
   users: UsersTable;
   sessions: SessionsTable;
   rate_limits: RateLimitsTable;
+  login_failures: LoginFailuresTable;
   invitations: InvitationsTable;
   assessments: AssessmentsTable;
   answers: AnswersTable;
   audit_events: AuditEventsTable;
+  audit_checkpoints: AuditCheckpointsTable;
   decks: DecksTable;
   deck_items: DeckItemsTable;
   checkin_answers: CheckinAnswersTable;
@@ -225,6 +260,7 @@ export interface Database {
   stat_item_months: StatItemMonthsTable;
   stat_generation: StatGenerationTable;
   stat_mixed_orgs: StatMixedOrgsTable;
+  search_misses: SearchMissesTable;
 }
 
 export type ChecklistVersionRow = Selectable<ChecklistVersionsTable>;

@@ -12,7 +12,7 @@ import { quickAnswerSave } from './assessment/quick-answer-save';
 import { assessmentPages } from './assessment/pages';
 import type { ReportRenderers } from './assessment/report-formats';
 import { defaultRenderers } from './assessment/renderers';
-import { reportView } from './assessment/report-text';
+import { reportView } from './assessment/report-view';
 import { AssessmentService } from './assessment/service';
 import type { SubmissionRecorder } from './assessment/submission-recorder';
 import { csrfGuard, sessionLoader } from './accounts/session-guards';
@@ -22,12 +22,19 @@ import { regulatorApi, regulatorPages } from './regulator/routes';
 import { appendAudit } from './audit/audit-log';
 import { catalogueApi } from './catalogue/api';
 import { cataloguePages } from './catalogue/pages';
+import { SearchMissLog } from './catalogue/search/miss-log';
+import { searchMissPages } from './catalogue/search/miss-pages';
 import type { CatalogueStore } from './catalogue/catalogue-store';
 import { projectRoot } from './config';
 import { errorHandler, notFoundHandler } from './http/errors';
+import type { DrainState } from './http/drain';
 import { healthRoutes } from './http/health';
 import { langLocals } from './http/locals';
 import { loadViews } from './http/views';
+import { originOf, setPublicUrl } from './http/origin';
+import { sameOriginGuard } from './http/same-origin';
+import { WorkLimiter } from './http/work-limiter';
+import { MAX_REPORT_BYTES } from './assessment/report-limits';
 import type { Logger } from './logger';
 import { openApiDocument } from './openapi';
 
@@ -39,6 +46,12 @@ export interface AppDeps {
   /** Defaults to the real DOCX/PDF renderers. */
   readonly renderers?: ReportRenderers;
   readonly viewsDir?: string;
+  /** Express's trust proxy setting; default false: X-Forwarded-* are ignored. */
+  readonly trustProxy?: boolean | number | string;
+  /** PUBLIC_URL: the base of absolute links; default: the request's own host (http/https only). */
+  readonly publicUrl?: string;
+  /** Set by main.ts: /readyz answers 503 once the instance starts to shut down. */
+  readonly drain?: DrainState;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -46,7 +59,7 @@ export function createApp(deps: AppDeps): Express {
   const views = loadViews(viewsDir);
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.set('etag', false); // catalogue routes set version-based ETags themselves
   app.use(
     helmet({
@@ -87,7 +100,7 @@ export function createApp(deps: AppDeps): Express {
   const jsonBody = express.json({ limit: '100kb' });
   // The busiest write goes first, ahead of every other router: see quickAnswerSave.
   app.put('/api/v1/assessments/:id/answers/:itemCode', jsonBody, quickAnswerSave(assessments, sessionTokenOf));
-  app.use(healthRoutes(deps.database));
+  app.use(healthRoutes(deps.database, deps.drain));
   app.use(
     '/assets',
     express.static(join(viewsDir, 'assets'), { maxAge: deps.production ? '1d' : 0, fallthrough: true }),
@@ -95,13 +108,21 @@ export function createApp(deps: AppDeps): Express {
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });
-  app.use('/api/v1', catalogueApi(deps.catalogues, db));
+  const searchMisses = new SearchMissLog(db, (err) => {
+    deps.logger.warn({ err: String(err) }, 'search misses not written');
+  });
+  app.use('/api/v1', catalogueApi(deps.catalogues, db, searchMisses));
 
   // Everything below may change state: bodies are small, sessions come from the database.
-  const baseUrl = (req: express.Request): string => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-  // A pasted JSON report can be larger than any other form: only /verify accepts that much.
-  app.post('/verify', express.urlencoded({ extended: false, limit: '5mb' }));
-  app.post('/api/v1/verify', express.json({ limit: '5mb' }));
+  setPublicUrl(app, deps.publicUrl);
+  const baseUrl = originOf;
+  // A pasted JSON report can be larger than any other form: only /verify accepts that much, a few at a
+  // time, and the API reads it as text so that it is checked as written (see parseStrictJson).
+  const verifying = new WorkLimiter({ concurrency: 2, queue: 8, retryAfterSeconds: 5 });
+  app.post('/verify', verifying.middleware, express.urlencoded({ extended: false, limit: MAX_REPORT_BYTES }));
+  app.post('/api/v1/verify', verifying.middleware, express.text({ type: () => true, limit: MAX_REPORT_BYTES }));
+  const sameOrigin = sameOriginGuard(deps.publicUrl);
+  app.post(sameOrigin.paths, sameOrigin.handler);
   app.use(jsonBody);
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   const area = {
@@ -126,7 +147,7 @@ export function createApp(deps: AppDeps): Express {
     res.locals.version = deps.catalogues.current().version;
     next();
   });
-  app.use(cataloguePages(deps.catalogues, views));
+  app.use(cataloguePages(deps.catalogues, views, searchMisses));
   app.use(
     sessionLoader(db),
     csrfGuard,
@@ -134,6 +155,7 @@ export function createApp(deps: AppDeps): Express {
     assessmentPages(assessments, deps.catalogues, views),
     presentationPages(area),
     regulatorPages(area, reportView),
+    searchMissPages(searchMisses, views),
   );
   app.use(notFoundHandler);
   app.use(errorHandler(views, deps.logger));

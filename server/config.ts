@@ -15,6 +15,44 @@ export interface Config {
   readonly production: boolean;
   readonly logLevel: LogLevel;
   readonly checklistsDir: string;
+  /** Ed25519 key (PKCS#8 PEM or base64 DER) signing audit checkpoints; unset → a key file in dataDir. */
+  readonly auditSigningKey?: string;
+  /** Express's "trust proxy": false unless TRUST_PROXY names the proxies (hops, or addresses/CIDRs/loopback…). */
+  readonly trustProxy: boolean | number | string;
+  /** The address people reach the service at (https://hegui.example.cn): absolute links and QR codes. */
+  readonly publicUrl?: string;
+  /** Sent as X-Hegui-Instance on every response when set (which instance served it, behind a balancer). */
+  readonly instanceId?: string;
+  /** On SIGTERM: how long /readyz answers 503 before the listener closes. */
+  readonly drainDelayMs: number;
+  /** On SIGTERM: how long requests in flight may take before their connections are cut. */
+  readonly shutdownTimeoutMs: number;
+}
+
+/** TRUST_PROXY: unset or "false" → trust nobody; a whole number → that many hops; else express's list syntax. */
+export function parseTrustProxy(value: string | undefined): boolean | number | string {
+  const v = (value ?? '').trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (/^[0-9]+$/.test(v)) return Number(v);
+  if (!/^[0-9a-fA-F:.,/ a-z]+$/.test(v))
+    throw new Error(
+      `TRUST_PROXY must be a number of hops or a list of addresses, CIDRs, loopback, linklocal, uniquelocal; got "${v}"`,
+    );
+  return v;
+}
+
+/** PUBLIC_URL: an http(s) origin, optionally with a path prefix; returned without the trailing slash. */
+export function parsePublicUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PUBLIC_URL must be an absolute http(s) URL, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`PUBLIC_URL must start with http:// or https://, got "${value}"`);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 const LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -37,8 +75,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dbPoolSize = Number(env.DB_POOL_SIZE ?? 10);
   if (!Number.isInteger(dbPoolSize) || dbPoolSize < 1 || dbPoolSize > 1000)
     throw new Error(`DB_POOL_SIZE must be a whole number from 1 to 1000, got "${env.DB_POOL_SIZE}"`);
+  const drainDelayMs = Number(env.DRAIN_DELAY_MS ?? 1000);
+  if (!Number.isInteger(drainDelayMs) || drainDelayMs < 0 || drainDelayMs > 600_000)
+    throw new Error(`DRAIN_DELAY_MS must be a whole number of milliseconds up to 600000, got "${env.DRAIN_DELAY_MS}"`);
+  const shutdownTimeoutMs = Number(env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
+  if (!Number.isInteger(shutdownTimeoutMs) || shutdownTimeoutMs < 1 || shutdownTimeoutMs > 600_000)
+    throw new Error(
+      `SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 1 to 600000, got "${env.SHUTDOWN_TIMEOUT_MS}"`,
+    );
   return {
     port,
+    drainDelayMs,
+    shutdownTimeoutMs,
+    instanceId: env.INSTANCE_ID || undefined,
     dbPoolSize,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
@@ -46,5 +95,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === 'production',
     logLevel,
     checklistsDir: resolve(env.CHECKLISTS_DIR ?? resolve(projectRoot, 'checklists')),
+    auditSigningKey: env.AUDIT_SIGNING_KEY || undefined,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    publicUrl: parsePublicUrl(env.PUBLIC_URL),
   };
 }

@@ -103,36 +103,68 @@ export const openApiDocument = {
     },
     '/api/v1/search': {
       get: {
-        summary: 'Search items (Chinese substrings, item codes)',
+        summary: 'Search items in everyday words (Chinese word segmentation, synonyms, item codes, law names)',
+        description:
+          'Ranked by BM25F over the item fields (title and everyday phrasings first), by how much of the query an item covers, with a small boost for high-frequency items. `total` and `results` honour `domain`; `facets` count the matches per domain whatever `domain` is. `suggestions` ("您是不是要找…") appear when nothing matches well or the query looks mistyped.',
         operationId: 'search',
         parameters: [
           { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } },
+          {
+            name: 'domain',
+            in: 'query',
+            required: false,
+            description: 'Only items of this domain (two-letter code, e.g. XF); an unknown code is a 400.',
+            schema: { type: 'string', pattern: '^[A-Za-z]{2}$' },
+          },
           {
             name: 'limit',
             in: 'query',
             required: false,
             schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 },
           },
+          {
+            name: 'offset',
+            in: 'query',
+            required: false,
+            schema: { type: 'integer', minimum: 0, maximum: 10000, default: 0 },
+          },
         ],
         responses: {
           200: json({
             type: 'object',
-            required: ['results'],
+            required: ['total', 'results', 'facets'],
             properties: {
               query: { type: 'string' },
+              total: { type: 'integer', description: 'matching items (in `domain`, if given)' },
               results: {
                 type: 'array',
                 items: {
                   type: 'object',
-                  required: ['code', 'title', 'domain', 'snippet'],
+                  required: ['code', 'title', 'domain', 'snippet', 'score'],
                   properties: {
                     code: { type: 'string' },
                     title: { type: 'string' },
                     domain: { type: 'string' },
-                    snippet: { type: 'string' },
+                    snippet: { type: 'string', description: 'one line of 什么是违法 around the first matched word' },
+                    score: { type: 'number', description: 'relevance; only comparable within one query' },
                   },
                 },
               },
+              facets: {
+                type: 'object',
+                required: ['domains'],
+                properties: {
+                  domains: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['code', 'count'],
+                      properties: { code: { type: 'string' }, count: { type: 'integer' } },
+                    },
+                  },
+                },
+              },
+              suggestions: { type: 'array', items: { type: 'string' }, description: '您是不是要找…' },
             },
           }),
           400: problem,
@@ -858,6 +890,12 @@ export const openApiDocument = {
                 correctionDays: { type: 'integer' },
                 basis: { type: 'string' },
                 source: { type: 'string' },
+                discretionary: { type: 'boolean', description: 'the enforcer decides case by case (个案认定)' },
+                correctionFirst: {
+                  type: 'boolean',
+                  description: 'the article fines only if an order to correct is ignored',
+                },
+                ifIgnored: { type: 'string', description: 'no-fine: what follows if the order to correct is ignored' },
                 note: { type: 'string' },
               },
             },

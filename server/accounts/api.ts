@@ -9,6 +9,7 @@ import { authOf, requireAuth } from '../http/access';
 import { forbidden, HttpError, tooMany as tooManyProblem, unauthorized } from '../http/errors';
 import { bodyValidator, valueOr400 } from '../http/validate';
 import { hitRateLimit } from '../lib/rate-limit';
+import { clearLoginFailures, loginWait, recordLoginFailure } from './login-throttle';
 import {
   acceptInvitation,
   changePassword,
@@ -63,12 +64,15 @@ const validateAccept = bodyValidator<{ token: string; email: string; password: s
 
 export const LIMITS = {
   loginPerIp: { limit: 20, windowSeconds: 15 * 60 },
-  loginPerAccount: { limit: 10, windowSeconds: 15 * 60 },
   registerPerIp: { limit: 10, windowSeconds: 60 * 60 },
 } as const;
 
-export function tooMany(retryAfter: number): HttpError {
-  return tooManyProblem('account.error.tooManyAttempts', { minutes: Math.ceil(retryAfter / 60) });
+/** 429 with Retry-After (set on the response the request belongs to). */
+export function tooMany(retryAfter: number, req?: Request): HttpError {
+  req?.res?.set('Retry-After', String(Math.max(1, retryAfter)));
+  return retryAfter < 60
+    ? tooManyProblem('account.error.tooManySeconds', { seconds: Math.max(1, retryAfter) })
+    : tooManyProblem('account.error.tooManyAttempts', { minutes: Math.ceil(retryAfter / 60) });
 }
 
 export async function startSession(
@@ -88,23 +92,33 @@ export async function startSession(
   return session.csrfToken;
 }
 
-/** Rate-limited credential check shared by the API and the login form. */
+/**
+ * Rate-limited credential check shared by the API and the login form: a
+ * fixed window per client address, and an exponential delay per (account,
+ * address) after failures, so wrong guesses never lock the owner out.
+ */
 export async function login(
   db: Kysely<Database>,
   req: Request,
   emailAddress: string,
   pass: string,
 ): ReturnType<typeof checkCredentials> {
-  const byIp = await hitRateLimit(db, `login:ip:${req.ip}`, LIMITS.loginPerIp);
-  const byAccount = await hitRateLimit(db, `login:acct:${normaliseEmail(emailAddress)}`, LIMITS.loginPerAccount);
-  if (!byIp.allowed || !byAccount.allowed) throw tooMany(Math.max(byIp.retryAfterSeconds, byAccount.retryAfterSeconds));
-  return checkCredentials(db, emailAddress, pass);
+  const ip = req.ip ?? 'unknown';
+  const account = normaliseEmail(emailAddress);
+  const byIp = await hitRateLimit(db, `login:ip:${ip}`, LIMITS.loginPerIp);
+  if (!byIp.allowed) throw tooMany(byIp.retryAfterSeconds, req);
+  const wait = await loginWait(db, account, ip);
+  if (wait > 0) throw tooMany(wait, req);
+  const user = await checkCredentials(db, emailAddress, pass);
+  if (user) await clearLoginFailures(db, account, ip);
+  else await recordLoginFailure(db, account, ip);
+  return user;
 }
 
 /** Counts every attempt, valid or not, before anything else is checked. */
 export async function checkRegisterLimit(db: Kysely<Database>, req: Request): Promise<void> {
-  const byIp = await hitRateLimit(db, `register:ip:${req.ip}`, LIMITS.registerPerIp);
-  if (!byIp.allowed) throw tooMany(byIp.retryAfterSeconds);
+  const byIp = await hitRateLimit(db, `register:ip:${req.ip ?? 'unknown'}`, LIMITS.registerPerIp);
+  if (!byIp.allowed) throw tooMany(byIp.retryAfterSeconds, req);
 }
 
 /** Rate limit, then register: for the HTML form, which validates the input itself. */

@@ -68,7 +68,7 @@ function registerErrors(lang: Lang, input: Record<keyof RegisterInput, string>):
 function serviceErrors(err: unknown, lang: Lang, ids: Readonly<Record<string, string>>): FormErrors | undefined {
   if (!(err instanceof HttpError) || err.status >= 500 || err.status === 404 || err.status === 403) return undefined;
   const errors = new FormErrors();
-  const fieldErrors = errorFields(err, lang).filter((e) => ids[e.field] !== undefined);
+  const fieldErrors = errorFields(err, lang).filter((e) => Object.hasOwn(ids, e.field));
   if (fieldErrors.length === 0) errors.setProblem(errorDetail(err, lang));
   for (const e of fieldErrors) errors.add(e.field, ids[e.field], e.message);
   return errors;

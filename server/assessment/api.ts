@@ -6,7 +6,10 @@ import { badRequest, forbidden, notFound, unauthorized } from '../http/errors';
 import { Lru } from '../lib/lru';
 import { bodyValidator, valueOr400 } from '../http/validate';
 import { CHECK_MODES, type CheckMode } from '../domain/check-mode';
+import { parseStrictJson, type StrictJsonResult } from '../lib/strict-json';
+import type { MessageKey, MessageParams } from '../i18n';
 import { fingerprintOf } from './fingerprint';
+import type { VerifiedReport } from './verified-report';
 import { validateAnswer } from './answer-schema';
 import type { AssessmentService } from './service';
 import type { ReportRenderers } from './report-formats';
@@ -145,34 +148,42 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
   router.get('/verify/:fingerprint', async (req, res) => {
     const found = await service.verify(req.params.fingerprint.toLowerCase());
     if (!found) throw notFound('verify.error.noReport');
-    res.json({
-      match: true,
-      fingerprint: req.params.fingerprint.toLowerCase(),
-      submittedAt: found.submittedAt,
-      checklistVersion: found.checklistVersion,
-      mode: found.mode,
-      coverage: found.coverage,
-    });
+    res.json(verifiedBody(req.params.fingerprint.toLowerCase(), found));
   });
 
+  // The body arrives as text (see app.ts): a report is checked as written, so a
+  // duplicated key or a nesting bomb is refused instead of silently resolved.
   router.post('/verify', async (req, res) => {
-    if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body))
+    const parsed = typeof req.body === 'string' ? parseStrictJson(req.body) : undefined;
+    if (!parsed?.ok) {
+      const problem = reportProblem(parsed);
+      throw badRequest(problem.key, problem.params);
+    }
+    const report = parsed.value;
+    if (report === null || typeof report !== 'object' || Array.isArray(report))
       throw badRequest('verify.error.bodyMissing');
-    const fingerprint = fingerprintOf(req.body);
+    const fingerprint = fingerprintOf(report);
     const found = await service.verify(fingerprint);
-    res.json(
-      found
-        ? {
-            match: true,
-            fingerprint,
-            submittedAt: found.submittedAt,
-            checklistVersion: found.checklistVersion,
-            mode: found.mode,
-            coverage: found.coverage,
-          }
-        : { match: false, fingerprint },
-    );
+    res.json(found ? verifiedBody(fingerprint, found) : { match: false, fingerprint });
   });
 
   return router;
+}
+
+const verifiedBody = (fingerprint: string, found: VerifiedReport): Record<string, unknown> => ({
+  match: true,
+  fingerprint,
+  submittedAt: found.submittedAt,
+  checklistVersion: found.checklistVersion,
+  org: found.org,
+  mode: found.mode,
+  coverage: found.coverage,
+});
+
+function reportProblem(parsed: StrictJsonResult | undefined): { key: MessageKey; params?: MessageParams } {
+  if (!parsed || parsed.ok) return { key: 'verify.error.bodyMissing' };
+  if (parsed.reason === 'duplicate-key')
+    return { key: 'verify.error.duplicateKeyAt', params: { detail: parsed.detail, at: parsed.at } };
+  if (parsed.reason === 'too-deep') return { key: 'verify.error.tooDeep', params: { detail: parsed.detail } };
+  return { key: 'verify.error.syntax', params: { detail: parsed.detail, at: parsed.at } };
 }

@@ -125,7 +125,7 @@ export function domainPages(ctx: AssessmentPageContext): Router {
       );
       return;
     }
-    const next = tasks[index + 1];
+    const next = tasks.at(index + 1);
     const target =
       returnTo === 'check'
         ? `/assess/${assessment.id}/check`

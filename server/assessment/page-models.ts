@@ -5,7 +5,7 @@ import type { Domain, Item } from '../domain/checklist';
 import { translate, type Lang } from '../i18n';
 import { ANSWER_STATUSES, statusCarriesAction, type AnswerStatus } from '../domain/answer-status';
 import { itemFields, type ItemFormValues } from './answer-form';
-import { citationHeading } from './report-text';
+import { citationHeading } from './report-words';
 import type { AssessmentDetail } from './service';
 
 export type TaskStatus = 'notStarted' | 'inProgress' | 'completed';
@@ -21,22 +21,7 @@ export interface DomainTask {
   readonly status: TaskStatus;
 }
 
-export function formatDate(date: Date | string, lang: Lang): string {
-  const d = date instanceof Date ? date : new Date(date);
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
-    dateStyle: 'long',
-    timeZone: 'Asia/Shanghai',
-  }).format(d);
-}
-
-export function formatDateTime(date: Date | string, lang: Lang): string {
-  const d = date instanceof Date ? date : new Date(date);
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Asia/Shanghai',
-  }).format(d);
-}
+export { formatDate, formatDateTime } from '../lib/dates';
 
 export function percent(answered: number, total: number): number {
   return total === 0 ? 100 : Math.floor((answered / total) * 100);

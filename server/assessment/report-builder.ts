@@ -141,6 +141,7 @@ export function buildReport(input: ReportInput): Report {
     profileTags: [...input.profileTags].sort(),
     overall: { total: all.length, counts: overall, complianceRate: complianceRate(overall) },
     domains,
+
     gaps: gaps.map(({ score: _score, ...gap }) => gap),
     answers: all,
     mode: input.mode,

@@ -23,15 +23,9 @@ import {
   type IRunOptions,
 } from 'docx';
 import type { Report } from '../domain/report';
-import {
-  reportView,
-  zh,
-  type CitationView,
-  type CountsView,
-  type GapView,
-  type LeniencyGuide,
-  type ReportView,
-} from './report-text';
+import type { LeniencyGuide } from './leniency-guide';
+import { reportView, type CitationView, type CountsView, type GapView, type ReportView } from './report-view';
+import { zh } from './report-words';
 
 // Word picks the font per script: Chinese from eastAsia, Latin and digits from ascii/hAnsi.
 const BODY_FONT: IFontAttributesProperties = {
@@ -67,6 +61,7 @@ const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八'
 
 // Characters XML 1.0 forbids would make Word refuse the whole file.
 const XML_INVALID =
+  // eslint-disable-next-line no-control-regex -- the control characters XML 1.0 forbids are the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function clean(text: string): string {

@@ -7,7 +7,7 @@ import { bodyOf, field, langOf } from '../http/forms';
 import { translate } from '../i18n';
 import type { AssessmentService } from './service';
 import type { AssessmentPageContext } from './page-context';
-import { reportView } from './report-text';
+import { reportView } from './report-view';
 
 export function reportPages(ctx: AssessmentPageContext): Router {
   const { service, store, render, company } = ctx;

@@ -3,15 +3,9 @@
 import { BODY, BOLD, DEFAULT_FONTS, openCjkPdf, type PdfFonts } from '../lib/cjk-pdf';
 import type { Report } from '../domain/report';
 import type { MessageKey } from '../i18n';
-import {
-  reportView,
-  zh,
-  type CitationView,
-  type CountsView,
-  type GapView,
-  type LeniencyGuide,
-  type ReportView,
-} from './report-text';
+import type { LeniencyGuide } from './leniency-guide';
+import { reportView, type CitationView, type CountsView, type GapView, type ReportView } from './report-view';
+import { zh } from './report-words';
 
 export { CJK_FONT_BOLD, CJK_FONT_REGULAR, PdfFontsMissingError, type PdfFonts } from '../lib/cjk-pdf';
 
@@ -75,7 +69,7 @@ function heading(doc: Doc, text: string, size: number, before: number): void {
 }
 
 /** One item with a marker (a drawn ☐ box, a number or a dash) and a hanging indent. */
-function listItem(doc: Doc, marker: 'box' | string, text: string, indent = 12): void {
+function listItem(doc: Doc, marker: string, text: string, indent = 12): void {
   const b = box(doc);
   doc.font(BODY).fontSize(SIZE.body);
   const textX = b.left + indent + 14;
@@ -286,7 +280,9 @@ function gap(doc: Doc, g: GapView, position: number): void {
   labelled(doc, zh('report.yourAnswer'), tags.join(' · '));
   labelled(doc, zh('item.question'), g.question);
   if (g.note !== null) labelled(doc, zh('report.note'), g.note);
-  const sub = (i: number, key: MessageKey): void => heading(doc, `${i}. ${zh(key)}`, SIZE.h3, 3);
+  const sub = (i: number, key: MessageKey): void => {
+    heading(doc, `${i}. ${zh(key)}`, SIZE.h3, 3);
+  };
   sub(1, 'item.illegal');
   write(doc, g.illegal);
   sub(2, 'item.basis');
@@ -298,7 +294,9 @@ function gap(doc: Doc, g: GapView, position: number): void {
   }
   if (g.consequences.length > 0) labelled(doc, zh('item.consequences'), g.consequences.join('、'));
   sub(3, 'item.guidance');
-  g.guidance.forEach((s, i) => listItem(doc, `${i + 1}.`, s));
+  g.guidance.forEach((s, i) => {
+    listItem(doc, `${i + 1}.`, s);
+  });
   write(doc, `${zh('item.evidence')}：`, { font: BOLD, gap: 1 });
   for (const e of g.evidence) listItem(doc, 'box', e);
   sub(4, 'report.action');
@@ -317,7 +315,9 @@ function gapsBlock(doc: Doc, v: ReportView, n: string): void {
     return;
   }
   write(doc, zh('report.gapsLead', { n: v.gapCount, nc: v.gapNonCompliant, u: v.gapUnsure }));
-  v.gaps.forEach((g, i) => gap(doc, g, i));
+  v.gaps.forEach((g, i) => {
+    gap(doc, g, i);
+  });
 }
 
 function answersBlock(doc: Doc, v: ReportView, n: string): void {
@@ -346,7 +346,9 @@ function answersBlock(doc: Doc, v: ReportView, n: string): void {
 
 function methodBlock(doc: Doc, v: ReportView, n: string): void {
   heading(doc, `${n}、${zh('report.method')}`, SIZE.h1, 10);
-  v.methodNotes.forEach((m, i) => listItem(doc, `${i + 1}.`, m, 0));
+  v.methodNotes.forEach((m, i) => {
+    listItem(doc, `${i + 1}.`, m, 0);
+  });
 }
 
 // Written last, on every buffered page: running head, fingerprint, 第 X 页 共 Y 页.

@@ -16,6 +16,7 @@ import type { AnswerStatus } from '../domain/answer-status';
 import { coverageOf, type Report, type ReportCoverage, type ReportScene } from '../domain/report';
 import type { CheckMode } from '../domain/check-mode';
 import type { Scene } from '../domain/checklist';
+import { maskCreditCode, type VerifiedReport } from './verified-report';
 
 export interface Progress {
   readonly answered: number;
@@ -40,7 +41,7 @@ export interface AssessmentSummary {
 }
 
 export interface AssessmentDetail extends AssessmentSummary {
-  readonly answers: Readonly<Record<string, AnswerRecord>>;
+  readonly answers: Readonly<Partial<Record<string, AnswerRecord>>>;
 }
 
 const missing = (): HttpError => notFound('assess.error.notFound');
@@ -377,7 +378,7 @@ export class AssessmentService {
         input.correctedOn ?? null,
       ]),
     );
-    const row = result.rows[0];
+    const row = result.rows.at(0);
     return row ? answerRecord(row) : undefined;
   }
 
@@ -602,16 +603,12 @@ export class AssessmentService {
     });
   }
 
-  /** Public check of a fingerprint: only whether it matches a submitted report, when, and how much it covers. */
-  async verify(fingerprint: string): Promise<
-    | {
-        submittedAt: Date;
-        checklistVersion: number;
-        mode: CheckMode;
-        coverage: ReportCoverage;
-      }
-    | undefined
-  > {
+  /**
+   * Public check of a fingerprint: whether it matches a submitted report, when
+   * it was submitted, whose it is and how much it covers, read from the stored
+   * report (never from what was uploaded), the credit code masked.
+   */
+  async verify(fingerprint: string): Promise<VerifiedReport | undefined> {
     if (!/^[0-9a-f]{64}$/.test(fingerprint)) return undefined;
     const row = await this.db
       .selectFrom('assessments')
@@ -623,6 +620,7 @@ export class AssessmentService {
     return {
       submittedAt: row.submitted_at,
       checklistVersion: row.version_id,
+      org: { name: row.report.org.name, creditCode: maskCreditCode(row.report.org.creditCode) },
       mode: row.report.mode ?? 'full',
       coverage: coverageOf(row.report),
     };

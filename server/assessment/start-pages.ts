@@ -75,7 +75,8 @@ export function startPages(ctx: AssessmentPageContext): Router {
     const list = await service.list(auth.org.id);
     const latestSubmitted = list
       .filter((a) => a.submittedAt)
-      .sort((a, b) => (b.submittedAt?.getTime() ?? 0) - (a.submittedAt?.getTime() ?? 0))[0];
+      .sort((a, b) => (b.submittedAt?.getTime() ?? 0) - (a.submittedAt?.getTime() ?? 0))
+      .at(0);
     render(res, 'assessment/start', {
       ...base,
       signedInAs: translate(lang, 'assess.signedInAs', { email: auth.user.email, org: auth.org.name }),

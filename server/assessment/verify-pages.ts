@@ -5,6 +5,7 @@ import { Router, type Response } from 'express';
 import { bodyOf, field, FormErrors, langOf, pageTitle } from '../http/forms';
 import { translate } from '../i18n';
 import type { RenderPage } from '../http/page-render';
+import { parseStrictJson } from '../lib/strict-json';
 import { fingerprintOf } from './fingerprint';
 import { formatDateTime } from './page-models';
 import type { AssessmentService } from './service';
@@ -48,6 +49,8 @@ export function verifyPages(service: AssessmentService, render: RenderPage): Rou
       coverageText: found
         ? translate(lang, 'quick.coverage', { answered: found.coverage.answered, total: found.coverage.total })
         : undefined,
+      // Read from the stored report, never from the upload: what the page shows is what was submitted.
+      org: found?.org,
     });
   };
 
@@ -56,7 +59,7 @@ export function verifyPages(service: AssessmentService, render: RenderPage): Rou
   });
 
   router.get('/verify/:fingerprint', async (req, res) => {
-    await renderResult(res, normaliseFingerprint(String(req.params.fingerprint)), false);
+    await renderResult(res, normaliseFingerprint(req.params.fingerprint), false);
   });
 
   router.post('/verify', async (req, res) => {
@@ -73,16 +76,17 @@ export function verifyPages(service: AssessmentService, render: RenderPage): Rou
         return;
       }
     } else if (report) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(report);
-      } catch {
-        parsed = undefined;
-      }
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      const parsed = parseStrictJson(report);
+      if (!parsed.ok) {
+        errors.add(
+          'report',
+          'report',
+          translate(lang, parsed.reason === 'duplicate-key' ? 'verify.error.duplicateKey' : 'verify.error.json'),
+        );
+      } else if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
         errors.add('report', 'report', translate(lang, 'verify.error.json'));
       } else {
-        await renderResult(res, fingerprintOf(parsed), true);
+        await renderResult(res, fingerprintOf(parsed.value), true);
         return;
       }
     } else {

@@ -7,7 +7,7 @@ import type { AuditInput } from '../domain/audit-event';
 import { canonicalJson } from '../lib/canonical-json';
 
 export const GENESIS = '0'.repeat(64);
-const AUDIT_LOCK = 727_002;
+export const AUDIT_LOCK = 727_002;
 
 export function eventHash(
   prevHash: string,

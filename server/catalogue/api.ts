@@ -1,14 +1,14 @@
 // JSON API of the catalogue (DESIGN.md §5). Responses carry ETag/Cache-Control
 // keyed by the checklist version; errors are problem+json.
 import { Router, type Request } from 'express';
-import type { JSONSchemaType } from 'ajv';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { notFound } from '../http/errors';
+import { badRequest, fieldError, notFound } from '../http/errors';
 import { notModified } from '../http/cache';
 import { queryValidator, valueOr400 } from '../http/validate';
 import { MAX_QUERY_LENGTH, type Catalogue } from './catalogue';
 import type { Scene } from '../domain/checklist';
+import type { SearchMissLog } from './search/miss-log';
 import { listVersions } from './version-list';
 import type { CatalogueStore } from './catalogue-store';
 
@@ -17,23 +17,27 @@ interface VersionQuery {
 }
 interface SearchQuery {
   q: string;
+  domain?: string;
   limit: number;
+  offset: number;
 }
 
 const versionQuery = queryValidator<VersionQuery>({
   type: 'object',
   properties: { version: { type: 'integer', minimum: 1, nullable: true } },
   required: [],
-} as JSONSchemaType<VersionQuery>);
+});
 
 const searchQuery = queryValidator<SearchQuery>({
   type: 'object',
   properties: {
     q: { type: 'string', minLength: 1, maxLength: MAX_QUERY_LENGTH, pattern: '\\S' },
+    domain: { type: 'string', pattern: '^[A-Za-z]{2}$', nullable: true },
     limit: { type: 'integer', minimum: 1, maximum: 100, default: 50 },
+    offset: { type: 'integer', minimum: 0, maximum: 10000, default: 0 },
   },
   required: ['q'],
-} as JSONSchemaType<SearchQuery>);
+});
 
 /** The full check of a trade: its quick items first, then the rest that apply. */
 export function sceneFullList(scene: Scene): readonly string[] {
@@ -57,7 +61,7 @@ function versionRef(c: Catalogue): { id: number; hash: string } {
   return { id: c.version.id, hash: c.version.hash };
 }
 
-export function catalogueApi(store: CatalogueStore, db: Kysely<Database>): Router {
+export function catalogueApi(store: CatalogueStore, db: Kysely<Database>, misses?: SearchMissLog): Router {
   const router = Router();
   const xlsxCache = new Map<string, Buffer>();
 
@@ -92,11 +96,23 @@ export function catalogueApi(store: CatalogueStore, db: Kysely<Database>): Route
   });
 
   router.get('/search', (req, res) => {
-    const { q, limit } = valueOr400(searchQuery(req.query));
+    const { q, domain, limit, offset } = valueOr400(searchQuery(req.query));
     const c = store.current();
+    if (domain !== undefined && !c.domain(domain))
+      throw badRequest('error.queryInvalid', undefined, [
+        fieldError('domain', 'search.error.unknownDomain', { domain, codes: c.domains.map((d) => d.code).join(', ') }),
+      ]);
     if (notModified(req, res, c.version.hash)) return;
-    const results = c.search(q, limit).map(({ code, title, domain, snippet }) => ({ code, title, domain, snippet }));
-    res.json({ query: q, version: versionRef(c), results });
+    const found = c.find(q, { domain, limit, offset });
+    if (found.total === 0 && domain === undefined && offset === 0) misses?.record(q);
+    res.json({
+      query: q,
+      version: versionRef(c),
+      total: found.total,
+      results: found.hits,
+      facets: { domains: found.facets },
+      ...(found.suggestions.length > 0 ? { suggestions: found.suggestions } : {}),
+    });
   });
 
   // Trades (行业场景): each names its quick check and every item of its full one.

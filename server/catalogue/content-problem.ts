@@ -1,8 +1,14 @@
-// One problem found in the checklist files, naming the file, the item and the field.
-// Its own file so the domain loader and the scene loader share it without importing each other.
+// A problem found in the checklist files, named by file, item and field so an
+// editor can find it at once (shared by the domain and scene loaders).
 export interface ContentProblem {
   readonly file: string;
   readonly item?: string;
   readonly path?: string;
   readonly message: string;
+}
+
+export function formatProblem(p: ContentProblem): string {
+  return [p.file, p.item ? `item ${p.item}` : undefined, p.path, p.message]
+    .filter((part): part is string => part !== undefined && part !== '')
+    .join(': ');
 }

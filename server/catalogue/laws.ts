@@ -81,7 +81,7 @@ export function parseLawText(markdown: string): Map<string, Article> {
       current.paragraphs.push(line);
     }
   }
-  return articles as Map<string, Article>;
+  return articles;
 }
 
 /** Removes whitespace and unifies ASCII/full-width punctuation, so a quote compares by its words. */
@@ -157,7 +157,7 @@ export class LawLibrary {
     if (ref.paragraph !== undefined) {
       // 款 counts the paragraphs that are not (一)(二) points.
       const heads = article.paragraphs.map((p, i) => ({ p, i })).filter(({ p }) => !POINT.test(p));
-      const head = heads[ref.paragraph - 1];
+      const head = heads[ref.paragraph - 1] as (typeof heads)[number] | undefined;
       if (!head)
         return { ok: false, reason: `${c.law} ${c.article}: the article has only ${heads.length} paragraph(s) (款)` };
       const next = heads[ref.paragraph]?.i ?? article.paragraphs.length;

@@ -1,21 +1,15 @@
 // Reads checklists/ (profile.yaml + domains/*.yaml + scenes/*.yaml), validates each file against
 // its JSON Schema and the cross-file rules, and reports every problem with the
 // file, the item code and the field, so an editor can find it at once.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import { parseDocument } from 'yaml';
-import type { ChecklistContent, Domain, Item, Profile } from '../domain/checklist';
-import type { ContentProblem } from './content-problem';
+import { formatProblem, type ContentProblem } from './content-problem';
 import { loadScenes } from './load-scenes';
 
-export type { ContentProblem };
-
-export function formatProblem(p: ContentProblem): string {
-  return [p.file, p.item ? `item ${p.item}` : undefined, p.path, p.message]
-    .filter((part): part is string => part !== undefined && part !== '')
-    .join(': ');
-}
+export { formatProblem, type ContentProblem };
+import type { ChecklistContent, Domain, Item, Profile, Synonym } from '../domain/checklist';
 
 export class ChecklistError extends Error {
   constructor(readonly problems: readonly ContentProblem[]) {
@@ -31,14 +25,69 @@ export interface LoadResult {
 
 const DOMAIN_FILE = /^(\d{2})-([a-z]+)\.yaml$/;
 
-function compileSchemas(dir: string): { domain: ValidateFunction; profile: ValidateFunction; scene: ValidateFunction } {
+interface Schemas {
+  readonly domain: ValidateFunction;
+  readonly profile: ValidateFunction;
+  readonly synonyms: ValidateFunction;
+  readonly scene: ValidateFunction;
+}
+
+function compileSchemas(dir: string): Schemas {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
   const read = (name: string): object => JSON.parse(readFileSync(join(dir, 'schema', name), 'utf8')) as object;
   return {
     domain: ajv.compile(read('domain.schema.json')),
     profile: ajv.compile(read('profile.schema.json')),
     scene: ajv.compile(read('scene.schema.json')),
+    synonyms: ajv.compile(read('synonyms.schema.json')),
   };
+}
+
+/** Reads checklists/synonyms.yaml (optional file); problems name the entry by number and first term. */
+function loadSynonyms(
+  path: string,
+  file: string,
+  validate: ValidateFunction,
+  problems: ContentProblem[],
+): Synonym[] | undefined {
+  if (!existsSync(path)) return undefined;
+  const data = readYaml(path, file, problems);
+  if (data === undefined) return undefined;
+  const entryName = (index: number): string => {
+    const terms = (data as { synonyms?: Array<{ terms?: unknown }> }).synonyms?.[index]?.terms;
+    const first = Array.isArray(terms) && typeof terms[0] === 'string' ? ` (${terms[0]})` : '';
+    return `entry ${index + 1}${first}`;
+  };
+  if (!validate(data)) {
+    for (const e of validate.errors ?? []) {
+      const match = /^\/synonyms\/(\d+)(\/.*)?$/.exec(e.instancePath);
+      let message = e.message ?? 'is invalid';
+      if (e.keyword === 'additionalProperties') message += ` (${String(e.params.additionalProperty)})`;
+      problems.push(
+        match
+          ? { file, path: `${entryName(Number(match[1]))} ${match.at(2) ?? '/'}`, message }
+          : { file, path: e.instancePath || '/', message },
+      );
+    }
+    return undefined;
+  }
+  const synonyms = (data as { synonyms: Synonym[] }).synonyms;
+  // One everyday word, one meaning: a word listed twice would get two unrelated expansions.
+  const seen = new Map<string, number>();
+  synonyms.forEach((s, i) => {
+    s.terms.forEach((term, j) => {
+      const key = term.normalize('NFKC').toLowerCase();
+      const other = seen.get(key);
+      if (other !== undefined)
+        problems.push({
+          file,
+          path: `${entryName(i)} /terms/${j}`,
+          message: `"${term}" is already listed in ${entryName(other)}`,
+        });
+      else seen.set(key, i);
+    });
+  });
+  return synonyms;
 }
 
 function readYaml(path: string, file: string, problems: ContentProblem[]): unknown {
@@ -59,7 +108,12 @@ function schemaProblem(file: string, data: unknown, e: ErrorObject): ContentProb
   if (match) {
     const items = (data as { items?: Array<{ code?: unknown }> }).items ?? [];
     const code = items[Number(match[1])]?.code;
-    return { file, item: typeof code === 'string' ? code : `#${Number(match[1]) + 1}`, path: match[2] ?? '/', message };
+    return {
+      file,
+      item: typeof code === 'string' ? code : `#${Number(match[1]) + 1}`,
+      path: match.at(2) ?? '/',
+      message,
+    };
   }
   return { file, path: e.instancePath || '/', message };
 }
@@ -156,9 +210,11 @@ export function loadChecklists(dir: string, cwd: string = process.cwd()): LoadRe
   }
   const items = new Map<string, Item>(domains.flatMap((d) => d.items.map((i) => [i.code, i] as const)));
   const scenes = loadScenes({ dir, validate: schemas.scene, items, tags, rel, readYaml }, problems);
+  const synonymsPath = join(dir, 'synonyms.yaml');
+  const synonyms = loadSynonyms(synonymsPath, rel(synonymsPath), schemas.synonyms, problems);
   if (problems.length > 0 || !profile) return { problems };
   domains.sort((a, b) => a.position - b.position);
-  return { content: { profile, domains, scenes }, problems };
+  return { content: { profile, domains, scenes, ...(synonyms ? { synonyms } : {}) }, problems };
 }
 
 /** Loads the checklist folder or throws a ChecklistError listing every problem. */

@@ -1,16 +1,15 @@
-// HTML pages of the catalogue: home, domain, item, search.
+// HTML pages of the catalogue: home, domain (searchable), item, search (search/search-pages.ts).
 import { Router, type Response } from 'express';
-import { badRequest, notFound } from '../http/errors';
+import { notFound } from '../http/errors';
 import { notModified } from '../http/cache';
-import { langOf } from '../http/forms';
 import { Lru } from '../lib/lru';
 import type { Views } from '../http/views';
-import { MAX_QUERY_LENGTH, hasLeniency, type Catalogue } from './catalogue';
+import { hasLeniency, type Catalogue } from './catalogue';
+import type { SearchMissLog } from './search/miss-log';
+import { domainSearchView, renderSearchPage } from './search/search-pages';
 import type { Domain, Item } from '../domain/checklist';
+import { leniencyDisplay } from './leniency-label';
 import type { CatalogueStore } from './catalogue-store';
-import { translate } from '../i18n';
-
-const SEARCH_EXAMPLES = ['灭火器', '劳动合同', '发票', '危险废物', '健康证', 'AQ-001'];
 
 function homeView(c: Catalogue, lang: unknown): Record<string, unknown> {
   return {
@@ -45,12 +44,12 @@ function itemView(c: Catalogue, item: Item, domain: Domain): Record<string, unkn
     prev: domain.items[index - 1],
     next: domain.items[index + 1],
     tags: c.profileQuestionsOf(item),
-    leniency: item.leniency.map((l) => ({ ...l, labelKey: `leniency.${l.kind}`, relief: l.kind !== 'none' })),
+    leniency: item.leniency.map((l) => ({ ...l, ...leniencyDisplay(l) })),
     version: c.version,
   };
 }
 
-export function cataloguePages(store: CatalogueStore, views: Views): Router {
+export function cataloguePages(store: CatalogueStore, views: Views, misses?: SearchMissLog): Router {
   const router = Router();
   const variant = (lang: unknown): string => (lang === 'en' ? 'en' : 'zh');
   // Catalogue pages depend only on (version, language, path): render each once.
@@ -79,6 +78,12 @@ export function cataloguePages(store: CatalogueStore, views: Views): Router {
       res.redirect(301, `/domains/${domain.code}`);
       return;
     }
+    const q = typeof req.query.q === 'string' ? req.query.q.trim() : '';
+    if (q) {
+      // Searched within the domain: per query, so not kept in the page cache.
+      views.render(res, 'catalogue/domain', { ...domainView(c, domain), ...domainSearchView(c, domain, q) });
+      return;
+    }
     if (notModified(req, res, c.version.hash, variant(res.locals.lang))) return;
     sendCached(res, 'catalogue/domain', () => domainView(c, domain));
   });
@@ -96,31 +101,7 @@ export function cataloguePages(store: CatalogueStore, views: Views): Router {
   });
 
   router.get('/search', (req, res) => {
-    const c = store.current();
-    const raw = req.query.q;
-    if (Array.isArray(raw)) throw badRequest('search.error.oneQuery');
-    const q = typeof raw === 'string' ? raw.trim() : '';
-    const common = { examples: SEARCH_EXAMPLES, domains: c.domainSummaries() };
-    if (q.length > MAX_QUERY_LENGTH) {
-      res.status(400);
-      views.render(res, 'catalogue/search', {
-        ...common,
-        title: translate(langOf(res), 'search.pageTitleEmpty'),
-        q: q.slice(0, MAX_QUERY_LENGTH),
-        error: translate(langOf(res), 'search.error.tooLong', { n: q.length, max: MAX_QUERY_LENGTH }),
-      });
-      return;
-    }
-    const results = q ? c.search(q, 100) : [];
-    const domainNames = new Map(c.domains.map((d) => [d.code, d.name]));
-    views.render(res, 'catalogue/search', {
-      ...common,
-      title: q ? translate(langOf(res), 'search.pageTitle', { q }) : translate(langOf(res), 'search.pageTitleEmpty'),
-      q,
-      searched: q.length > 0,
-      results: results.map((r) => ({ ...r, domainName: domainNames.get(r.domain) })),
-      count: results.length,
-    });
+    renderSearchPage(req, res, store.current(), views, misses);
   });
 
   return router;

@@ -3,13 +3,8 @@
 import ExcelJS from 'exceljs';
 import type { Catalogue } from './catalogue';
 import type { Item } from '../domain/checklist';
-
-const LENIENCY_LABEL: Record<string, string> = {
-  'no-penalty': '轻微不罚',
-  'first-violation': '首违可不罚',
-  lighter: '从轻减轻',
-  none: '不适用',
-};
+import { translateAny } from '../i18n';
+import { leniencyTextZh } from './leniency-label';
 
 function cite(c: { law: string; article: string; text: string }): string {
   return `《${c.law}》${c.article}：${c.text}`;
@@ -17,9 +12,11 @@ function cite(c: { law: string; article: string; text: string }): string {
 
 function leniencyText(item: Item): string {
   return item.leniency
-    .map((l) =>
-      [
-        LENIENCY_LABEL[l.kind],
+    .map((l) => {
+      const { label, caveat } = leniencyTextZh(l, (key, params) => translateAny('zh-CN', key, params));
+      return [
+        label,
+        caveat ?? '',
         l.conditions?.length ? `条件：${l.conditions.join('；')}` : '',
         l.correctionDays !== undefined ? `改正期限：${l.correctionDays}日` : '',
         `依据：${l.basis}`,
@@ -27,8 +24,8 @@ function leniencyText(item: Item): string {
         l.note ?? '',
       ]
         .filter(Boolean)
-        .join('\n'),
-    )
+        .join('\n');
+    })
     .join('\n\n');
 }
 

@@ -20,9 +20,18 @@ export type Consequence = (typeof CONSEQUENCES)[number];
 
 /**
  * 免罚轻罚: no-penalty (轻微不罚) and first-violation (首违可以不罚), 行政处罚法 第三十三条第一款;
- * lighter (从轻减轻), 第三十二条; none when nothing relieves the penalty.
+ * lighter (从轻减轻), 第三十二条; statutory-exemption when the law itself exempts (商标法第六十条第二款
+ * 合法来源, 食品安全法第一百三十六条 …); no-fine when no administrative fine exists, only 责令改正 and
+ * civil liability; none when nothing relieves the penalty.
  */
-export const LENIENCY_KINDS = ['no-penalty', 'first-violation', 'lighter', 'none'] as const;
+export const LENIENCY_KINDS = [
+  'no-penalty',
+  'first-violation',
+  'lighter',
+  'statutory-exemption',
+  'no-fine',
+  'none',
+] as const;
 export type LeniencyKind = (typeof LENIENCY_KINDS)[number];
 
 export interface Citation {
@@ -42,6 +51,12 @@ export interface Leniency {
   readonly correctionDays?: number;
   readonly basis: string;
   readonly source?: string;
+  /** The enforcer decides case by case (no published list sets the 轻微 conditions, or the law says 可以免予). */
+  readonly discretionary?: true;
+  /** no-penalty only: the penalty article fines only when an order to correct is ignored. */
+  readonly correctionFirst?: true;
+  /** no-fine only: what follows if the order to correct is ignored. */
+  readonly ifIgnored?: string;
   readonly note?: string;
 }
 
@@ -95,11 +110,20 @@ export interface Profile {
   readonly questions: readonly ProfileQuestion[];
 }
 
+/** Everyday words (terms) the search maps to the checklist's legal terms (means). */
+export interface Synonym {
+  readonly terms: readonly string[];
+  readonly means: readonly string[];
+  readonly note?: string;
+}
+
 /** Everything read from checklists/: what a checklist version stores. */
 export interface ChecklistContent {
   readonly profile: Profile;
   readonly domains: readonly Domain[];
   readonly scenes: readonly Scene[];
+  /** checklists/synonyms.yaml; absent in versions stored before it existed. */
+  readonly synonyms?: readonly Synonym[];
 }
 
 /** 国民经济行业分类 (GB/T 4754-2017): a 门类 letter and the 大类 codes within it. */

@@ -156,7 +156,7 @@ export function errorHandler(views: Views, logger: Logger): ErrorRequestHandler 
     const httpError = toHttpError(err);
     if (httpError.status >= 500) logger.error({ err, url: req.originalUrl }, 'request failed');
     res.status(httpError.status);
-    if (httpError.status === 503) res.set('Retry-After', '2');
+    if (httpError.status === 503 && !res.get('Retry-After')) res.set('Retry-After', '2');
     if (wantsProblemJson(req)) {
       res.type('application/problem+json').send(JSON.stringify(problemBody(httpError, req)));
       return;

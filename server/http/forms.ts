@@ -82,6 +82,7 @@ export function pageTitle(res: Response, key: MessageKey, errors?: FormErrors, p
 export function safeNext(next: unknown, fallback: string): string {
   if (typeof next !== 'string' || next.length > 2000) return fallback;
   if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  // eslint-disable-next-line no-control-regex -- control characters in a redirect target are what is refused
   if (/[\u0000-\u001f\\]/.test(next)) return fallback;
   return next;
 }

@@ -2,15 +2,35 @@ import { Router } from 'express';
 import type { DbHandle } from '../../db';
 import { translate } from '../i18n';
 import { problemLang } from './locals';
+import type { DrainState } from './drain';
 
-/** /healthz: the process answers. /readyz: the database answers too (503 while it does not). */
-export function healthRoutes(database: Pick<DbHandle, 'ping' | 'kind'>): Router {
+/**
+ * /healthz: the process answers. /readyz: the database answers too (503 while it does not),
+ * and the instance is not shutting down (503 from the moment it starts to drain).
+ */
+export function healthRoutes(database: Pick<DbHandle, 'ping' | 'kind'>, drain?: DrainState): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });
   router.get('/readyz', async (req, res) => {
     res.set('Cache-Control', 'no-store');
+    if (drain?.draining) {
+      res
+        .status(503)
+        .set('Retry-After', '1')
+        .type('application/problem+json')
+        .send(
+          JSON.stringify({
+            type: 'https://hegui.example/problems/503',
+            title: 'Service Unavailable',
+            status: 503,
+            detail: 'This instance is shutting down; another instance takes the requests.',
+            instance: req.originalUrl,
+          }),
+        );
+      return;
+    }
     try {
       await database.ping(2000);
       res.json({ status: 'ready', database: database.kind });

@@ -1,5 +1,6 @@
 // Handlebars views, compiled once at start. Every page goes through the
 // layout; every interface string goes through the t / tt helpers.
+import { formatDate } from '../lib/dates';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
@@ -63,9 +64,9 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('gt', (a: number, b: number) => a > b);
   hb.registerHelper('inc', (n: number) => n + 1);
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
-  hb.registerHelper('lower', (s: string) => String(s).toLowerCase());
+  hb.registerHelper('lower', (s: unknown) => String(s).toLowerCase());
   // Wraps every query term found in the text in <mark>, escaping everything else.
-  hb.registerHelper('highlight', (text: string, q: string) => {
+  hb.registerHelper('highlight', (text: string | number | undefined, q: string | number | undefined) => {
     const terms = queryTerms(String(q ?? '')).sort((a, b) => b.length - a.length);
     const source = String(text ?? '');
     if (terms.length === 0) return esc(source);
@@ -84,11 +85,8 @@ function registerHelpers(hb: typeof Handlebars): void {
     }
     return new hb.SafeString(out);
   });
-  hb.registerHelper('date', (d: Date | string) => {
-    const date = d instanceof Date ? d : new Date(d);
-    return new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(date);
-  });
-  hb.registerHelper('short', (s: string) => String(s).slice(0, 12));
+  hb.registerHelper('date', (d: Date | string) => formatDate(d, 'zh-CN'));
+  hb.registerHelper('short', (s: unknown) => String(s).slice(0, 12));
 
   // ── Generic helpers for building a partial's parameters in a template ──
   // (array a b c) → [a, b, c]; (object key=value …) → { key: value, … }: lists of items and rows

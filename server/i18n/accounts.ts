@@ -128,6 +128,10 @@ export const accountsMessages = {
     zh: '第18位校验码应为“{expected}”而不是“{actual}”，请对照营业执照核对每一位。',
     en: 'The check character (18th) should be “{expected}”, not “{actual}”: compare each character with the business licence.',
   },
+  'account.error.tooManySeconds': {
+    zh: '尝试次数过多，请 {seconds} 秒后再试。',
+    en: 'Too many attempts: try again in {seconds} seconds.',
+  },
   'account.error.tooManyAttempts': {
     zh: '尝试次数过多，请 {minutes} 分钟后再试。',
     en: 'Too many attempts: try again in {minutes} minutes.',

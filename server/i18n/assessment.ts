@@ -202,7 +202,7 @@ export const assessmentMessages = {
   'verify.fingerprint': { zh: '校验码', en: 'Fingerprint' },
   'verify.fingerprintHint': {
     zh: '报告上“校验码 (SHA-256)”下的 64 位字符（数字 0–9 和字母 a–f）。',
-    en: 'The 64 characters (0–9, a–f) under “校验码 (SHA-256)” on the report.',
+    en: 'The 64 characters (0–9, a–f) under the fingerprint, marked (SHA-256), on the report.',
   },
   'verify.or': { zh: '或者', en: 'or' },
   'verify.json': { zh: '报告 JSON', en: 'Report JSON' },
@@ -231,6 +231,24 @@ export const assessmentMessages = {
     zh: '校验码应为 64 位，只含数字 0–9 和字母 a–f',
     en: 'A fingerprint has 64 characters, only 0–9 and a–f',
   },
+  'verify.error.duplicateKey': {
+    zh: '报告中有重复的键（同一字段出现两次），这样的内容可以被读成两种意思，不能核验',
+    en: 'The report has a duplicated key (one field twice): it could be read two ways, so it cannot be verified',
+  },
+  'verify.error.duplicateKeyAt': {
+    zh: '报告中有重复的键，不能核验（{detail}，位置 {at}）。',
+    en: 'The report has a duplicated key ({detail}, at {at}) and cannot be verified.',
+  },
+  'verify.error.tooDeep': {
+    zh: '报告的嵌套层级超过任何真实报告（{detail}），不能核验。',
+    en: 'The document is {detail}: no real report is, so it cannot be verified.',
+  },
+  'verify.error.syntax': {
+    zh: '报告不是有效的 JSON（{detail}，位置 {at}）。',
+    en: 'The report is not valid JSON ({detail} at {at}).',
+  },
+  'verify.org': { zh: '单位', en: 'Organisation' },
+  'verify.creditCode': { zh: '统一社会信用代码（部分隐藏）', en: 'Unified social credit code (partly hidden)' },
   'verify.error.json': { zh: '粘贴的内容不是有效的 JSON 报告', en: 'The pasted text is not a valid JSON report' },
   'sharing.title': { zh: '与监管部门共享', en: 'Share with regulators' },
   'sharing.on': { zh: '已共享：监管部门可以查看本报告。', en: 'Shared: regulators can see this report.' },

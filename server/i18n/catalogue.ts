@@ -57,7 +57,10 @@ export const catalogueMessages = {
   'consequence.civil': { zh: '民事赔偿', en: 'civil liability' },
   'search.title': { zh: '搜索清单', en: 'Search the checklist' },
   'search.label': { zh: '关键词或事项编号', en: 'Keyword or item code' },
-  'search.hint': { zh: '例如：灭火器、劳动合同、发票、AQ-001', en: 'For example: 灭火器, 劳动合同, 发票, AQ-001' },
+  'search.hint': {
+    zh: '例如：灭火器、劳动合同、发票、AQ-001',
+    en: 'Chinese keywords (the checklist is in Chinese) or an item code such as AQ-001',
+  },
   'search.submit': { zh: '搜索', en: 'Search' },
   'search.results': { zh: '“{q}”共找到 {n} 项', en: '{n} items found for “{q}”' },
   'search.none': {
@@ -82,4 +85,7 @@ export const catalogueMessages = {
   },
   'search.pageTitle': { zh: '搜索：{q}', en: 'Search: {q}' },
   'search.pageTitleEmpty': { zh: '搜索', en: 'Search' },
+  'home.opendata.xlsx': { zh: '清单 XLSX（每个领域一个工作表）', en: 'Checklist as XLSX (one sheet per domain)' },
+  'home.opendata.json': { zh: '清单 JSON', en: 'Checklist as JSON' },
+  'item.reviewBadge': { zh: '待复核', en: 'Under review' },
 } as const satisfies MessageTable;

@@ -28,4 +28,7 @@ export const commonMessages = {
   'form.yes': { zh: '是', en: 'Yes' },
   'form.no': { zh: '否', en: 'No' },
   'form.back': { zh: '返回', en: 'Back' },
+  'footer.present': { zh: '讲师宣讲', en: 'Lecturers' },
+  'footer.regulator': { zh: '监管统计', en: 'Regulators' },
+  'footer.verify': { zh: '报告核验', en: 'Verify a report' },
 } as const satisfies MessageTable;

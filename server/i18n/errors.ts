@@ -60,4 +60,9 @@ export const errorsMessages = {
   'error.field.maxItems': { zh: '不能超过 {limit} 项', en: 'must NOT have more than {limit} items' },
   'error.field.uniqueItems': { zh: '不能有重复项', en: 'must NOT have duplicate items' },
   'error.field.invalid': { zh: '无效', en: 'is invalid' },
+  'error.crossSite': {
+    zh: '此表单只能从本网站提交（已拒绝来自其他网站的请求）。',
+    en: 'This form can only be sent from this site (a cross-site request was refused).',
+  },
+  'error.busy': { zh: '服务器繁忙，请稍后重试。', en: 'The server is busy: try again shortly.' },
 } as const satisfies MessageTable;

@@ -5,9 +5,11 @@ import { assessmentMessages } from './assessment';
 import { catalogueMessages } from './catalogue';
 import { commonMessages } from './common';
 import { errorsMessages } from './errors';
+import { leniencyMessages } from './leniency';
 import { partialsMessages } from './partials';
-import { presentationMessages } from './presentation';
+import { searchMessages } from './search';
 import { quickMessages } from './quick';
+import { presentationMessages } from './presentation';
 import { regulatorMessages } from './regulator';
 import { reportMessages } from './report';
 
@@ -24,6 +26,8 @@ export const messages = {
   ...presentationMessages,
   ...regulatorMessages,
   ...partialsMessages,
+  ...leniencyMessages,
+  ...searchMessages,
   ...quickMessages,
 };
 

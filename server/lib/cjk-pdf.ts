@@ -38,7 +38,9 @@ export function openCjkPdf(options: PDFKit.PDFDocumentOptions, fonts: PdfFonts =
   const done = new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('end', () => {
+      resolve(Buffer.concat(chunks));
+    });
     doc.on('error', reject);
   });
   // A .ttc holds several faces: name the Simplified Chinese one.

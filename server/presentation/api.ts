@@ -101,7 +101,7 @@ export function decksApi(service: DeckService, currentVersionId: () => number): 
     const auth = authOf(res);
     if (!auth) throw unauthorized();
     if (!(LECTURERS as readonly string[]).includes(auth.user.role)) throw forbidden('present.error.lecturersOnly');
-    const deck = await ownDeck(res, String(req.params.id));
+    const deck = await ownDeck(res, req.params.id);
     res.json(deckJson(deck, currentVersionId(), await service.changes(deck), true));
   });
 

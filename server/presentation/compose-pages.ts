@@ -4,6 +4,7 @@
 // Alt+↑/↓ reordering in the page itself.
 import { Router, type Request, type Response } from 'express';
 import type { AreaDeps } from '../area';
+import { originOf } from '../http/origin';
 import type { Catalogue } from '../catalogue/catalogue';
 import { authOf, requireAuth } from '../http/access';
 import { errorDetail, errorFields, HttpError, notFound } from '../http/errors';
@@ -137,7 +138,7 @@ export function composePages(deps: AreaDeps, service: DeckService): Router {
   const req0 = (res: Response): string => String(res.locals.origin ?? '');
 
   router.use('/present/decks', (req, res, next) => {
-    res.locals.origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    res.locals.origin = originOf(req);
     next();
   });
 

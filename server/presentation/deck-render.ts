@@ -17,7 +17,8 @@ export function isDeckView(v: string): v is DeckViewName {
   return (DECK_VIEWS as readonly string[]).includes(v);
 }
 
-export const originOf = (req: Request): string => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+import { originOf } from '../http/origin';
+export { originOf };
 
 let inlineAssets: { css: string; js: string } | undefined;
 /** The deck's stylesheet and script, read once, for the offline file. */

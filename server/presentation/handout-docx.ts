@@ -12,13 +12,14 @@ import {
   type IFontAttributesProperties,
 } from 'docx';
 import type { Catalogue } from '../catalogue/catalogue';
-import { translate, type MessageKey, type MessageParams } from '../i18n';
+import { translate, translateAny, type MessageKey, type MessageParams } from '../i18n';
 import type { DeckSource } from './deck-view';
 import { handoutItems, type HandoutItem } from './handout-model';
 import { qrPng } from './qr';
 
 // Word picks the font per script: Chinese from eastAsia, Latin and digits from ascii/hAnsi.
 const BODY_FONT: IFontAttributesProperties = { ascii: 'Arial', hAnsi: 'Arial', cs: 'Arial', eastAsia: '微软雅黑' };
+// eslint-disable-next-line no-control-regex -- the control characters XML 1.0 forbids are the point
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const zh = (key: MessageKey, params: MessageParams = {}): string => translate('zh-CN', key, params);
 const text = (s: string, opts: { bold?: boolean; color?: string; size?: number } = {}): TextRun =>
@@ -58,7 +59,13 @@ async function itemParagraphs(item: HandoutItem, pageBreak: boolean): Promise<Pa
     ...item.guidance.map((g, i) => new Paragraph({ indent: { left: 240 }, children: [text(`${i + 1}. ${g}`)] })),
     h('item.leniency'),
     ...item.leniency.flatMap((l) => [
-      new Paragraph({ children: [text(zh(l.labelKey), { bold: true }), ...(l.note ? [text(`：${l.note}`)] : [])] }),
+      new Paragraph({
+        children: [
+          text(translateAny('zh-CN', l.labelKey), { bold: true }),
+          ...(l.detail ? [text(`（${l.detail}）`)] : []),
+          ...(l.note ? [text(`：${l.note}`)] : []),
+        ],
+      }),
       ...l.conditions.map((c) => new Paragraph({ indent: { left: 240 }, children: [text(`· ${c}`)] })),
       new Paragraph({ children: [text(l.basis, { color: '4F5861', size: 18 })] }),
     ]),

@@ -1,9 +1,10 @@
 // The content of an A4 handout: two items per page, each with a QR code to its page.
-import type { MessageKey } from '../i18n';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { Item } from '../domain/checklist';
 import { deckItems, type DeckSource } from './deck-view';
 import { qrSvg } from './qr';
+import { leniencyDisplay } from '../catalogue/leniency-label';
+import { translateAny } from '../i18n';
 
 export interface HandoutItem {
   readonly code: string;
@@ -14,7 +15,9 @@ export interface HandoutItem {
   readonly penalty: string;
   readonly guidance: readonly string[];
   readonly leniency: readonly {
-    readonly labelKey: MessageKey;
+    readonly labelKey: string;
+    /** Condition of a statutory exemption, or the 个案认定 / 逾期不改 line, in Chinese. */
+    readonly detail: string;
     readonly conditions: readonly string[];
     readonly basis: string;
     readonly note: string;
@@ -31,12 +34,17 @@ export function handoutItem(item: Item, domainName: string, origin: string): Han
     basis: item.basis.map((b) => ({ cite: `《${b.law}》${b.article}`, text: b.text })),
     penalty: item.penalty.map((p) => p.summary).join('；'),
     guidance: item.guidance,
-    leniency: item.leniency.map((l) => ({
-      labelKey: `leniency.${l.kind}`,
-      conditions: l.conditions ?? [],
-      basis: l.source ? `${l.basis}；${l.source}` : l.basis,
-      note: l.kind === 'none' ? (l.note ?? '') : '',
-    })),
+    leniency: item.leniency.map((l) => {
+      const d = leniencyDisplay(l);
+      const caveat = d.caveatKey ? translateAny('zh-CN', d.caveatKey, { ...d.caveatParams }) : '';
+      return {
+        labelKey: d.labelKey,
+        detail: [d.labelDetail ?? '', caveat].filter(Boolean).join('；'),
+        conditions: l.conditions ?? [],
+        basis: l.source ? `${l.basis}；${l.source}` : l.basis,
+        note: l.kind === 'none' || l.kind === 'no-fine' ? (l.note ?? '') : '',
+      };
+    }),
     url: `${origin}/items/${item.code}`,
   };
 }

@@ -2,7 +2,7 @@
 // with a QR code to its page; an item too long for half a page flows on.
 import { BODY, BOLD, openCjkPdf } from '../lib/cjk-pdf';
 import type { Catalogue } from '../catalogue/catalogue';
-import { translate, type MessageKey } from '../i18n';
+import { translate, translateAny, type MessageKey } from '../i18n';
 import type { DeckSource } from './deck-view';
 import { handoutItems, type HandoutItem } from './handout-model';
 import { qrPng } from './qr';
@@ -62,10 +62,18 @@ async function writeItem(doc: Doc, item: HandoutItem): Promise<void> {
   }
   para(doc, `${translate('zh-CN', 'item.penalty')}：${item.penalty}`);
   heading(doc, 'item.guidance');
-  item.guidance.forEach((g, i) => para(doc, `${i + 1}. ${g}`, { indent: 4 }));
+  item.guidance.forEach((g, i) => {
+    para(doc, `${i + 1}. ${g}`, { indent: 4 });
+  });
   heading(doc, 'item.leniency');
   for (const l of item.leniency) {
-    para(doc, `${translate('zh-CN', l.labelKey)}${l.note ? `：${l.note}` : ''}`, { font: BOLD });
+    para(
+      doc,
+      `${translateAny('zh-CN', l.labelKey)}${l.detail ? `（${l.detail}）` : ''}${l.note ? `：${l.note}` : ''}`,
+      {
+        font: BOLD,
+      },
+    );
     for (const c of l.conditions) para(doc, `· ${c}`, { indent: 6 });
     para(doc, l.basis, { color: GREY, size: 8 });
   }

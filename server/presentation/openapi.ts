@@ -82,7 +82,7 @@ export const presentationSchemas: Record<string, object> = {
   DeckInput: {
     ...deckBodySchema,
     properties: {
-      ...deckBodySchema.properties,
+      ...(deckBodySchema.properties as Record<string, object>),
       audienceNote: { type: 'string', maxLength: 1000 },
       pinToCurrent: { type: 'boolean' },
     },

@@ -35,7 +35,7 @@ export function presentationPages(deps: AreaDeps): Router {
       domains: c.domainSummaries(),
       lecturer,
       signedIn: auth !== undefined,
-      decks: lecturer && auth ? await service.list(auth.user.id) : [],
+      decks: lecturer ? await service.list(auth.user.id) : [],
       deleted: _req.query.deleted === '1',
     });
   });

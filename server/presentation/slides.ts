@@ -3,6 +3,8 @@
 // any size: we can estimate lines here and split long content across slides
 // instead of shrinking the type below a readable size.
 import type { Case, Item, Leniency } from '../domain/checklist';
+import { leniencyDisplay } from '../catalogue/leniency-label';
+import { translateAny } from '../i18n';
 
 export type BlockStyle = 'para' | 'quote' | 'cite' | 'point' | 'label';
 
@@ -85,13 +87,6 @@ export function columnBudget(title: string): number {
   const titleLines = Math.max(1, Math.ceil(textWidth(title) / LAYOUT.titleCharsPerLine));
   return LAYOUT.linesPerColumn - (titleLines - 1) * LAYOUT.titleLineCost;
 }
-
-const LENIENCY_KEYS: Record<Leniency['kind'], string> = {
-  'no-penalty': 'leniency.no-penalty',
-  'first-violation': 'leniency.first-violation',
-  lighter: 'leniency.lighter',
-  none: 'leniency.none',
-};
 
 /** Width of a text in CJK character cells: Latin letters and digits are about half a cell. */
 export function textWidth(text: string): number {
@@ -233,10 +228,14 @@ export function packBalanced(sections: readonly Section[], max: number): PlacedS
 }
 
 function leniencyBlocks(l: Leniency): Block[] {
-  const blocks: Block[] = [{ style: 'label', text: LENIENCY_KEYS[l.kind] }];
+  // The label stays a message key (the deck translates it); detail and caveat are Chinese lines.
+  const d = leniencyDisplay(l);
+  const blocks: Block[] = [{ style: 'label', text: d.labelKey }];
+  if (d.labelDetail) blocks.push({ style: 'para', text: d.labelDetail });
+  if (d.caveatKey) blocks.push({ style: 'para', text: translateAny('zh-CN', d.caveatKey, { ...d.caveatParams }) });
   for (const c of l.conditions ?? []) blocks.push({ style: 'point', text: c });
   if (l.correctionDays) blocks.push({ style: 'para', text: `改正期限：${l.correctionDays} 日内` });
-  if (l.kind === 'none' && l.note) blocks.push({ style: 'para', text: l.note });
+  if ((l.kind === 'none' || l.kind === 'no-fine') && l.note) blocks.push({ style: 'para', text: l.note });
   blocks.push({ style: 'cite', text: l.source ? `${l.basis}；${l.source}` : l.basis });
   return blocks;
 }

@@ -1,6 +1,8 @@
 // answers.csv / .xlsx: one row per answer of the reports firms have chosen to
 // share, streamed in batches of submissions (keyset on the partial index
 // stat_submissions_shared), so memory stays flat whatever the row count.
+import type { MessageKey } from '../i18n';
+import { exportLabel, type ExportLang } from './export-labels';
 import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import type { CopyCsv } from '../../db';
@@ -25,19 +27,19 @@ export interface AnswerExportRow {
   readonly fingerprint: string;
 }
 
-export const ANSWER_COLUMNS: ReadonlyArray<{ key: keyof AnswerExportRow; header: string; width: number }> = [
-  { key: 'organisation', header: '企业名称 organisation', width: 30 },
-  { key: 'credit_code', header: '统一社会信用代码 credit code', width: 22 },
-  { key: 'region', header: '地区 region', width: 12 },
-  { key: 'industry', header: '行业 industry', width: 8 },
-  { key: 'size', header: '规模 size', width: 8 },
-  { key: 'item_code', header: '事项编号 item', width: 10 },
-  { key: 'status', header: '自评结果 status', width: 14 },
-  { key: 'note', header: '备注 note', width: 30 },
-  { key: 'owner', header: '整改责任人 action owner', width: 14 },
-  { key: 'due_date', header: '整改期限 due date', width: 12 },
-  { key: 'submitted_at', header: '提交时间 submitted at', width: 22 },
-  { key: 'fingerprint', header: '校验码 fingerprint', width: 66 },
+export const ANSWER_COLUMNS: ReadonlyArray<{ key: keyof AnswerExportRow; header: MessageKey; width: number }> = [
+  { key: 'organisation', header: 'reg.col.organisation', width: 30 },
+  { key: 'credit_code', header: 'reg.col.creditCode', width: 22 },
+  { key: 'region', header: 'reg.col.region', width: 12 },
+  { key: 'industry', header: 'reg.col.industry', width: 8 },
+  { key: 'size', header: 'reg.col.size', width: 8 },
+  { key: 'item_code', header: 'reg.col.item', width: 10 },
+  { key: 'status', header: 'reg.col.status', width: 14 },
+  { key: 'note', header: 'reg.col.note', width: 30 },
+  { key: 'owner', header: 'reg.col.owner', width: 14 },
+  { key: 'due_date', header: 'reg.col.dueDate', width: 12 },
+  { key: 'submitted_at', header: 'reg.col.submittedAt', width: 22 },
+  { key: 'fingerprint', header: 'reg.col.fingerprint', width: 66 },
 ];
 
 const BATCH = 50;
@@ -128,14 +130,17 @@ export async function* answerRows(
  */
 export function answersSqlText(f: StatsFilters, catalogue?: Catalogue): string {
   const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
-  const where = ['s.shared', `s.version_id = ${Number(f.version)}`];
+  const where = ['s.shared', `s.version_id = ${f.version}`];
   if (f.from) where.push(`s.month >= ${lit(`${f.from}-01`)}::date`);
   if (f.to) where.push(`s.month <= ${lit(`${f.to}-01`)}::date`);
   if (f.region) where.push(`s.region = ${lit(f.region)}`);
   if (f.industry) where.push(`s.industry = ${lit(f.industry)}`);
   if (f.size) where.push(`s.size = ${lit(f.size)}`);
   if (f.domain && catalogue) where.push(`a.item_code in (${itemCodes(catalogue, f).map(lit).join(', ') || 'null'})`);
-  return `select o.name as organisation, o.credit_code, s.region, s.industry, s.size, a.item_code, a.status, a.note, a.owner,
+  const text = (column: string, as: string): string =>
+    `case when left(${column}, 1) in ('=', '+', '-', '@', chr(9), chr(13)) then '''' || ${column} else ${column} end as ${as}`;
+  return `select ${text('o.name', 'organisation')}, o.credit_code, ${text('s.region', 'region')}, s.industry, s.size, a.item_code, a.status,
+  ${text('a.note', 'note')}, ${text('a.owner', 'owner')},
   a.due_date::text as due_date, to_char(s.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as submitted_at, x.fingerprint
   from stat_submissions s join assessments x on x.id = s.assessment_id join orgs o on o.id = s.org_id
   join answers a on a.assessment_id = s.assessment_id and x.item_codes ? a.item_code
@@ -145,6 +150,16 @@ export function answersSqlText(f: StatsFilters, catalogue?: Catalogue): string {
 /** CSV as PostgreSQL's COPY writes it (LF line ends; NULL empty, an empty string ""), so both paths give the same bytes. */
 const csvCell = (v: string | null): string =>
   v === null ? '' : v === '' || /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+
+/**
+ * Text a firm typed (name, region, note, owner) that a spreadsheet would run
+ * as a formula gets a leading ' (OWASP CSV injection); answersSqlText does the
+ * same in SQL for COPY. XLSX keeps the text as typed: its cells are text cells.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const FREE_TEXT: ReadonlySet<keyof AnswerExportRow> = new Set(['organisation', 'region', 'note', 'owner']);
+const csvValue = (key: keyof AnswerExportRow, v: string | null): string =>
+  csvCell(v !== null && FREE_TEXT.has(key) && FORMULA_START.test(v) ? `'${v}` : v);
 
 /** Resolves when the socket wants more, or when the client has gone (then writing stops). */
 function drained(res: Response): Promise<void> {
@@ -172,10 +187,11 @@ export async function sendAnswersCsv(
   catalogue: Catalogue,
   f: StatsFilters,
   filename: string,
+  lang: ExportLang,
   copyCsv?: CopyCsv,
 ): Promise<void> {
   res.type('text/csv; charset=utf-8').attachment(filename);
-  res.write(`${BOM}${ANSWER_COLUMNS.map((c) => csvCell(c.header)).join(',')}\n`);
+  res.write(`${BOM}${ANSWER_COLUMNS.map((c) => csvCell(exportLabel(lang, c.header))).join(',')}\n`);
   if (copyCsv) {
     try {
       await pipeline(await copyCsv(answersSqlText(f, catalogue)), res);
@@ -187,7 +203,7 @@ export async function sendAnswersCsv(
   for await (const batch of answerBatches(db, catalogue, f)) {
     if (res.destroyed) return;
     let text = '';
-    for (const r of batch) text += `${ANSWER_COLUMNS.map((c) => csvCell(r[c.key])).join(',')}\n`;
+    for (const r of batch) text += `${ANSWER_COLUMNS.map((c) => csvValue(c.key, r[c.key])).join(',')}\n`;
     if (!res.write(text)) await drained(res);
   }
   res.end();
@@ -199,13 +215,14 @@ export async function sendAnswersXlsx(
   catalogue: Catalogue,
   f: StatsFilters,
   filename: string,
+  lang: ExportLang,
 ): Promise<void> {
   res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(filename);
   const { default: ExcelJS } = await import('exceljs'); // loaded on first use: large
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
-  wb.creator = '合规 Hegui';
-  const ws = wb.addWorksheet('共享报告答案 Answers', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = ANSWER_COLUMNS.map((c) => ({ key: c.key, header: c.header, width: c.width }));
+  wb.creator = exportLabel('both', 'app.name');
+  const ws = wb.addWorksheet(exportLabel(lang, 'reg.sheet.answers'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = ANSWER_COLUMNS.map((c) => ({ key: c.key, header: exportLabel(lang, c.header), width: c.width }));
   ws.getRow(1).font = { bold: true };
   let n = 0;
   for await (const r of answerRows(db, catalogue, f)) {

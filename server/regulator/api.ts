@@ -8,6 +8,7 @@ import { authOf, requireAuth } from '../http/access';
 import { badRequest, fieldError } from '../http/errors';
 import { bodyValidator, valueOr400 } from '../http/validate';
 import { sendAnswersCsv, sendAnswersXlsx } from './answers-export';
+import { exportLang, type ExportLang } from './export-labels';
 import { parseFilters } from './filters';
 import { listSharedReports } from './shared-reports';
 import type { Summary } from './stats';
@@ -53,7 +54,7 @@ export function regulatorApiRouter(deps: AreaDeps): Router {
   const regulator = requireAuth(...REGULATOR_ROLES);
   const summaries = new SummaryCache(deps.db);
   const readers = [bearerAuth(deps.db), regulator];
-  const filtersOf = (req: Request) => parseFilters(req.query as Record<string, unknown>, deps.catalogues);
+  const filtersOf = (req: Request) => parseFilters(req.query, deps.catalogues);
 
   router.get('/stats/summary', ...readers, async (req, res) => {
     const { filters, catalogue } = await filtersOf(req);
@@ -68,10 +69,10 @@ export function regulatorApiRouter(deps: AreaDeps): Router {
   });
 
   const summaryExport =
-    (send: (res: Response, s: Summary, name: string) => Promise<void> | void, ext: string) =>
+    (send: (res: Response, s: Summary, name: string, lang: ExportLang) => Promise<void> | void, ext: string) =>
     async (req: Request, res: Response): Promise<void> => {
       const { filters, catalogue } = await filtersOf(req);
-      await send(res, await summaries.get(catalogue, filters), `hegui-summary-${stamp()}.${ext}`);
+      await send(res, await summaries.get(catalogue, filters), `hegui-summary-${stamp()}.${ext}`, exportLang(req));
     };
   router.get('/exports/summary.csv', ...readers, summaryExport(sendSummaryCsv, 'csv'));
   router.get('/exports/summary.xlsx', ...readers, summaryExport(sendSummaryXlsx, 'xlsx'));
@@ -85,11 +86,19 @@ export function regulatorApiRouter(deps: AreaDeps): Router {
 
   router.get('/exports/answers.csv', ...readers, async (req, res) => {
     const { filters, catalogue } = await filtersOf(req);
-    await sendAnswersCsv(res, deps.db, catalogue, filters, `hegui-answers-${stamp()}.csv`, deps.copyCsv);
+    await sendAnswersCsv(
+      res,
+      deps.db,
+      catalogue,
+      filters,
+      `hegui-answers-${stamp()}.csv`,
+      exportLang(req),
+      deps.copyCsv,
+    );
   });
   router.get('/exports/answers.xlsx', ...readers, async (req, res) => {
     const { filters, catalogue } = await filtersOf(req);
-    await sendAnswersXlsx(res, deps.db, catalogue, filters, `hegui-answers-${stamp()}.xlsx`);
+    await sendAnswersXlsx(res, deps.db, catalogue, filters, `hegui-answers-${stamp()}.xlsx`, exportLang(req));
   });
 
   router.get('/exports/report.docx', ...readers, async (req, res) => {

@@ -2,11 +2,13 @@
 // colours are SVG presentation attributes). Every chart is decorative for
 // screen readers beside its table (aria-hidden on marks, a title for the whole)
 // and prints as it shows. Values appear as text, never as colour alone.
+import { formatCount } from '../lib/dates';
 const esc = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** Rough width at the 12 px label size: CJK characters are square, others about half. */
-const textWidth = (s: string): number => [...s].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 12 : 7), 0);
+const textWidth = (s: string): number =>
+  Array.from(s).reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 12 : 7), 0);
 
 /** A label cut to fit `width` with an ellipsis (the table beside the chart has the whole text). */
 export function fitLabel(label: string, width: number): string {
@@ -96,7 +98,7 @@ export function lineChart(title: string, points: readonly LinePoint[]): string {
     .join('');
   const axis =
     `<line x1="${pad.left}" y1="${height - pad.bottom}" x2="${width - pad.right}" y2="${height - pad.bottom}" class="chart-axis"/>` +
-    `<text x="${pad.left - 6}" y="${y(max) + 4}" text-anchor="end" class="chart-label">${max.toLocaleString('en-US')}</text>` +
+    `<text x="${pad.left - 6}" y="${y(max) + 4}" text-anchor="end" class="chart-label">${formatCount(max)}</text>` +
     `<text x="${pad.left - 6}" y="${height - pad.bottom + 4}" text-anchor="end" class="chart-label">0</text>`;
   return `<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(title)}" xmlns="http://www.w3.org/2000/svg"><title>${esc(title)}</title>${axis}${lines}${dots}${labels}</svg>`;
 }

@@ -1,5 +1,6 @@
 // The dashboard's page model: filter form options, figures formatted for
 // tables, and the SVG charts drawn from the very same numbers.
+import { formatCount } from '../lib/dates';
 import Handlebars from 'handlebars';
 import { INDUSTRY_SECTIONS, isOrgSize, ORG_SIZES } from '../domain/organisation';
 import type { Catalogue } from '../catalogue/catalogue';
@@ -13,7 +14,7 @@ import type { BreakdownRow, Figure, Summary } from './stats';
 const WITHHELD = '<5';
 export const fmtPct = (v: number | null | undefined): string =>
   v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`;
-const fmtNum = (v: number | null): string => (v === null ? WITHHELD : v.toLocaleString('en-US'));
+const fmtNum = (v: number | null): string => (v === null ? WITHHELD : formatCount(v));
 
 function figureCells(f: Figure): Record<string, unknown> {
   return {
@@ -85,6 +86,7 @@ export function dashboardView(input: DashboardInput): Record<string, unknown> {
       return { value: c?.complianceRate ?? null, text: !c || c.suppressed ? WITHHELD : fmtPct(c.complianceRate) };
     }),
   }));
+  // Downloads keep the bilingual headers (their documented form); ?lang= on the URL picks one.
   const exportLink = (name: string): string => `/api/v1/exports/${name}?${filterQuery(f)}`;
   const q = filterQuery(f);
   return {

@@ -1,5 +1,6 @@
 // Regulator pages: the dashboard (/regulator, filters in the URL), the list of
 // shared reports, one shared report, and API tokens (create, shown once; revoke).
+import { formatMediumDateTime } from '../lib/dates';
 import { Router, type Request, type Response } from 'express';
 import type { AreaDeps } from '../area';
 import type { Report } from '../domain/report';
@@ -22,13 +23,14 @@ export type SharedReportView = (report: Report, fingerprint: string) => object;
 export function regulatorPagesRouter(deps: AreaDeps, reportView: SharedReportView): Router {
   const router = Router();
   const base = pageRenderer(deps.views);
-  const render = (res: Response, name: string, data: Record<string, unknown>): void =>
+  const render = (res: Response, name: string, data: Record<string, unknown>): void => {
     base(res, name, { regulatorNav: true, ...data });
+  };
   const regulator = requireAuth(...REGULATOR_ROLES);
   const summaries = new SummaryCache(deps.db);
 
   router.get('/regulator', regulator, async (req, res) => {
-    const { filters, catalogue } = await parseFilters(req.query as Record<string, unknown>, deps.catalogues);
+    const { filters, catalogue } = await parseFilters(req.query, deps.catalogues);
     const [summary, regions, versions, shared] = await Promise.all([
       summaries.get(catalogue, filters),
       deps.db
@@ -58,7 +60,7 @@ export function regulatorPagesRouter(deps: AreaDeps, reportView: SharedReportVie
   });
 
   router.get('/regulator/reports', regulator, async (req, res) => {
-    const { filters } = await parseFilters(req.query as Record<string, unknown>, deps.catalogues);
+    const { filters } = await parseFilters(req.query, deps.catalogues);
     const page = pageNumber(req.query.page);
     const list = await listSharedReports(deps.db, filters, page);
     const lang = langOf(res);
@@ -93,14 +95,7 @@ export function regulatorPagesRouter(deps: AreaDeps, reportView: SharedReportVie
     const auth = authOf(res);
     const lang = langOf(res);
     const tokens = await listTokens(deps.db, auth?.user.id ?? '');
-    const fmt = (d: Date | null): string | undefined =>
-      d
-        ? new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
-            dateStyle: 'medium',
-            timeStyle: 'short',
-            timeZone: 'Asia/Shanghai',
-          }).format(d)
-        : undefined;
+    const fmt = (d: Date | null): string | undefined => (d ? formatMediumDateTime(d, lang) : undefined);
     res.status(errors?.any ? 400 : 200);
     render(res, 'regulator/tokens', {
       title: pageTitle(res, 'reg.tokens', errors),

@@ -1,5 +1,6 @@
 // Records a submitted assessment in the statistics tables, inside the submit
 // transaction: either both the report and its statistics exist, or neither.
+import { dateFormatter } from '../lib/dates';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { ANSWER_STATUSES, isAnswerStatus, type AnswerStatus } from '../domain/answer-status';
@@ -10,11 +11,7 @@ import { tagMask } from './applicability';
 
 /** First day of the month in China time, YYYY-MM-01 (submissions near midnight UTC fall in the local month). */
 export function monthOf(date: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-  }).formatToParts(date);
+  const parts = dateFormatter('en-CA', 'yearMonth').formatToParts(date);
   const y = parts.find((p) => p.type === 'year')?.value ?? '1970';
   const m = parts.find((p) => p.type === 'month')?.value ?? '01';
   return `${y}-${m}-01`;

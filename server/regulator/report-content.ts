@@ -1,9 +1,11 @@
 // The written statistics report (DOCX and PDF share it): headline figures, the
 // domain table, top gaps with their legal basis and guidance, and the method
 // and suppression note. Chinese only, like the firms' own reports.
+import { formatCount, formatDate } from '../lib/dates';
 import type { Catalogue } from '../catalogue/catalogue';
 import { filterDescription } from './summary-export';
 import type { Summary } from './stats';
+import { leniencyDisplay } from '../catalogue/leniency-label';
 
 export interface StatsReportContent {
   readonly title: string;
@@ -30,12 +32,10 @@ export interface StatsReportContent {
 }
 
 export const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
-const num = (v: number | null): string => (v === null ? '<5' : v.toLocaleString('en-US'));
+const num = (v: number | null): string => (v === null ? '<5' : formatCount(v));
 
 export function statsReportContent(s: Summary, catalogue: Catalogue): StatsReportContent {
-  const generated = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(
-    new Date(),
-  );
+  const generated = formatDate(new Date(), 'zh-CN');
   const headline = s.suppressed
     ? [`所选范围内提交自评的企业少于 ${s.threshold} 家，为保护企业信息，本报告不显示任何数字。`]
     : [
@@ -58,7 +58,7 @@ export function statsReportContent(s: Summary, catalogue: Catalogue): StatsRepor
     })),
     gaps: s.topGaps.map((g) => {
       const item = catalogue.item(g.code)?.item;
-      const relief = item?.leniency.find((l) => l.kind !== 'none');
+      const relief = item?.leniency.find((l) => leniencyDisplay(l).relief);
       return {
         code: g.code,
         title: g.title,

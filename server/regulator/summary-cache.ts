@@ -22,7 +22,9 @@ export class SummaryCache {
     // The promise is cached, so concurrent requests for the same view share one computation.
     const summary = computeSummary(this.db, catalogue, f);
     this.entries.set(key, { generation, summary });
-    summary.catch(() => this.entries.set(key, { generation: '-1', summary }));
+    summary.catch(() => {
+      this.entries.set(key, { generation: '-1', summary });
+    });
     return summary;
   }
 }

@@ -6,6 +6,8 @@ import { stringify } from 'csv-stringify';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { Figure, Summary } from './stats';
+import type { MessageKey, MessageParams } from '../i18n';
+import { exportLabel, exportText, type ExportLang } from './export-labels';
 import { industryLabel } from '../domain/organisation';
 
 export interface SummaryRow {
@@ -28,24 +30,28 @@ export interface SummaryRow {
   readonly suppressed: boolean;
 }
 
-export const SUMMARY_COLUMNS: ReadonlyArray<{ key: keyof SummaryRow; header: string; width: number; numFmt?: string }> =
-  [
-    { key: 'level', header: '层级 level', width: 10 },
-    { key: 'code', header: '编号 code', width: 10 },
-    { key: 'name', header: '名称 name', width: 36 },
-    { key: 'domain', header: '领域 domain', width: 8 },
-    { key: 'organisations', header: '企业数 organisations', width: 12, numFmt: '#,##0' },
-    { key: 'assessments', header: '自评数 assessments', width: 12, numFmt: '#,##0' },
-    { key: 'compliant', header: '符合 compliant', width: 12, numFmt: '#,##0' },
-    { key: 'non_compliant', header: '不符合 non-compliant', width: 12, numFmt: '#,##0' },
-    { key: 'not_applicable', header: '不适用 not applicable', width: 12, numFmt: '#,##0' },
-    { key: 'unsure', header: '不确定 unsure', width: 12, numFmt: '#,##0' },
-    { key: 'compliance_rate', header: '合规率 compliance rate', width: 12, numFmt: '0.0%' },
-    { key: 'non_compliant_rate', header: '不符合占比 non-compliant share', width: 12, numFmt: '0.0%' },
-    { key: 'not_applicable_rate', header: '不适用占比 not-applicable share', width: 12, numFmt: '0.0%' },
-    { key: 'unsure_rate', header: '不确定占比 unsure share', width: 12, numFmt: '0.0%' },
-    { key: 'suppressed', header: '已抑制（少于5家）suppressed (<5 orgs)', width: 14 },
-  ];
+export const SUMMARY_COLUMNS: ReadonlyArray<{
+  key: keyof SummaryRow;
+  header: MessageKey;
+  width: number;
+  numFmt?: string;
+}> = [
+  { key: 'level', header: 'reg.col.level', width: 10 },
+  { key: 'code', header: 'reg.col.code', width: 10 },
+  { key: 'name', header: 'reg.col.name', width: 36 },
+  { key: 'domain', header: 'reg.col.domain', width: 8 },
+  { key: 'organisations', header: 'reg.col.organisations', width: 12, numFmt: '#,##0' },
+  { key: 'assessments', header: 'reg.col.assessments', width: 12, numFmt: '#,##0' },
+  { key: 'compliant', header: 'reg.col.compliant', width: 12, numFmt: '#,##0' },
+  { key: 'non_compliant', header: 'reg.col.nonCompliant', width: 12, numFmt: '#,##0' },
+  { key: 'not_applicable', header: 'reg.col.notApplicable', width: 12, numFmt: '#,##0' },
+  { key: 'unsure', header: 'reg.col.unsure', width: 12, numFmt: '#,##0' },
+  { key: 'compliance_rate', header: 'reg.col.complianceRate', width: 12, numFmt: '0.0%' },
+  { key: 'non_compliant_rate', header: 'reg.col.nonCompliantShare', width: 12, numFmt: '0.0%' },
+  { key: 'not_applicable_rate', header: 'reg.col.notApplicableShare', width: 12, numFmt: '0.0%' },
+  { key: 'unsure_rate', header: 'reg.col.unsureShare', width: 12, numFmt: '0.0%' },
+  { key: 'suppressed', header: 'reg.col.suppressed', width: 14 },
+];
 
 const share = (n: number, d: number): number | null => (d === 0 ? null : Math.round((n / d) * 10000) / 10000);
 
@@ -78,55 +84,58 @@ export function summaryRows(s: Summary): { domains: SummaryRow[]; items: Summary
   };
 }
 
-export function filterDescription(s: Summary): string {
+export function filterDescription(s: Summary, lang: ExportLang = 'both'): string {
   const f = s.filters;
+  const text = (key: MessageKey, params?: MessageParams): string => exportText(lang, key, params);
   return [
-    `清单版本 v${s.checklistVersion.id}`,
-    f.from || f.to ? `期间 ${f.from ?? '…'} 至 ${f.to ?? '…'}` : '全部期间',
-    f.region ? `地区 ${f.region}` : '',
-    f.industry ? `行业 ${industryLabel(f.industry)}` : '',
-    f.size ? `规模 ${f.size}` : '',
-    f.domain ? `领域 ${f.domain}` : '',
+    text('reg.export.version', { version: s.checklistVersion.id }),
+    f.from || f.to
+      ? text('reg.export.period', { from: f.from ?? '…', to: f.to ?? '…' })
+      : text('reg.export.allPeriods'),
+    f.region ? text('reg.export.region', { value: f.region }) : '',
+    f.industry ? text('reg.export.industry', { value: industryLabel(f.industry) }) : '',
+    f.size ? text('reg.export.size', { value: f.size }) : '',
+    f.domain ? text('reg.export.domain', { value: f.domain }) : '',
   ]
     .filter(Boolean)
-    .join('；');
+    .join(text('reg.export.separator'));
 }
 
 export const BOM = '\uFEFF';
 
-export async function sendSummaryCsv(res: Response, s: Summary, filename: string): Promise<void> {
+export async function sendSummaryCsv(res: Response, s: Summary, filename: string, lang: ExportLang): Promise<void> {
   const { domains, items } = summaryRows(s);
   res.type('text/csv; charset=utf-8').attachment(filename);
   res.write(BOM);
   const csv = stringify({
     header: true,
-    columns: SUMMARY_COLUMNS.map((c) => ({ key: c.key, header: c.header })),
+    columns: SUMMARY_COLUMNS.map((c) => ({ key: c.key, header: exportLabel(lang, c.header) })),
     cast: { boolean: (v) => (v ? '1' : '0') },
   });
   await pipeline(Readable.from([...domains, ...items]), csv, res);
 }
 
-export async function sendSummaryXlsx(res: Response, s: Summary, filename: string): Promise<void> {
+export async function sendSummaryXlsx(res: Response, s: Summary, filename: string, lang: ExportLang): Promise<void> {
   const { domains, items } = summaryRows(s);
   res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(filename);
   const { default: ExcelJS } = await import('exceljs'); // loaded on first use: large
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
-  wb.creator = '合规 Hegui';
-  for (const [name, rows] of [
-    ['领域 Domains', domains],
-    ['事项 Items', items],
+  wb.creator = exportLabel('both', 'app.name');
+  for (const [sheet, rows] of [
+    ['reg.sheet.domains', domains],
+    ['reg.sheet.items', items],
   ] as const) {
-    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
+    const ws = wb.addWorksheet(exportLabel(lang, sheet), { views: [{ state: 'frozen', ySplit: 2 }] });
     ws.columns = SUMMARY_COLUMNS.map((c) => ({
       key: c.key,
       width: c.width,
       style: c.numFmt ? { numFmt: c.numFmt } : {},
     }));
     const note = ws.addRow([
-      `${filterDescription(s)}。少于 ${s.threshold} 家企业的数字不予显示（留空，已抑制列为 1）。`,
+      exportText(lang, 'reg.export.withheld', { filters: filterDescription(s, lang), threshold: s.threshold }),
     ]);
     note.commit();
-    const header = ws.addRow(SUMMARY_COLUMNS.map((c) => c.header));
+    const header = ws.addRow(SUMMARY_COLUMNS.map((c) => exportLabel(lang, c.header)));
     header.font = { bold: true };
     header.commit();
     for (const r of rows)

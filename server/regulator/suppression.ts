@@ -13,6 +13,6 @@ export function secondarySuppress<T extends { organisations: number; suppressed:
   const withheld = rows.filter((r) => r.suppressed).length;
   if (withheld !== 1) return rows;
   const candidates = rows.filter((r) => !r.suppressed).sort((a, b) => a.organisations - b.organisations);
-  const next = candidates[0];
+  const next = candidates.at(0);
   return next ? rows.map((r) => (r === next ? { ...r, suppressed: true } : r)) : rows;
 }

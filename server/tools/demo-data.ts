@@ -158,7 +158,7 @@ export function failureRate(code: string, high: boolean): number {
   return high ? 0.15 + 0.3 * u : 0.02 + 0.1 * u * u;
 }
 
-const TAG_ODDS: Readonly<Record<string, (industry: string) => number>> = {
+const TAG_ODDS: Readonly<Partial<Record<string, (industry: string) => number>>> = {
   employees: () => 0.95,
   manufacturing: (i) => (i === 'C' ? 0.95 : 0.05),
   retail: (i) => (i === 'F' ? 0.8 : i === 'H' ? 0.3 : 0.05),

@@ -7,8 +7,8 @@ import { CatalogueStore } from '../../server/catalogue/catalogue-store';
 import { importCatalogue } from '../../server/catalogue/version-import';
 import { createLogger } from '../../server/logger';
 import { startTestApp, type TestApp } from '../support/app';
-import { randomIp, registerCompany, type Company } from '../support/company';
-import { createUser } from '../../server/accounts/service';
+import { registerCompany, type Company } from '../support/company';
+import { signInAs } from '../support/sign-in';
 import { fixtureContent, fixtureItem } from '../support/fixtures';
 
 const content = fixtureContent(
@@ -60,16 +60,12 @@ afterAll(async () => {
 });
 
 async function newAssessment(c: Company, tags: string[] = ['employees']): Promise<string> {
-  const res = await c.agent
-    .post('/api/v1/assessments')
-    .set('X-CSRF-Token', c.csrf)
-    .send({ profile: { tags } })
-    .expect(201);
+  const res = await c.agent.post('/api/v1/assessments').send({ profile: { tags } }).expect(201);
   return res.body.id as string;
 }
 
 function answer(c: Company, id: string, code: string, body: Record<string, unknown>): request.Test {
-  return c.agent.put(`/api/v1/assessments/${id}/answers/${code}`).set('X-CSRF-Token', c.csrf).send(body);
+  return c.agent.put(`/api/v1/assessments/${id}/answers/${code}`).send(body);
 }
 
 async function answerAll(c: Company, id: string): Promise<void> {
@@ -88,7 +84,6 @@ describe('POST /api/v1/assessments', () => {
     const c = await registerCompany(t.app);
     const res = await c.agent
       .post('/api/v1/assessments')
-      .set('X-CSRF-Token', c.csrf)
       .send({ profile: { tags: ['employees'] } })
       .expect(201);
     expect(res.body).toMatchObject({
@@ -103,7 +98,6 @@ describe('POST /api/v1/assessments', () => {
     const c = await registerCompany(t.app);
     const res = await c.agent
       .post('/api/v1/assessments')
-      .set('X-CSRF-Token', c.csrf)
       .send({ profile: { tags: [] } })
       .expect(201);
     expect(res.body.items).toEqual(['XF-001', 'XF-002']);
@@ -113,7 +107,6 @@ describe('POST /api/v1/assessments', () => {
     const c = await registerCompany(t.app);
     const res = await c.agent
       .post('/api/v1/assessments')
-      .set('X-CSRF-Token', c.csrf)
       .send({ profile: { tags: ['spaceships'] } })
       .expect(400);
     expect(res.body.detail).toContain('spaceships');
@@ -162,11 +155,13 @@ describe('PUT /api/v1/assessments/:id/answers/:itemCode', () => {
     expect(detail.body.progress).toEqual({ answered: 1, total: 3 });
   });
 
-  it('answers 404 for an item that is not in the assessment', async () => {
+  it.each([
+    ['an item the profile left out', 'LD-001'],
+    ['an unknown item code', 'ZZ-999'],
+  ])('answers 404 for %s', async (_name, code) => {
     const c = await registerCompany(t.app);
     const id = await newAssessment(c, []);
-    await answer(c, id, 'LD-001', { status: 'compliant' }).expect(404);
-    await answer(c, id, 'ZZ-999', { status: 'compliant' }).expect(404);
+    await answer(c, id, code, { status: 'compliant' }).expect(404);
   });
 
   it.each([
@@ -235,14 +230,23 @@ describe('PUT /api/v1/assessments/:id/answers/:itemCode', () => {
 
   // The save authenticates inside its own statement (one round trip); these
   // check that nothing it cannot authorise is written, and the reason given.
-  it('writes nothing for an expired session (401) or a wrong CSRF token (403)', async () => {
+  const storedAnswers = (id: string) =>
+    t.db.db.selectFrom('answers').select('item_code').where('assessment_id', '=', id).execute();
+
+  it('writes nothing for a wrong CSRF token (403)', async () => {
     const c = await registerCompany(t.app);
     const id = await newAssessment(c);
-    await c.agent
+    await c.agent.withoutCsrf
       .put(`/api/v1/assessments/${id}/answers/XF-001`)
       .set('X-CSRF-Token', 'y'.repeat(43))
       .send({ status: 'compliant' })
       .expect(403);
+    expect(await storedAnswers(id)).toEqual([]);
+  });
+
+  it('writes nothing for an expired session (401 problem)', async () => {
+    const c = await registerCompany(t.app);
+    const id = await newAssessment(c);
     await t.db.db
       .updateTable('sessions')
       .set({ expires_at: new Date(Date.now() - 1000) })
@@ -250,29 +254,15 @@ describe('PUT /api/v1/assessments/:id/answers/:itemCode', () => {
       .execute();
     const expired = await answer(c, id, 'XF-001', { status: 'compliant' }).expect(401);
     expect(expired.headers['content-type']).toMatch(/^application\/problem\+json/);
-    const stored = await t.db.db.selectFrom('answers').select('item_code').where('assessment_id', '=', id).execute();
-    expect(stored).toEqual([]);
+    expect(await storedAnswers(id)).toEqual([]);
   });
 
   it('refuses answers from a signed-in user who is not a company user (403)', async () => {
     const c = await registerCompany(t.app);
     const id = await newAssessment(c);
-    const email = `regulator-${Math.random().toString(36).slice(2)}@example.gov.cn`;
-    await createUser(t.db.db, { email, password: 'regulator password 1', role: 'regulator' });
-    const regulator = request.agent(t.app);
-    const login = await regulator
-      .post('/api/v1/auth/login')
-      .set('X-Forwarded-For', randomIp())
-      .send({ email, password: 'regulator password 1' })
-      .expect(200);
-    await regulator
-      .put(`/api/v1/assessments/${id}/answers/XF-001`)
-      .set('X-CSRF-Token', String(login.body.csrfToken))
-      .send({ status: 'compliant' })
-      .expect(403);
-    expect(await t.db.db.selectFrom('answers').select('item_code').where('assessment_id', '=', id).execute()).toEqual(
-      [],
-    );
+    const regulator = await signInAs(t, 'regulator');
+    await regulator.agent.put(`/api/v1/assessments/${id}/answers/XF-001`).send({ status: 'compliant' }).expect(403);
+    expect(await storedAnswers(id)).toEqual([]);
   });
 
   it('records which colleague saved an answer last', async () => {
@@ -296,37 +286,50 @@ describe('PUT /api/v1/assessments/:id/answers/:itemCode', () => {
   });
 });
 
+/** A company's assessment with every item answered (see answerAll), submitted. */
+async function submittedAssessment(c: Company): Promise<{ id: string; fingerprint: string; submittedAt: string }> {
+  const id = await newAssessment(c);
+  await answerAll(c, id);
+  const submitted = await c.agent.post(`/api/v1/assessments/${id}/submit`).expect(200);
+  return { id, fingerprint: String(submitted.body.fingerprint), submittedAt: String(submitted.body.submittedAt) };
+}
+
 describe('submitting', () => {
   it('refuses with 409 when not one item is answered', async () => {
     const c = await registerCompany(t.app);
     const id = await newAssessment(c);
-    await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(409);
+    await c.agent.post(`/api/v1/assessments/${id}/submit`).expect(409);
   });
 
   it('submits a partial assessment and lists the unanswered items as unchecked', async () => {
     const c = await registerCompany(t.app);
     const id = await newAssessment(c);
     await answer(c, id, 'XF-001', { status: 'compliant' }).expect(200);
-    const res = await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(200);
+    const res = await c.agent.post(`/api/v1/assessments/${id}/submit`).expect(200);
     expect(res.body.coverage).toEqual({ answered: 1, total: 3 });
     const report = await c.agent.get(`/api/v1/assessments/${id}/report`).expect(200);
     expect(report.body.unchecked).toEqual(['XF-002', 'LD-001']);
   });
 
-  it('freezes the assessment, fingerprints the report and refuses later changes', async () => {
+  it('answers the fingerprint of the report and the time of submission', async () => {
     const c = await registerCompany(t.app);
     const id = await newAssessment(c);
     await answerAll(c, id);
-    const submitted = await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(200);
+    const submitted = await c.agent.post(`/api/v1/assessments/${id}/submit`).expect(200);
     expect(submitted.body).toEqual({
       fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
       submittedAt: expect.any(String),
       coverage: { answered: 3, total: 3 },
     });
-
     const report = await c.agent.get(`/api/v1/assessments/${id}/report`).expect(200);
     expect(fingerprintOf(report.body)).toBe(submitted.body.fingerprint);
     expect(report.headers['x-report-fingerprint']).toBe(submitted.body.fingerprint);
+  });
+
+  it('reports the organisation, the checklist version and the overall figures', async () => {
+    const c = await registerCompany(t.app);
+    const { id } = await submittedAssessment(c);
+    const report = await c.agent.get(`/api/v1/assessments/${id}/report`).expect(200);
     expect(report.body).toMatchObject({
       format: 'hegui-report/2',
       org: { creditCode: c.creditCode },
@@ -337,6 +340,12 @@ describe('submitting', () => {
         complianceRate: 0.3333,
       },
     });
+  });
+
+  it('lists the gaps riskiest first, with their note, action and leniency', async () => {
+    const c = await registerCompany(t.app);
+    const { id } = await submittedAssessment(c);
+    const report = await c.agent.get(`/api/v1/assessments/${id}/report`).expect(200);
     // Riskiest first: the high-frequency item with suspension comes before the 不确定 one.
     expect(report.body.gaps.map((g: { code: string }) => g.code)).toEqual(['XF-001', 'LD-001']);
     expect(report.body.gaps[0]).toMatchObject({
@@ -344,19 +353,26 @@ describe('submitting', () => {
       action: { owner: '王主管', dueDate: '2026-12-31', correctedOn: null },
       leniency: [{ kind: 'first-violation', correctionDays: 3 }],
     });
-
-    await answer(c, id, 'XF-002', { status: 'non_compliant' }).expect(409);
-    await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(409);
   });
 
-  it('serves the report as DOCX and PDF with the fingerprint in the file name', async () => {
+  it('freezes the assessment: a later answer or a second submission is 409', async () => {
     const c = await registerCompany(t.app);
-    const id = await newAssessment(c);
-    await answerAll(c, id);
-    const { body } = await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(200);
+    const { id } = await submittedAssessment(c);
+    await answer(c, id, 'XF-002', { status: 'non_compliant' }).expect(409);
+    await c.agent.post(`/api/v1/assessments/${id}/submit`).expect(409);
+  });
+
+  it('serves the report as DOCX with the fingerprint in the file name', async () => {
+    const c = await registerCompany(t.app);
+    const { id, fingerprint } = await submittedAssessment(c);
     const docx = await c.agent.get(`/api/v1/assessments/${id}/report.docx`).expect(200);
     expect(docx.headers['content-type']).toMatch(/wordprocessingml/);
-    expect(docx.headers['content-disposition']).toContain(body.fingerprint.slice(0, 12));
+    expect(docx.headers['content-disposition']).toContain(fingerprint.slice(0, 12));
+  });
+
+  it('serves the report as PDF', async () => {
+    const c = await registerCompany(t.app);
+    const { id } = await submittedAssessment(c);
     const pdf = await c.agent.get(`/api/v1/assessments/${id}/report.pdf`).buffer(true).expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
   });
@@ -368,35 +384,28 @@ describe('submitting', () => {
   });
 });
 
-describe('sharing and verification', () => {
-  it('lets the company share and withdraw its report, writing the audit chain', async () => {
+describe('sharing', () => {
+  const share = (c: Company, id: string, shared: boolean) =>
+    c.agent.put(`/api/v1/assessments/${id}/sharing`).send({ shared });
+
+  it('refuses to share a draft (409)', async () => {
     const c = await registerCompany(t.app);
     const id = await newAssessment(c);
-    await c.agent
-      .put(`/api/v1/assessments/${id}/sharing`)
-      .set('X-CSRF-Token', c.csrf)
-      .send({ shared: true })
-      .expect(409);
-    await answerAll(c, id);
-    await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(200);
-    expect(
-      (
-        await c.agent
-          .put(`/api/v1/assessments/${id}/sharing`)
-          .set('X-CSRF-Token', c.csrf)
-          .send({ shared: true })
-          .expect(200)
-      ).body,
-    ).toEqual({ shared: true });
-    expect(
-      (
-        await c.agent
-          .put(`/api/v1/assessments/${id}/sharing`)
-          .set('X-CSRF-Token', c.csrf)
-          .send({ shared: false })
-          .expect(200)
-      ).body,
-    ).toEqual({ shared: false });
+    await share(c, id, true).expect(409);
+  });
+
+  it('lets the company share its report and withdraw it', async () => {
+    const c = await registerCompany(t.app);
+    const { id } = await submittedAssessment(c);
+    expect((await share(c, id, true).expect(200)).body).toEqual({ shared: true });
+    expect((await share(c, id, false).expect(200)).body).toEqual({ shared: false });
+  });
+
+  it('writes each step to an intact audit chain', async () => {
+    const c = await registerCompany(t.app);
+    const { id } = await submittedAssessment(c);
+    await share(c, id, true).expect(200);
+    await share(c, id, false).expect(200);
     const actions = await t.db.db
       .selectFrom('audit_events')
       .select('action')
@@ -411,38 +420,56 @@ describe('sharing and verification', () => {
     ]);
     expect((await verifyAuditChain(t.db.db)).ok).toBe(true);
   });
+});
 
-  it('verifies a fingerprint and an uploaded report, and says when it was submitted', async () => {
+describe('verification', () => {
+  it('verifies a fingerprint and says when it was submitted, against which checklist', async () => {
     const c = await registerCompany(t.app);
-    const id = await newAssessment(c);
-    await answerAll(c, id);
-    const { body } = await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(200);
-    const byFingerprint = await request(t.app).get(`/api/v1/verify/${body.fingerprint}`).expect(200);
+    const { fingerprint, submittedAt } = await submittedAssessment(c);
+    const byFingerprint = await request(t.app).get(`/api/v1/verify/${fingerprint}`).expect(200);
     expect(byFingerprint.body).toEqual({
       match: true,
-      fingerprint: body.fingerprint,
-      submittedAt: body.submittedAt,
+      fingerprint,
+      submittedAt,
       checklistVersion: t.catalogue.version.id,
       mode: 'full',
       coverage: { answered: 3, total: 3 },
+      org: {
+        name: '张家港市示例机械有限公司',
+        creditCode: `${c.creditCode.slice(0, 4)}**********${c.creditCode.slice(-4)}`,
+      },
     });
+  });
+
+  it('verifies an uploaded report as it was served', async () => {
+    const c = await registerCompany(t.app);
+    const { id, submittedAt } = await submittedAssessment(c);
     const report = (await c.agent.get(`/api/v1/assessments/${id}/report`).expect(200)).body;
     expect((await request(t.app).post('/api/v1/verify').send(report).expect(200)).body).toMatchObject({
       match: true,
-      submittedAt: body.submittedAt,
+      submittedAt,
     });
+  });
+
+  it('does not match an uploaded report with one figure changed', async () => {
+    const c = await registerCompany(t.app);
+    const { id } = await submittedAssessment(c);
+    const report = (await c.agent.get(`/api/v1/assessments/${id}/report`).expect(200)).body;
     const altered = { ...report, overall: { ...report.overall, complianceRate: 1 } };
     expect((await request(t.app).post('/api/v1/verify').send(altered).expect(200)).body).toMatchObject({
       match: false,
     });
   });
 
-  it('answers 404 for an unknown fingerprint and for an assessment id used as one', async () => {
-    const c = await registerCompany(t.app);
-    const id = await newAssessment(c);
+  it('answers 404 for an unknown fingerprint', async () => {
     await request(t.app)
       .get(`/api/v1/verify/${'0'.repeat(64)}`)
       .expect(404);
+  });
+
+  it('answers 404 for an assessment id used as a fingerprint', async () => {
+    const c = await registerCompany(t.app);
+    const id = await newAssessment(c);
     await request(t.app).get(`/api/v1/verify/${id}`).expect(404);
   });
 });
@@ -451,22 +478,15 @@ describe('isolation between organisations', () => {
   it("hides A's assessment from B on every route (404, not 403)", async () => {
     const a = await registerCompany(t.app);
     const b = await registerCompany(t.app);
-    const id = await newAssessment(a);
-    await answerAll(a, id);
-    await a.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', a.csrf).expect(200);
+    const { id } = await submittedAssessment(a);
     await b.agent.get(`/api/v1/assessments/${id}`).expect(404);
     await answer(b, id, 'XF-001', { status: 'compliant' }).expect(404);
-    await b.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', b.csrf).expect(404);
+    await b.agent.post(`/api/v1/assessments/${id}/submit`).expect(404);
     for (const suffix of ['report', 'report.docx', 'report.pdf'])
       await b.agent.get(`/api/v1/assessments/${id}/${suffix}`).expect(404);
-    await b.agent
-      .put(`/api/v1/assessments/${id}/sharing`)
-      .set('X-CSRF-Token', b.csrf)
-      .send({ shared: true })
-      .expect(404);
+    await b.agent.put(`/api/v1/assessments/${id}/sharing`).send({ shared: true }).expect(404);
     await b.agent
       .post('/api/v1/assessments')
-      .set('X-CSRF-Token', b.csrf)
       .send({ profile: { tags: [] }, copyFrom: id })
       .expect(404);
     const row = await t.db.db
@@ -486,12 +506,9 @@ describe('isolation between organisations', () => {
 describe('re-checking and newer checklist versions', () => {
   it('starts a new assessment as a copy of the last one', async () => {
     const c = await registerCompany(t.app);
-    const id = await newAssessment(c);
-    await answerAll(c, id);
-    await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(200);
+    const { id } = await submittedAssessment(c);
     const copy = await c.agent
       .post('/api/v1/assessments')
-      .set('X-CSRF-Token', c.csrf)
       .send({ profile: { tags: ['employees'] }, copyFrom: id })
       .expect(201);
     expect(copy.body.progress).toEqual({ answered: 3, total: 3 });
@@ -513,13 +530,10 @@ describe('re-checking and newer checklist versions', () => {
       production: false,
     });
     // Another app instance started on the newer files, same database and session.
-    const moved = await request(app2)
-      .post(`/api/v1/assessments/${id}/move-to-current`)
-      .set('Cookie', c.cookie)
-      .set('X-CSRF-Token', c.csrf)
-      .expect(200);
+    const sameSession = c.agent.on(app2);
+    const moved = await sameSession.post(`/api/v1/assessments/${id}/move-to-current`).expect(200);
     expect(moved.body).toEqual({ added: ['XF-003'], removed: ['XF-002'], versionId: catalogue.version.id });
-    const detail = await request(app2).get(`/api/v1/assessments/${id}`).set('Cookie', c.cookie).expect(200);
+    const detail = await sameSession.get(`/api/v1/assessments/${id}`).expect(200);
     expect(detail.body).toMatchObject({
       versionId: catalogue.version.id,
       items: ['XF-001', 'XF-003', 'LD-001'],

@@ -154,8 +154,16 @@ describe('GET /api/v1/search', () => {
       .get(`/api/v1/search?q=${encodeURIComponent('疏散通道')}`)
       .expect(200);
     expect(res.body.results).toEqual([
-      { code: 'XF-002', title: '占用、堵塞、封闭疏散通道', domain: 'XF', snippet: expect.stringContaining('疏散通道') },
+      {
+        code: 'XF-002',
+        title: '占用、堵塞、封闭疏散通道',
+        domain: 'XF',
+        snippet: expect.stringContaining('疏散通道'),
+        score: expect.any(Number),
+      },
     ]);
+    expect(res.body.total).toBe(1);
+    expect(res.body.facets).toEqual({ domains: [{ code: 'XF', count: 1 }] });
   });
 
   it('finds items by code', async () => {
@@ -186,6 +194,33 @@ describe('GET /api/v1/search', () => {
       .set('Accept-Language', 'en');
     expectProblem(res, 400);
     expect(res.body.errors).toEqual([{ field: 'q', message: 'must NOT have more than 200 characters' }]);
+  });
+
+  it.each([
+    ['an unknown domain', '&domain=ZZ', 'domain'],
+    ['a domain code that is not two letters', '&domain=XFF', 'domain'],
+    ['a negative offset', '&offset=-1', 'offset'],
+    ['an offset that is not a number', '&offset=abc', 'offset'],
+    ['a limit of 0', '&limit=0', 'limit'],
+    ['a limit over 100', '&limit=101', 'limit'],
+  ])('rejects %s with 400 naming the parameter', async (_name, qs, field) => {
+    const res = await request(t.app).get(`/api/v1/search?q=${encodeURIComponent('灭火器')}${qs}`);
+    expectProblem(res, 400);
+    expect(res.body.errors[0].field).toBe(field);
+  });
+
+  it('searches within a domain and pages with offset', async () => {
+    const all = await request(t.app)
+      .get(`/api/v1/search?q=${encodeURIComponent('灭火器')}`)
+      .expect(200);
+    expect(all.body.total).toBeGreaterThan(1);
+    const second = await request(t.app)
+      .get(`/api/v1/search?q=${encodeURIComponent('灭火器')}&domain=xf&limit=1&offset=1`)
+      .expect(200);
+    const inXf = all.body.results.filter((r: { domain: string }) => r.domain === 'XF');
+    expect(second.body.total).toBe(inXf.length);
+    expect(second.body.results).toEqual([inXf[1]]);
+    expect(second.body.facets).toEqual(all.body.facets);
   });
 
   it('limits the number of results', async () => {
@@ -225,7 +260,9 @@ describe('downloads', () => {
       .parse((r, cb) => {
         const chunks: Buffer[] = [];
         r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
+        r.on('end', () => {
+          cb(null, Buffer.concat(chunks));
+        });
       })
       .expect(200);
     expect(res.headers['content-type']).toMatch(/spreadsheetml/);
@@ -237,7 +274,7 @@ describe('downloads', () => {
     expect(xf?.getRow(1).getCell(1).value).toBe('编号');
     expect(xf?.getRow(1).getCell(2).value).toBe('违法行为');
     expect(xf?.getRow(3).getCell(1).value).toBe('XF-002');
-    expect(String(xf?.getRow(2).getCell(5).value)).toContain('《中华人民共和国消防法》第十六条');
+    expect(xf?.getRow(2).getCell(5).text).toContain('《中华人民共和国消防法》第十六条');
   });
 });
 

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/app';
 import { fixtureContent, fixtureItem } from '../support/fixtures';
+import { setCookiesOf } from '../support/signed-in-agent';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -59,7 +60,7 @@ describe('home page', () => {
     const res = await request(t.app).get('/?lang=en').expect(200);
     expect(res.text).toContain('<html lang="en">');
     expect(res.text).toContain('Regulatory domains');
-    expect(res.headers['set-cookie']?.[0]).toMatch(/^lang=en;.*HttpOnly.*SameSite=Lax/i);
+    expect(setCookiesOf(res)[0]).toMatch(/^lang=en;.*HttpOnly.*SameSite=Lax/i);
     const again = await request(t.app).get('/').set('Cookie', 'lang=en').expect(200);
     expect(again.text).toContain('Regulatory domains');
   });

@@ -1,16 +1,13 @@
 // Custom decks API: ownership, validation, sharing, version pinning.
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { Express } from 'express';
-import { createUser } from '../../server/accounts/service';
-import type { Role } from '../../server/domain/roles';
 import { createApp } from '../../server/app';
 import { CatalogueStore } from '../../server/catalogue/catalogue-store';
 import { importCatalogue } from '../../server/catalogue/version-import';
 import { createLogger } from '../../server/logger';
 import { startTestApp, type TestApp } from '../support/app';
-import { randomIp, registerCompany } from '../support/company';
+import { registerCompany } from '../support/company';
 import { fixtureContent, fixtureItem } from '../support/fixtures';
+import { signInAs, type SignedInUser } from '../support/sign-in';
 
 const LD = {
   code: 'LD',
@@ -31,26 +28,7 @@ afterAll(async () => {
   await t.close();
 });
 
-interface Lecturer {
-  readonly agent: request.Agent;
-  readonly csrf: string;
-  readonly cookie: string;
-  readonly id: string;
-}
-
-async function signIn(app: Express, role: Role = 'lecturer'): Promise<Lecturer> {
-  const email = `${role}-${randomUUID()}@example.cn`;
-  const password = 'correct horse battery';
-  const user = await createUser(t.db.db, { email, password, role });
-  const agent = request.agent(app);
-  const res = await agent
-    .post('/api/v1/auth/login')
-    .set('X-Forwarded-For', randomIp())
-    .send({ email, password })
-    .expect(200);
-  const cookie = String(res.headers['set-cookie']?.[0] ?? '').split(';')[0];
-  return { agent, csrf: res.body.csrfToken as string, cookie, id: user.id };
-}
+const signIn = (): Promise<SignedInUser> => signInAs(t, 'lecturer');
 
 const deckBody = {
   title: '消防安全专题（杨舍镇餐饮企业）',
@@ -58,14 +36,14 @@ const deckBody = {
   items: [{ code: 'XF-002', note: '先讲灭火器月检' }, { code: 'LD-001' }],
 };
 
-async function createDeck(l: Lecturer, body: object = deckBody): Promise<Record<string, unknown>> {
-  const res = await l.agent.post('/api/v1/decks').set('X-CSRF-Token', l.csrf).send(body).expect(201);
+async function createDeck(l: SignedInUser, body: object = deckBody): Promise<Record<string, unknown>> {
+  const res = await l.agent.post('/api/v1/decks').send(body).expect(201);
   return res.body as Record<string, unknown>;
 }
 
 describe('POST /api/v1/decks', () => {
   it('creates a deck pinned to the current version, with notes and a share link', async () => {
-    const l = await signIn(t.app);
+    const l = await signIn();
     const deck = await createDeck(l);
     expect(deck).toMatchObject({
       id: expect.any(String),
@@ -82,54 +60,58 @@ describe('POST /api/v1/decks', () => {
   });
 
   it('rejects an unknown item code, naming the field', async () => {
-    const l = await signIn(t.app);
+    const l = await signIn();
     const res = await l.agent
       .post('/api/v1/decks')
-      .set('X-CSRF-Token', l.csrf)
       .send({ title: 'x', items: [{ code: 'XF-001' }, { code: 'XF-999' }] })
       .expect(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body.errors).toEqual([{ field: 'items/1/code', message: expect.stringContaining('XF-999') }]);
   });
 
-  it('rejects a duplicate item, a blank title and unknown fields', async () => {
-    const l = await signIn(t.app);
+  it('rejects the same item twice, whatever the case of its code', async () => {
+    const l = await signIn();
     await l.agent
       .post('/api/v1/decks')
-      .set('X-CSRF-Token', l.csrf)
       .send({ title: 'x', items: [{ code: 'XF-001' }, { code: 'xf-001' }] })
       .expect(400);
-    const blank = await l.agent
-      .post('/api/v1/decks')
-      .set('X-CSRF-Token', l.csrf)
-      .send({ title: '   ', items: [] })
-      .expect(400);
+  });
+
+  it('rejects a blank title, naming the field', async () => {
+    const l = await signIn();
+    const blank = await l.agent.post('/api/v1/decks').send({ title: '   ', items: [] }).expect(400);
     expect(blank.body.errors[0].field).toBe('title');
+  });
+
+  it('rejects an unknown field, naming it', async () => {
+    const l = await signIn();
     const extra = await l.agent
       .post('/api/v1/decks')
-      .set('X-CSRF-Token', l.csrf)
       .send({ ...deckBody, owner: 'someone' })
       .expect(400);
     expect(extra.body.errors[0].message).toContain('owner');
   });
 
   it('needs the CSRF token', async () => {
-    const l = await signIn(t.app);
-    await l.agent.post('/api/v1/decks').send(deckBody).expect(403);
+    const l = await signIn();
+    await l.agent.withoutCsrf.post('/api/v1/decks').send(deckBody).expect(403);
   });
 
-  it('answers 401 without a session and 403 for a company account', async () => {
+  it('answers 401 without a session', async () => {
     await request(t.app).post('/api/v1/decks').send(deckBody).expect(401);
+  });
+
+  it('answers 403 to a company account', async () => {
     const c = await registerCompany(t.app);
-    await c.agent.post('/api/v1/decks').set('X-CSRF-Token', c.csrf).send(deckBody).expect(403);
+    await c.agent.post('/api/v1/decks').send(deckBody).expect(403);
     await c.agent.get('/api/v1/decks').expect(403);
   });
 });
 
 describe('GET /api/v1/decks', () => {
   it('lists only the lecturer\u2019s own decks', async () => {
-    const a = await signIn(t.app);
-    const b = await signIn(t.app);
+    const a = await signIn();
+    const b = await signIn();
     const mine = await createDeck(a);
     await createDeck(b);
     const res = await a.agent.get('/api/v1/decks').expect(200);
@@ -148,48 +130,53 @@ describe('GET /api/v1/decks', () => {
 
 describe('GET/PUT/DELETE /api/v1/decks/:id', () => {
   it('another lecturer gets 404 for every verb', async () => {
-    const owner = await signIn(t.app);
-    const other = await signIn(t.app);
+    const owner = await signIn();
+    const other = await signIn();
     const deck = await createDeck(owner);
     await other.agent.get(`/api/v1/decks/${String(deck.id)}`).expect(404);
     await other.agent
       .put(`/api/v1/decks/${String(deck.id)}`)
-      .set('X-CSRF-Token', other.csrf)
       .send(deckBody)
       .expect(404);
-    await other.agent
-      .delete(`/api/v1/decks/${String(deck.id)}`)
-      .set('X-CSRF-Token', other.csrf)
-      .expect(404);
+    await other.agent.delete(`/api/v1/decks/${String(deck.id)}`).expect(404);
     await owner.agent.get(`/api/v1/decks/${String(deck.id)}`).expect(200);
   });
 
-  it('anyone reads a deck with its share token, read-only and without the token echoed', async () => {
-    const owner = await signIn(t.app);
+  it('anyone reads a deck with its share token, without the token echoed', async () => {
+    const owner = await signIn();
     const deck = await createDeck(owner);
     const res = await request(t.app)
       .get(`/api/v1/decks/${String(deck.id)}?share=${String(deck.shareToken)}`)
       .expect(200);
     expect(res.body).toMatchObject({ title: deckBody.title, items: deckBody.items.map((i) => ({ code: i.code })) });
     expect(res.body.shareToken).toBeUndefined();
+  });
+
+  it('a wrong share token finds nothing (404), and no token needs a session (401)', async () => {
+    const owner = await signIn();
+    const deck = await createDeck(owner);
     await request(t.app)
       .get(`/api/v1/decks/${String(deck.id)}?share=wrong-token-wrong-token-wrong`)
       .expect(404);
     await request(t.app)
       .get(`/api/v1/decks/${String(deck.id)}`)
       .expect(401);
+  });
+
+  it('the share token only reads: a change with it needs a session (401)', async () => {
+    const owner = await signIn();
+    const deck = await createDeck(owner);
     await request(t.app)
       .put(`/api/v1/decks/${String(deck.id)}?share=${String(deck.shareToken)}`)
       .send(deckBody)
       .expect(401);
   });
 
-  it('replaces title and items in the new order, then deletes', async () => {
-    const l = await signIn(t.app);
+  it('replaces title and items in the new order', async () => {
+    const l = await signIn();
     const deck = await createDeck(l);
     const res = await l.agent
       .put(`/api/v1/decks/${String(deck.id)}`)
-      .set('X-CSRF-Token', l.csrf)
       .send({ title: '新标题', items: [{ code: 'LD-001', note: '放在最前' }, { code: 'XF-002' }, { code: 'XF-001' }] })
       .expect(200);
     expect(res.body).toMatchObject({
@@ -201,22 +188,24 @@ describe('GET/PUT/DELETE /api/v1/decks/:id', () => {
         { code: 'XF-001', note: '' },
       ],
     });
-    await l.agent
-      .delete(`/api/v1/decks/${String(deck.id)}`)
-      .set('X-CSRF-Token', l.csrf)
-      .expect(204);
+  });
+
+  it('deletes a deck', async () => {
+    const l = await signIn();
+    const deck = await createDeck(l);
+    await l.agent.delete(`/api/v1/decks/${String(deck.id)}`).expect(204);
     await l.agent.get(`/api/v1/decks/${String(deck.id)}`).expect(404);
   });
 
   it('answers 404 for a malformed id', async () => {
-    const l = await signIn(t.app);
+    const l = await signIn();
     await l.agent.get('/api/v1/decks/not-a-uuid').expect(404);
   });
 });
 
 describe('version pinning', () => {
   it('keeps the deck on its version and lists the items a newer version changed or removed', async () => {
-    const l = await signIn(t.app);
+    const l = await signIn();
     const deck = await createDeck(l, {
       title: '版本',
       items: [{ code: 'XF-001' }, { code: 'XF-002' }, { code: 'XF-003' }],
@@ -233,10 +222,8 @@ describe('version pinning', () => {
       logger: createLogger('silent'),
       production: false,
     });
-    const res = await request(app2)
-      .get(`/api/v1/decks/${String(deck.id)}`)
-      .set('Cookie', l.cookie)
-      .expect(200);
+    const sameSession = l.agent.on(app2);
+    const res = await sameSession.get(`/api/v1/decks/${String(deck.id)}`).expect(200);
     expect(res.body.version).toEqual({ id: t.catalogue.version.id, current: false, currentId: catalogue.version.id });
     expect(res.body.changes).toEqual([
       { code: 'XF-001', change: 'changed' },
@@ -244,22 +231,15 @@ describe('version pinning', () => {
     ]);
 
     // The old deck still presents the old text; moving it to the current version needs the removed item gone.
-    const slides = await request(app2)
-      .get(`/present/decks/${String(deck.id)}`)
-      .set('Cookie', l.cookie)
-      .expect(200);
+    const slides = await sameSession.get(`/present/decks/${String(deck.id)}`).expect(200);
     expect(slides.text).toContain('XF-003');
-    const refused = await request(app2)
+    const refused = await sameSession
       .put(`/api/v1/decks/${String(deck.id)}`)
-      .set('Cookie', l.cookie)
-      .set('X-CSRF-Token', l.csrf)
       .send({ title: '版本', items: [{ code: 'XF-001' }, { code: 'XF-003' }], pinToCurrent: true })
       .expect(400);
     expect(refused.body.errors[0].field).toBe('items/1/code');
-    const moved = await request(app2)
+    const moved = await sameSession
       .put(`/api/v1/decks/${String(deck.id)}`)
-      .set('Cookie', l.cookie)
-      .set('X-CSRF-Token', l.csrf)
       .send({ title: '版本', items: [{ code: 'XF-001' }, { code: 'XF-002' }], pinToCurrent: true })
       .expect(200);
     expect(moved.body.version).toEqual({ id: catalogue.version.id, current: true, currentId: catalogue.version.id });

@@ -1,14 +1,12 @@
 // Lecturer pages: domain decks, speaker view, handouts (HTML, PDF, DOCX), the
 // offline file, and composing a deck without JavaScript.
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { createUser } from '../../server/accounts/service';
 import { startTestApp, type TestApp } from '../support/app';
-import { randomIp } from '../support/company';
+import { signInAs, type SignedInUser } from '../support/sign-in';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -21,7 +19,9 @@ afterAll(async () => {
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void): void => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
+  res.on('end', () => {
+    cb(null, Buffer.concat(chunks));
+  });
 };
 
 function largestDomain(): { code: string; items: number } {
@@ -133,17 +133,7 @@ describe('offline file', () => {
 });
 
 describe('composing a deck without JavaScript', () => {
-  async function lecturer(): Promise<{ agent: request.Agent; csrf: string }> {
-    const email = `lecturer-${randomUUID()}@example.cn`;
-    await createUser(t.db.db, { email, password: 'correct horse battery', role: 'lecturer' });
-    const agent = request.agent(t.app);
-    const res = await agent
-      .post('/api/v1/auth/login')
-      .set('X-Forwarded-For', randomIp())
-      .send({ email, password: 'correct horse battery' })
-      .expect(200);
-    return { agent, csrf: res.body.csrfToken as string };
-  }
+  const lecturer = (): Promise<SignedInUser> => signInAs(t, 'lecturer');
 
   it('sends a visitor to log in', async () => {
     await request(t.app)
@@ -153,29 +143,20 @@ describe('composing a deck without JavaScript', () => {
   });
 
   it('searches, adds, reorders, saves, shares and deletes', async () => {
-    const { agent, csrf } = await lecturer();
+    const { agent } = await lecturer();
     const form = (extra: Record<string, string | string[]>): Record<string, string | string[]> => ({
-      _csrf: csrf,
       title: '专题：培训与消防',
       audienceNote: '企业负责人',
       ...extra,
     });
-    const searched = await agent
-      .post('/present/decks/new')
-      .type('form')
-      .send(form({ q: '灭火器', action: 'search' }))
-      .expect(200);
+    const searched = await agent.form('/present/decks/new', form({ q: '灭火器', action: 'search' })).expect(200);
     expect(searched.text).toContain('value="add:XF-');
     const added = await agent
-      .post('/present/decks/new')
-      .type('form')
-      .send(form({ q: '', action: 'add:AQ-001', code: ['XF-001'], note: ['先讲月检'] }))
+      .form('/present/decks/new', form({ q: '', action: 'add:AQ-001', code: ['XF-001'], note: ['先讲月检'] }))
       .expect(200);
     expect(added.text).toMatch(/name="code" value="XF-001"[\s\S]*name="code" value="AQ-001"/);
     const moved = await agent
-      .post('/present/decks/new')
-      .type('form')
-      .send(form({ action: 'up:1', code: ['XF-001', 'AQ-001'], note: ['先讲月检', ''] }))
+      .form('/present/decks/new', form({ action: 'up:1', code: ['XF-001', 'AQ-001'], note: ['先讲月检', ''] }))
       .expect(200);
     expect(moved.text).toMatch(/name="code" value="AQ-001"[\s\S]*name="code" value="XF-001"/);
     expect(moved.text).toContain('AQ-001 现在是第 1 项');
@@ -183,18 +164,14 @@ describe('composing a deck without JavaScript', () => {
     expect(moved.text).toMatch(/value="XF-001"[\s\S]*?先讲月检/);
 
     const missingTitle = await agent
-      .post('/present/decks/new')
-      .type('form')
-      .send({ _csrf: csrf, title: ' ', action: 'save', code: ['AQ-001'], note: [''] })
+      .form('/present/decks/new', { title: ' ', action: 'save', code: ['AQ-001'], note: [''] })
       .expect(400);
     expect(missingTitle.text).toContain('请填写课件标题');
 
     const saved = await agent
-      .post('/present/decks/new')
-      .type('form')
-      .send(form({ action: 'save', code: ['AQ-001', 'XF-001'], note: ['', '先讲月检'] }))
+      .form('/present/decks/new', form({ action: 'save', code: ['AQ-001', 'XF-001'], note: ['', '先讲月检'] }))
       .expect(303);
-    const editUrl = String(saved.headers.location);
+    const editUrl: string = saved.headers.location;
     expect(editUrl).toMatch(/^\/present\/decks\/[0-9a-f-]{36}\/edit\?saved=1$/);
     const edit = await agent.get(editUrl).expect(200);
     expect(edit.text).toContain('课件已保存');
@@ -216,12 +193,7 @@ describe('composing a deck without JavaScript', () => {
     await other.agent.get(deckUrl).expect(404);
     await other.agent.get(editUrl.split('?')[0]).expect(404);
 
-    await agent
-      .post(`${deckUrl}/delete`)
-      .type('form')
-      .send({ _csrf: csrf })
-      .expect(303)
-      .expect('Location', '/present?deleted=1');
+    await agent.form(`${deckUrl}/delete`).expect(303).expect('Location', '/present?deleted=1');
     await request(t.app).get(String(shareUrl)).expect(404);
   });
 });

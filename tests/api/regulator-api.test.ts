@@ -10,6 +10,8 @@ import { seedDemo } from '../../server/tools/demo-data';
 import { startTestApp, type TestApp } from '../support/app';
 import { randomIp, registerCompany } from '../support/company';
 import { fixtureContent, fixtureItem } from '../support/fixtures';
+import { signInAs, type SignedInUser } from '../support/sign-in';
+import { csrfFieldOf } from '../support/signed-in-agent';
 
 const content = fixtureContent(
   [
@@ -40,7 +42,7 @@ const content = fixtureContent(
 );
 
 let t: TestApp;
-let regulator: { agent: request.Agent; csrf: string };
+let regulator: SignedInUser;
 
 /** A tiny RFC 4180 reader (quotes, doubled quotes, CRLF/LF), enough to read our CSV back. */
 function parseCsv(text: string): string[][] {
@@ -78,27 +80,13 @@ function parseCsv(text: string): string[][] {
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void): void => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
+  res.on('end', () => {
+    cb(null, Buffer.concat(chunks));
+  });
 };
 
 const arrayBuffer = (b: Buffer): ArrayBuffer =>
   b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
-
-async function loginAs(
-  role: 'regulator' | 'admin' | 'lecturer',
-  department?: string,
-): Promise<{ agent: request.Agent; csrf: string }> {
-  const email = `${role}-${Math.random().toString(36).slice(2)}@example.gov.cn`;
-  const password = 'regulator password 1';
-  await createUser(t.db.db, { email, password, role, department });
-  const agent = request.agent(t.app);
-  const res = await agent
-    .post('/api/v1/auth/login')
-    .set('X-Forwarded-For', randomIp())
-    .send({ email, password })
-    .expect(200);
-  return { agent, csrf: String(res.body.csrfToken) };
-}
 
 beforeAll(async () => {
   t = await startTestApp(content);
@@ -130,7 +118,7 @@ beforeAll(async () => {
     until,
     months: 3,
   });
-  regulator = await loginAs('regulator', '消防救援机构');
+  regulator = await signInAs(t, 'regulator', { department: '消防救援机构' });
 });
 afterAll(async () => {
   await t.close();
@@ -171,38 +159,40 @@ describe('access to statistics and exports', () => {
   });
 
   it('When a lecturer asks, then the summary answers 403', async () => {
-    const lecturer = await loginAs('lecturer');
+    const lecturer = await signInAs(t, 'lecturer');
     await lecturer.agent.get('/api/v1/stats/summary').expect(403);
   });
 
-  it('signs a regulator in to the dashboard and a lecturer to the decks, unless the form carries next', async () => {
-    for (const [role, home] of [
-      ['regulator', '/regulator'],
-      ['lecturer', '/present'],
-    ] as const) {
-      const email = `${role}-home-${Math.random().toString(36).slice(2)}@example.gov.cn`;
-      await createUser(t.db.db, { email, password: 'regulator password 1', role });
-      const form = { email, password: 'regulator password 1' };
-      const agent = request.agent(t.app);
-      await agent
-        .post('/login')
-        .set('X-Forwarded-For', randomIp())
-        .type('form')
-        .send(form)
-        .expect(303)
-        .expect('Location', home);
-      // The header's first link is the account's own area on its pages.
-      expect((await agent.get('/account/password').expect(200)).text).toContain(
-        `class="lang-switch nav-assess" href="${home}"`,
-      );
-      await request(t.app)
-        .post('/login')
-        .set('X-Forwarded-For', randomIp())
-        .type('form')
-        .send({ ...form, next: '/domains/XF' })
-        .expect(303)
-        .expect('Location', '/domains/XF');
-    }
+  it.each([
+    ['regulator', '/regulator'],
+    ['lecturer', '/present'],
+  ] as const)('signs a %s in to %s, and the header links there first', async (role, home) => {
+    const email = `${role}-home-${Math.random().toString(36).slice(2)}@example.gov.cn`;
+    await createUser(t.db.db, { email, password: 'regulator password 1', role });
+    const agent = request.agent(t.app);
+    await agent
+      .post('/login')
+      .set('X-Forwarded-For', randomIp())
+      .type('form')
+      .send({ email, password: 'regulator password 1' })
+      .expect(303)
+      .expect('Location', home);
+    // The header's first link is the account's own area on its pages.
+    expect((await agent.get('/account/password').expect(200)).text).toContain(
+      `class="lang-switch nav-assess" href="${home}"`,
+    );
+  });
+
+  it.each(['regulator', 'lecturer'] as const)('signs a %s in to the page the form names in next', async (role) => {
+    const email = `${role}-next-${Math.random().toString(36).slice(2)}@example.gov.cn`;
+    await createUser(t.db.db, { email, password: 'regulator password 1', role });
+    await request(t.app)
+      .post('/login')
+      .set('X-Forwarded-For', randomIp())
+      .type('form')
+      .send({ email, password: 'regulator password 1', next: '/domains/XF' })
+      .expect(303)
+      .expect('Location', '/domains/XF');
   });
 
   it('When the dashboard page is opened by a company user, then it is 403; anonymous goes to login', async () => {
@@ -214,43 +204,47 @@ describe('access to statistics and exports', () => {
 });
 
 describe('API tokens', () => {
-  it('When a token is created, then Bearer works for stats and exports, records last use, and stops after revocation', async () => {
-    const created = await regulator.agent
-      .post('/api/v1/regulator/tokens')
-      .set('X-CSRF-Token', regulator.csrf)
-      .send({ name: '月度报表' })
-      .expect(201);
-    const token = String(created.body.token);
+  async function createToken(name: string): Promise<{ id: string; token: string }> {
+    const created = await regulator.agent.post('/api/v1/regulator/tokens').send({ name }).expect(201);
+    return { id: String(created.body.id), token: String(created.body.token) };
+  }
+  const bearer = (token: string, route = '/api/v1/stats/summary') =>
+    request(t.app).get(route).set('Authorization', `Bearer ${token}`);
+
+  it('When a token is created, then it is shown once and only its hash is stored', async () => {
+    const { id, token } = await createToken('月度报表');
     expect(token).toMatch(/^hgr_/);
     const stored = await t.db.db
       .selectFrom('api_tokens')
       .select(['token_hash', 'last_used_at'])
-      .where('id', '=', created.body.id)
+      .where('id', '=', id)
       .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token.slice(4));
     expect(stored.last_used_at).toBeNull();
-
-    await request(t.app).get('/api/v1/stats/summary').set('Authorization', `Bearer ${token}`).expect(200);
-    await request(t.app).get('/api/v1/exports/summary.json').set('Authorization', `Bearer ${token}`).expect(200);
     const list = await regulator.agent.get('/api/v1/regulator/tokens').expect(200);
-    const listed = list.body.tokens.find((x: { id: string }) => x.id === created.body.id);
-    expect(listed).toMatchObject({ name: '月度报表', lastUsedAt: expect.any(String), revokedAt: null });
     expect(JSON.stringify(list.body)).not.toContain(token);
+  });
 
-    // A token cannot manage tokens: those routes need the session.
-    await request(t.app).get('/api/v1/regulator/tokens').set('Authorization', `Bearer ${token}`).expect(401);
+  it('When Bearer is used for stats and exports, then it works and its last use is listed', async () => {
+    const { id, token } = await createToken('月度报表');
+    await bearer(token).expect(200);
+    await bearer(token, '/api/v1/exports/summary.json').expect(200);
+    const list = await regulator.agent.get('/api/v1/regulator/tokens').expect(200);
+    const listed = list.body.tokens.find((x: { id: string }) => x.id === id);
+    expect(listed).toMatchObject({ name: '月度报表', lastUsedAt: expect.any(String), revokedAt: null });
+  });
 
-    await regulator.agent
-      .delete(`/api/v1/regulator/tokens/${created.body.id}`)
-      .set('X-CSRF-Token', regulator.csrf)
-      .expect(204);
-    const res = await request(t.app)
-      .get('/api/v1/stats/summary')
-      .set('Authorization', `Bearer ${token}`)
-      .set('Accept-Language', 'en')
-      .expect(401);
+  it('When Bearer is used to manage tokens, then 401: those routes need the session', async () => {
+    const { token } = await createToken('脚本');
+    await bearer(token, '/api/v1/regulator/tokens').expect(401);
+  });
+
+  it('When a token is revoked, then Bearer answers 401 saying so', async () => {
+    const { id, token } = await createToken('脚本');
+    await regulator.agent.delete(`/api/v1/regulator/tokens/${id}`).expect(204);
+    const res = await bearer(token).set('Accept-Language', 'en').expect(401);
     expect(res.body.detail).toContain('revoked');
-    await request(t.app).get('/api/v1/exports/answers.csv').set('Authorization', `Bearer ${token}`).expect(401);
+    await bearer(token, '/api/v1/exports/answers.csv').expect(401);
   });
 
   it('When the token is unknown or malformed, then 401', async () => {
@@ -260,22 +254,14 @@ describe('API tokens', () => {
 
   it('When a company user holds a token, then it still cannot read statistics', async () => {
     const company = await registerCompany(t.app);
-    await company.agent
-      .post('/api/v1/regulator/tokens')
-      .set('X-CSRF-Token', company.csrf)
-      .send({ name: 'x' })
-      .expect(403);
+    await company.agent.post('/api/v1/regulator/tokens').send({ name: 'x' }).expect(403);
   });
 
   it('When another regulator revokes my token id, then it is 404 and mine still works', async () => {
-    const created = await regulator.agent
-      .post('/api/v1/regulator/tokens')
-      .set('X-CSRF-Token', regulator.csrf)
-      .send({ name: '脚本' })
-      .expect(201);
-    const other = await loginAs('regulator');
-    await other.agent.delete(`/api/v1/regulator/tokens/${created.body.id}`).set('X-CSRF-Token', other.csrf).expect(404);
-    await request(t.app).get('/api/v1/stats/summary').set('Authorization', `Bearer ${created.body.token}`).expect(200);
+    const { id, token } = await createToken('脚本');
+    const other = await signInAs(t, 'regulator');
+    await other.agent.delete(`/api/v1/regulator/tokens/${id}`).expect(404);
+    await bearer(token).expect(200);
   });
 });
 
@@ -365,42 +351,27 @@ describe('GET /api/v1/stats/summary', () => {
       const c = await registerCompany(t.app, { region: '锦丰镇' });
       const created = await c.agent
         .post('/api/v1/assessments')
-        .set('X-CSRF-Token', c.csrf)
         .send({ profile: { tags: [] } })
         .expect(201);
       const id = String(created.body.id);
-      await c.agent
-        .put(`/api/v1/assessments/${id}/answers/XF-001`)
-        .set('X-CSRF-Token', c.csrf)
-        .send({ status: 'non_compliant' })
-        .expect(200);
+      await c.agent.put(`/api/v1/assessments/${id}/answers/XF-001`).send({ status: 'non_compliant' }).expect(200);
       if (i === 4) break; // the fifth stays a draft
-      await c.agent
-        .put(`/api/v1/assessments/${id}/answers/XF-002`)
-        .set('X-CSRF-Token', c.csrf)
-        .send({ status: 'compliant' })
-        .expect(200);
-      await c.agent.post(`/api/v1/assessments/${id}/submit`).set('X-CSRF-Token', c.csrf).expect(200);
+      await c.agent.put(`/api/v1/assessments/${id}/answers/XF-002`).send({ status: 'compliant' }).expect(200);
+      await c.agent.post(`/api/v1/assessments/${id}/submit`).expect(200);
     }
     const four = (await regulator.agent.get('/api/v1/stats/summary?region=锦丰镇').expect(200)).body;
     expect(four.suppressed).toBe(true); // 4 submitted + 1 draft: still fewer than 5
     const c = await registerCompany(t.app, { region: '锦丰镇' });
     const created = await c.agent
       .post('/api/v1/assessments')
-      .set('X-CSRF-Token', c.csrf)
       .send({ profile: { tags: [] } })
       .expect(201);
     await c.agent
       .put(`/api/v1/assessments/${created.body.id}/answers/XF-001`)
-      .set('X-CSRF-Token', c.csrf)
       .send({ status: 'non_compliant' })
       .expect(200);
-    await c.agent
-      .put(`/api/v1/assessments/${created.body.id}/answers/XF-002`)
-      .set('X-CSRF-Token', c.csrf)
-      .send({ status: 'unsure' })
-      .expect(200);
-    await c.agent.post(`/api/v1/assessments/${created.body.id}/submit`).set('X-CSRF-Token', c.csrf).expect(200);
+    await c.agent.put(`/api/v1/assessments/${created.body.id}/answers/XF-002`).send({ status: 'unsure' }).expect(200);
+    await c.agent.post(`/api/v1/assessments/${created.body.id}/submit`).expect(200);
     const five = (await regulator.agent.get('/api/v1/stats/summary?region=锦丰镇').expect(200)).body;
     expect(five.totals).toMatchObject({ organisations: 5, assessments: 5, shared: 0 });
     const xf1 = five.items.find((i: { code: string }) => i.code === 'XF-001');
@@ -542,13 +513,8 @@ describe('exports', () => {
     });
     const url = '/api/v1/exports/answers.csv?region=%E5%B8%B8%E9%98%B4%E6%B2%99';
     const a = await regulator.agent.get(url).buffer(true).parse(binary).expect(200);
-    const token = (
-      await regulator.agent
-        .post('/api/v1/regulator/tokens')
-        .set('X-CSRF-Token', regulator.csrf)
-        .send({ name: 'csv paths' })
-        .expect(201)
-    ).body.token as string;
+    const token = (await regulator.agent.post('/api/v1/regulator/tokens').send({ name: 'csv paths' }).expect(201)).body
+      .token as string;
     const b = await request(withoutCopy)
       .get(url)
       .set('Authorization', `Bearer ${token}`)
@@ -558,7 +524,71 @@ describe('exports', () => {
     expect((a.body as Buffer).equals(b.body as Buffer)).toBe(true);
     const rows = parseCsv((a.body as Buffer).toString('utf8').slice(1)).filter((r) => r.length > 1);
     const notes = rows.map((r) => r[rows[0].indexOf('备注 note')]);
-    for (const note of awkward) expect(notes).toContain(note);
+    for (const note of awkward) expect(notes).toContain(note.startsWith('=') ? `'${note}` : note);
+  });
+
+  // OWASP CSV injection: text a firm typed must never reach a spreadsheet as a formula.
+  it('answers.csv prefixes firm-typed text that starts like a formula with a quote, on both paths; XLSX keeps it as text', async () => {
+    const hostile = ['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR'];
+    const target = await sql<{ assessment_id: string; item_code: string }>`
+      select a.assessment_id, a.item_code from answers a join assessments s on s.id = a.assessment_id
+      where s.shared and s.status = 'submitted' and s.org_id in (select id from orgs where region = '常阴沙') order by 1, 2 limit ${hostile.length}`.execute(
+      t.db.db,
+    );
+    for (const [i, r] of target.rows.entries()) {
+      await t.db.db
+        .updateTable('answers')
+        .set({ note: hostile[i], owner: hostile[(i + 1) % hostile.length] })
+        .where('assessment_id', '=', r.assessment_id)
+        .where('item_code', '=', r.item_code)
+        .execute();
+    }
+    const orgs = await sql<{
+      id: string;
+      name: string;
+    }>`select id, name from orgs where region = '常阴沙' order by id limit 1`.execute(t.db.db);
+    await t.db.db.updateTable('orgs').set({ name: '=cmd|calc' }).where('id', '=', orgs.rows[0].id).execute();
+    try {
+      const url = '/api/v1/exports/answers.csv?region=%E5%B8%B8%E9%98%B4%E6%B2%99';
+      const withoutCopy = createApp({
+        database: { ...t.db, copyCsv: undefined },
+        catalogues: t.store,
+        logger: createLogger('silent'),
+        production: false,
+      });
+      const token = (await regulator.agent.post('/api/v1/regulator/tokens').send({ name: 'csv injection' }).expect(201))
+        .body.token as string;
+      for (const res of [
+        await regulator.agent.get(url).buffer(true).parse(binary).expect(200),
+        await request(withoutCopy)
+          .get(url)
+          .set('Authorization', `Bearer ${token}`)
+          .buffer(true)
+          .parse(binary)
+          .expect(200),
+      ]) {
+        const rows = parseCsv((res.body as Buffer).toString('utf8').slice(1)).filter((r) => r.length > 1);
+        const cells = rows.slice(1).flat();
+        for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+        for (const h of hostile) expect(cells).toContain(`'${h}`);
+        expect(cells).toContain("'=cmd|calc");
+      }
+      const xlsx = await regulator.agent
+        .get('/api/v1/exports/answers.xlsx?region=常阴沙')
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(arrayBuffer(xlsx.body as Buffer));
+      const values: unknown[] = [];
+      wb.worksheets[0].eachRow((row) => {
+        row.eachCell((cell) => values.push(cell.value));
+      });
+      expect(values).toContain('=HYPERLINK("http://x")');
+      expect(values).toContain('=cmd|calc');
+    } finally {
+      await t.db.db.updateTable('orgs').set({ name: orgs.rows[0].name }).where('id', '=', orgs.rows[0].id).execute();
+    }
   });
 
   it('answers.xlsx reads back with the same rows as the CSV, filtered by region', async () => {
@@ -623,12 +653,8 @@ describe('pages', () => {
 
   it('tokens: created in the UI, shown once, revoked in the UI', async () => {
     const page = await regulator.agent.get('/regulator/tokens').expect(200);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
-    const created = await regulator.agent
-      .post('/regulator/tokens')
-      .type('form')
-      .send({ _csrf: csrf, name: 'WPS 表格' })
-      .expect(200);
+    expect(csrfFieldOf(page.text)).toBe(regulator.agent.csrf);
+    const created = await regulator.agent.form('/regulator/tokens', { name: 'WPS 表格' }).expect(200);
     const token = /value="(hgr_[^"]+)"/.exec(created.text)?.[1] ?? '';
     expect(token).not.toBe('');
     const again = await regulator.agent.get('/regulator/tokens').expect(200);
@@ -639,18 +665,61 @@ describe('pages', () => {
       .select('id')
       .where('name', '=', 'WPS 表格')
       .executeTakeFirstOrThrow();
-    await regulator.agent.post(`/regulator/tokens/${row.id}/revoke`).type('form').send({ _csrf: csrf }).expect(303);
+    await regulator.agent.form(`/regulator/tokens/${row.id}/revoke`).expect(303);
     await request(t.app).get('/api/v1/stats/summary').set('Authorization', `Bearer ${token}`).expect(401);
   });
 
   it('tokens: an empty name re-renders with an error summary', async () => {
-    const page = await regulator.agent.get('/regulator/tokens').expect(200);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
-    const res = await regulator.agent
-      .post('/regulator/tokens')
-      .type('form')
-      .send({ _csrf: csrf, name: '  ' })
-      .expect(400);
+    const res = await regulator.agent.form('/regulator/tokens', { name: '  ' }).expect(400);
     expect(res.text).toContain('error-summary');
+  });
+});
+
+describe('export headers follow ?lang=', () => {
+  const headerOf = async (path: string): Promise<string[]> => {
+    const res = await regulator.agent.get(path).buffer(true).parse(binary).expect(200);
+    return parseCsv((res.body as Buffer).toString('utf8').slice(1))[0];
+  };
+
+  it('summary.csv and answers.csv name their columns in Chinese only with ?lang=zh-CN', async () => {
+    for (const path of ['/api/v1/exports/summary.csv?lang=zh-CN', '/api/v1/exports/answers.csv?lang=zh-CN']) {
+      const header = await headerOf(path);
+      expect(header.length).toBeGreaterThan(5);
+      for (const cell of header) expect(cell).not.toMatch(/[A-Za-z]{2,}/);
+    }
+  });
+
+  it('summary.csv and answers.csv name their columns in English only with ?lang=en', async () => {
+    expect((await headerOf('/api/v1/exports/summary.csv?lang=en')).slice(0, 3)).toEqual(['level', 'code', 'name']);
+    for (const path of ['/api/v1/exports/summary.csv?lang=en', '/api/v1/exports/answers.csv?lang=en']) {
+      for (const cell of await headerOf(path)) expect(cell).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('summary.xlsx and answers.xlsx name sheets and columns in the language asked for', async () => {
+    for (const [lang, other] of [
+      ['en', /[\u4e00-\u9fff]/],
+      ['zh-CN', /[A-Za-z]{2,}/],
+    ] as const) {
+      for (const [name, headerRow] of [
+        ['summary.xlsx', 2],
+        ['answers.xlsx', 1],
+      ] as const) {
+        const res = await regulator.agent
+          .get(`/api/v1/exports/${name}?lang=${lang}`)
+          .buffer(true)
+          .parse(binary)
+          .expect(200);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(arrayBuffer(res.body as Buffer));
+        for (const ws of wb.worksheets) {
+          expect(ws.name).not.toMatch(other);
+          const cells: string[] = [];
+          ws.getRow(headerRow).eachCell((c) => cells.push(c.text));
+          expect(cells.length).toBeGreaterThan(5);
+          for (const cell of cells) expect(cell).not.toMatch(other);
+        }
+      }
+    }
   });
 });

@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { BrowserContext, Page } from 'playwright-core';
 import { applicableItems } from '../../server/assessment/service';
-import { DOWNLOADS, openBrowserSuite, SHOTS, watchedPage, type BrowserSuite } from '../support/browser';
+import {
+  closeBrowserSuite,
+  DOWNLOADS,
+  openBrowserSuite,
+  SHOTS,
+  watchedPage,
+  type BrowserSuite,
+} from '../support/browser';
 import { randomIp, uniqueCreditCode } from '../support/company';
 
 const PASSWORD = 'correct horse battery';
@@ -16,7 +23,7 @@ let s: BrowserSuite;
 beforeAll(async () => {
   s = await openBrowserSuite();
 });
-afterAll(() => s?.close());
+afterAll(() => closeBrowserSuite(s));
 
 interface Phone {
   context: BrowserContext;
@@ -256,7 +263,7 @@ describe('self-assessment on a phone', () => {
       async (url) => (await fetch(url)).json() as Promise<{ answers: Record<string, { status: string }> }>,
       `/api/v1/assessments/${id}`,
     );
-    expect(saved.answers[code]?.status).toBe('compliant');
+    expect(saved.answers[code]).toMatchObject({ status: 'compliant' });
     await context.close();
   });
 

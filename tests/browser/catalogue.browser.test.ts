@@ -1,13 +1,13 @@
 // A reader on a phone opens the checklist, follows a domain and an item.
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openBrowserSuite, SHOTS, watchedPage, type BrowserSuite } from '../support/browser';
+import { closeBrowserSuite, openBrowserSuite, SHOTS, watchedPage, type BrowserSuite } from '../support/browser';
 
 let s: BrowserSuite;
 beforeAll(async () => {
   s = await openBrowserSuite();
 });
-afterAll(() => s?.close());
+afterAll(() => closeBrowserSuite(s));
 
 async function phone(javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   return watchedPage(s.browser, { viewport: { width: 360, height: 640 }, javaScriptEnabled });

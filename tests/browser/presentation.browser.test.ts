@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createUser } from '../../server/accounts/service';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openBrowserSuite, SHOTS, watchedPage, type BrowserSuite } from '../support/browser';
+import { closeBrowserSuite, openBrowserSuite, SHOTS, watchedPage, type BrowserSuite } from '../support/browser';
 
 let s: BrowserSuite;
 let largest: string;
@@ -15,7 +15,7 @@ beforeAll(async () => {
   s = await openBrowserSuite();
   largest = [...s.t.catalogue.domains].sort((a, b) => b.items.length - a.items.length)[0].code;
 });
-afterAll(() => s?.close());
+afterAll(() => closeBrowserSuite(s));
 
 async function projector(
   javaScriptEnabled = true,

@@ -65,7 +65,12 @@ describe('the checklist in checklists/', () => {
       if (item.guidance.filter(filled).length < 2) gaps.push(`${item.code}.guidance`);
       if (item.evidence.filter(filled).length < 1) gaps.push(`${item.code}.evidence`);
       item.leniency.forEach((l, i) => {
-        if (l.kind === 'none' ? !filled(l.note) : !(l.conditions ?? []).some(filled))
+        // none and no-fine explain themselves in the note (no-fine also says what follows an ignored order).
+        if (
+          l.kind === 'none' || l.kind === 'no-fine'
+            ? !filled(l.note) || (l.kind === 'no-fine' && !filled(l.ifIgnored))
+            : !(l.conditions ?? []).some(filled)
+        )
           gaps.push(`${item.code}.leniency[${i}]`);
       });
       if (item.reviewNeeded && !filled(item.reviewNote)) gaps.push(`${item.code}.reviewNote`);

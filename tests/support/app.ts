@@ -30,6 +30,13 @@ export async function startTestApp(content: ChecklistContent = realChecklists())
   const db = await freshDb();
   const { catalogue } = await importCatalogue(db.db, content);
   const store = new CatalogueStore(db.db, catalogue);
-  const app = createApp({ database: db, catalogues: store, logger: createLogger('silent'), production: false });
+  // Tests stand for many firms on many addresses through X-Forwarded-For, as behind a proxy on loopback.
+  const app = createApp({
+    database: db,
+    catalogues: store,
+    logger: createLogger('silent'),
+    production: false,
+    trustProxy: 'loopback',
+  });
   return { app, db, store, catalogue, close: () => db.drop() };
 }

@@ -29,10 +29,20 @@ export function launchBrowser(): Promise<Browser> {
 
 export async function listen(app: Express): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = app.listen(0, '127.0.0.1', () => {
+      resolve(s);
+    });
   });
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      ),
+  };
 }
 
 export interface WatchedPage {
@@ -74,6 +84,11 @@ export interface BrowserSuite {
 }
 
 /** The real app (real checklists) on a fresh database, listening on a free port, and Debian's Chromium. */
+/** For afterAll: the suite is unset when its beforeAll failed, and there is nothing to close. */
+export async function closeBrowserSuite(s: BrowserSuite | undefined): Promise<void> {
+  await s?.close();
+}
+
 export async function openBrowserSuite(): Promise<BrowserSuite> {
   mkdirSync(SHOTS, { recursive: true });
   mkdirSync(DOWNLOADS, { recursive: true });

@@ -4,6 +4,7 @@ import { randomInt } from 'node:crypto';
 import request from 'supertest';
 import type { Express } from 'express';
 import { checkCharacter } from '../../server/accounts/credit-code';
+import { SignedInAgent } from './signed-in-agent';
 
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
@@ -16,15 +17,13 @@ export function uniqueCreditCode(): string {
 export const randomIp = (): string => `10.${randomInt(256)}.${randomInt(256)}.${1 + randomInt(254)}`;
 
 export interface Company {
-  readonly agent: request.Agent;
-  readonly csrf: string;
+  /** Signed in as the organisation's admin; sends the CSRF token on every change. */
+  readonly agent: SignedInAgent;
   readonly email: string;
   readonly password: string;
   readonly creditCode: string;
   readonly orgId: string;
   readonly userId: string;
-  /** The session cookie, to talk to another app instance as the same user. */
-  readonly cookie: string;
 }
 
 export async function registerCompany(app: Express, overrides: Record<string, string> = {}): Promise<Company> {
@@ -47,11 +46,8 @@ export async function registerCompany(app: Express, overrides: Record<string, st
       ...overrides,
     });
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
-  const cookie = String(res.headers['set-cookie']?.[0] ?? '').split(';')[0];
   return {
-    cookie,
-    agent,
-    csrf: res.body.csrfToken as string,
+    agent: await SignedInAgent.after(agent, res, String(res.body.csrfToken)),
     email,
     password,
     creditCode,

@@ -57,7 +57,7 @@ describe('loading checklist files', () => {
   });
 
   it('reports a missing required field of an item', () => {
-    const { guidance: _omit, ...noGuidance } = fixtureItem('XF-002');
+    const noGuidance = Object.fromEntries(Object.entries(fixtureItem('XF-002')).filter(([key]) => key !== 'guidance'));
     const dir = folderWith({ '03-xf.yaml': domain([noGuidance]) });
     expect(problemsOf(dir)).toEqual(["domains/03-xf.yaml: item XF-002: /: must have required property 'guidance'"]);
   });
@@ -136,5 +136,41 @@ describe('loading checklist files', () => {
   it('rejects a duplicate key instead of silently keeping the last one', () => {
     const dir = folderWith({ '03-xf.yaml': 'code: XF\ncode: XF\n' });
     expect(problemsOf(dir)[0]).toMatch(/YAML: .*unique/i);
+  });
+});
+
+describe('loading synonyms.yaml', () => {
+  const withSynonyms = (text: string): string => {
+    const dir = folderWith({ '03-xf.yaml': domain([fixtureItem('XF-001')]) });
+    writeFileSync(join(dir, 'synonyms.yaml'), text);
+    return dir;
+  };
+
+  it('loads the synonyms into the content', () => {
+    const dir = withSynonyms('synonyms:\n  - { terms: [消防通道], means: [疏散通道, 消防车通道] }\n');
+    expect(loadChecklists(dir, dir).content?.synonyms).toEqual([
+      { terms: ['消防通道'], means: ['疏散通道', '消防车通道'] },
+    ]);
+  });
+
+  it('names the file and the entry of a schema error', () => {
+    const dir = withSynonyms(
+      'synonyms:\n  - { terms: [社保], means: [社会保险] }\n  - { terms: [电瓶车], means: [] }\n',
+    );
+    expect(problemsOf(dir)).toEqual(['synonyms.yaml: entry 2 (电瓶车) /means: must NOT have fewer than 1 items']);
+  });
+
+  it('rejects an everyday word listed under two meanings', () => {
+    const dir = withSynonyms(
+      'synonyms:\n  - { terms: [年检], means: [定期检验] }\n  - { terms: [年检], means: [年度报告] }\n',
+    );
+    expect(problemsOf(dir)).toEqual([
+      'synonyms.yaml: entry 2 (年检) /terms/0: "年检" is already listed in entry 1 (年检)',
+    ]);
+  });
+
+  it('names a YAML syntax error in the file', () => {
+    const dir = withSynonyms('synonyms:\n  - { terms: [社保\n');
+    expect(problemsOf(dir)[0]).toMatch(/^synonyms\.yaml: YAML: /);
   });
 });

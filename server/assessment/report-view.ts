@@ -1,157 +1,21 @@
-// The words of a report, shared by the HTML, DOCX and PDF renderers, so the
-// three formats always say the same thing. Pure functions, no markup.
-import type { Citation, Consequence, Leniency, LeniencyKind, PenaltyCitation } from '../domain/checklist';
-import { translate, type MessageKey, type MessageParams } from '../i18n';
-import type { AnswerStatus } from '../domain/answer-status';
-import { industryLabel, type OrgSize } from '../domain/organisation';
+// Everything the report shows, already worded and formatted (no HTML): the view the
+// HTML template, the DOCX and the PDF renderers all draw from.
+import type { PenaltyCitation } from '../domain/checklist';
+import { industryLabel } from '../domain/organisation';
 import { coverageOf, type Report, type ReportCoverage, type ReportGap, type StatusCounts } from '../domain/report';
 import type { CheckMode } from '../domain/check-mode';
-
-/** Chinese interface text of the report; the same keys give the HTML its English. */
-export function zh(key: MessageKey, params: MessageParams = {}): string {
-  return translate('zh-CN', key, params);
-}
-
-export function statusLabel(status: AnswerStatus): string {
-  return zh(`report.status.${status}`);
-}
-
-const SIZE_LABELS: Readonly<Record<OrgSize, string>> = { large: '大型', medium: '中型', small: '小型', micro: '微型' };
-
-export function sizeLabel(size: OrgSize): string {
-  return SIZE_LABELS[size] ?? size;
-}
-
-export function consequenceLabel(c: Consequence): string {
-  return zh(`consequence.${c}`);
-}
-
-export function leniencyKindLabel(kind: LeniencyKind): string {
-  return zh(`leniency.${kind}`);
-}
-
-/** 0.875 → "87.5%"; null (every item not applicable) → "—". */
-export function formatRate(rate: number | null): string {
-  if (rate === null || !Number.isFinite(rate)) return '—';
-  return `${Math.round(rate * 1000) / 10}%`;
-}
-
-const LONG_DATE = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'Asia/Shanghai' });
-
-/** An ISO instant as the Beijing calendar date, e.g. 2026年11月27日. */
-export function formatInstantZh(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : LONG_DATE.format(date);
-}
-
-/** A YYYY-MM-DD calendar date (no zone to convert) as 2026年12月5日. */
-export function formatDayZh(day: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : day;
-}
-
-/** Wraps a law's title in 《》 unless it already is. */
-export function lawTitle(law: string): string {
-  const t = law.trim();
-  return t.startsWith('《') ? t : `《${t}》`;
-}
-
-export function citationHeading(c: Citation): string {
-  return `${lawTitle(c.law)}${c.article}`;
-}
-
-// A leniency basis is free text such as "中华人民共和国行政处罚法 第三十三条第一款；…".
-const TITLE_THEN_ARTICLE = /^(.+?)\s*(第[一二三四五六七八九十百零〇\d]+条.*)$/;
-
-/** "中华人民共和国行政处罚法 第三十三条第一款" → "《中华人民共和国行政处罚法》第三十三条第一款". */
-export function formatBasis(basis: string): string {
-  return basis
-    .split(/[；;]/)
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0)
-    .map((part) => {
-      if (part.includes('《')) return part;
-      const m = TITLE_THEN_ARTICLE.exec(part);
-      return m ? `${lawTitle(m[1])}${m[2]}` : part;
-    })
-    .join('、');
-}
-
-// 行政处罚法 第三十二条 says 应当 (must) lighten; other laws (e.g. 产品质量法 第五十五条) say 可以 (may).
-function lighterIsMandatory(basis: string): boolean {
-  return basis.split(/[；;]/).some((part) => part.includes('行政处罚法') && part.includes('第三十二条'));
-}
-
-export interface LeniencyGuide {
-  readonly kind: LeniencyKind;
-  readonly kindLabel: string;
-  /** To tick one by one; all must hold. */
-  readonly conditions: readonly string[];
-  /** "须在15日内改正" when the rule sets a deadline. */
-  readonly correctionText?: string;
-  /** What the law provides, in plain words, citing the basis; never a promise. */
-  readonly outcome: string;
-  readonly disqualifiers: readonly string[];
-  readonly decidedBy: string;
-  /** The basis with law titles in 《》. */
-  readonly basis: string;
-  readonly source?: string;
-  /** The checklist's own explanation. */
-  readonly note?: string;
-}
-
-const DECIDED_BY = '是否适用由有管辖权的执法机关根据具体案情个案认定；本指引只说明法定条件，不代表处理结果。';
-
-/** The 免罚轻罚 navigator of one relief rule. */
-export function leniencyGuide(l: Leniency): LeniencyGuide {
-  const basis = formatBasis(l.basis);
-  const conditions = [...(l.conditions ?? [])];
-  const days = l.correctionDays;
-  const hasDays = typeof days === 'number' && days > 0;
-  const lateText = hasDays ? `超过${days}日仍未改正，或者拒不改正` : '逾期不改正，或者拒不改正';
-  let outcome: string;
-  let disqualifiers: string[];
-  switch (l.kind) {
-    case 'first-violation':
-      outcome = `若为首次违法、危害后果轻微并在责令改正期限内改正，依据${basis}，可以不予行政处罚。`;
-      disqualifiers = [
-        '两年内有同类违法记录，不属于首次违法',
-        '造成危害后果，或者后果较重',
-        lateText,
-        '“可以”不予处罚属于裁量：即使满足上述条件，执法机关仍可依法给予处罚',
-      ];
-      break;
-    case 'no-penalty':
-      outcome = `${conditions.length > 0 ? '若同时满足上述条件' : '若违法行为轻微并及时改正、没有造成危害后果'}，依据${basis}，不予行政处罚。`;
-      disqualifiers = ['违法行为并非轻微，或者造成了危害后果', lateText, '不满足上述任一条件'];
-      break;
-    case 'lighter': {
-      const mandatory = lighterIsMandatory(l.basis);
-      outcome = `若具有上述情形，依据${basis}，${mandatory ? '应当' : '可以'}依法从轻或者减轻行政处罚；从轻或者减轻不等于免除处罚。`;
-      disqualifiers = [
-        '不具有上述情形',
-        ...(mandatory ? [] : ['“可以”从轻或者减轻属于裁量：即使具有上述情形，执法机关也可以不予从轻']),
-      ];
-      break;
-    }
-    case 'none':
-      outcome = '本事项没有可适用的免罚轻罚规定。';
-      disqualifiers = [];
-      break;
-  }
-  return {
-    kind: l.kind,
-    kindLabel: leniencyKindLabel(l.kind),
-    conditions,
-    ...(hasDays ? { correctionText: `须在${days}日内改正` } : {}),
-    outcome,
-    disqualifiers,
-    decidedBy: DECIDED_BY,
-    basis,
-    ...(l.source ? { source: l.source } : {}),
-    ...(l.note ? { note: l.note } : {}),
-  };
-}
+import type { AnswerStatus } from '../domain/answer-status';
+import { leniencyGuide, type LeniencyGuide } from './leniency-guide';
+import {
+  zh,
+  statusLabel,
+  sizeLabel,
+  consequenceLabel,
+  formatRate,
+  formatInstantZh,
+  formatDayZh,
+  citationHeading,
+} from './report-words';
 
 export interface CountsView {
   readonly total: number;
@@ -349,11 +213,11 @@ function answerGroups(report: Report): AnswerGroupView[] {
 
 export function methodNotes(report: Report): string[] {
   return [
-    '本报告依据企业自评结果生成，不代表执法机关的认定。',
-    '合规率 = 符合项数 ÷（全部事项数 − 不适用项数）；全部不适用的领域不计算合规率。',
-    '“免罚轻罚指引”只说明法律规定和公开清单中的条件；是否不予处罚或者从轻、减轻处罚，由有管辖权的执法机关根据具体案情个案认定。',
-    `法律条文引自自评时的清单版本 v${report.checklistVersion.id}；法律修改后以现行有效文本为准。`,
-    '校验码是报告内容规范化 JSON 的 SHA-256 摘要，报告内容有任何改动，校验码都会不同；可访问 /verify/<校验码> 核对。',
+    zh('report.method.selfAssessed'),
+    zh('report.method.rate'),
+    zh('report.method.relief'),
+    zh('report.method.version', { version: report.checklistVersion.id }),
+    zh('report.method.fingerprint'),
   ];
 }
 

@@ -1,0 +1,65 @@
+// The Ed25519 key that signs audit checkpoints. It lives outside the database
+// (AUDIT_SIGNING_KEY, or a file in the data folder created on first start), so
+// whoever can rewrite the audit rows cannot also forge a checkpoint.
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface SigningKey {
+  readonly privateKey: KeyObject;
+  readonly publicKey: KeyObject;
+  /** First 16 hex digits of the SHA-256 of the public key (SPKI DER): names the key in each checkpoint. */
+  readonly keyId: string;
+  /** The public key as base64 SPKI DER, to print beside a signed head. */
+  readonly publicKeyBase64: string;
+}
+
+export const SIGNING_KEY_FILE = 'audit-signing-key.pem';
+
+export class SigningKeyError extends Error {
+  override readonly name = 'SigningKeyError';
+}
+
+function fromPrivateKey(privateKey: KeyObject): SigningKey {
+  if (privateKey.asymmetricKeyType !== 'ed25519') throw new SigningKeyError('the audit signing key must be Ed25519');
+  const publicKey = createPublicKey(privateKey);
+  const spki = publicKey.export({ type: 'spki', format: 'der' });
+  return {
+    privateKey,
+    publicKey,
+    keyId: createHash('sha256').update(spki).digest('hex').slice(0, 16),
+    publicKeyBase64: spki.toString('base64'),
+  };
+}
+
+/** A PKCS#8 PEM, or the same DER in base64 on one line (handier in an environment variable). */
+export function parseSigningKey(text: string): SigningKey {
+  const trimmed = text.trim();
+  try {
+    const privateKey = trimmed.startsWith('-----BEGIN')
+      ? createPrivateKey(trimmed)
+      : createPrivateKey({ key: Buffer.from(trimmed, 'base64'), format: 'der', type: 'pkcs8' });
+    return fromPrivateKey(privateKey);
+  } catch (err) {
+    if (err instanceof SigningKeyError) throw err;
+    throw new SigningKeyError('AUDIT_SIGNING_KEY is not an Ed25519 private key (PKCS#8 PEM, or its DER in base64)');
+  }
+}
+
+/** AUDIT_SIGNING_KEY if set; else DATA_DIR/audit-signing-key.pem, created (mode 0600) when missing. */
+export function loadSigningKey(options: { readonly envKey?: string; readonly dataDir: string }): SigningKey {
+  if (options.envKey) return parseSigningKey(options.envKey);
+  const path = join(options.dataDir, SIGNING_KEY_FILE);
+  if (existsSync(path)) return parseSigningKey(readFileSync(path, 'utf8'));
+  mkdirSync(options.dataDir, { recursive: true });
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  try {
+    writeFileSync(path, pem, { mode: 0o600, flag: 'wx' });
+  } catch (err) {
+    // Another process created it first: use that one.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return parseSigningKey(readFileSync(path, 'utf8'));
+    throw err;
+  }
+  return fromPrivateKey(privateKey);
+}

@@ -1,0 +1,45 @@
+// Interface text of the search (issue 14): results, facets, suggestions, the
+// zero-result page, search within a domain, and the admin list of misses.
+export const searchMessages = {
+  'search.hint2': {
+    zh: '用您自己的话说，例如：员工加班不给钱、电瓶车充电、年报忘了、AQ-001',
+    en: 'In your own words (the checklist is in Chinese), or an item code such as AQ-001',
+  },
+  'search.facets': { zh: '按领域', en: 'By domain' },
+  'search.allDomains': { zh: '全部领域', en: 'All domains' },
+  'search.inDomainOf': { zh: '“{q}”在“{domain}”中共 {n} 项', en: '{n} items for “{q}” in {domain}' },
+  'search.didYouMean': { zh: '您是不是要找：', en: 'Did you mean:' },
+  'search.topics': { zh: '大家常查的问题', en: 'Common topics' },
+  'search.browse': { zh: '按领域浏览', en: 'Browse by domain' },
+  'search.illegal': { zh: '什么是违法', en: 'What is illegal' },
+  'search.prev': { zh: '上一页', en: 'Previous page' },
+  'search.next': { zh: '下一页', en: 'Next page' },
+  'search.error.unknownDomain': {
+    zh: '没有编号为“{domain}”的领域（可用：{codes}）',
+    en: 'unknown domain "{domain}" (codes: {codes})',
+  },
+  'search.misses.title': { zh: '没有结果的搜索', en: 'Searches without a result' },
+  'search.page': { zh: '第 {page} 页，共 {pages} 页', en: 'Page {page} of {pages}' },
+  'search.suggestions': { zh: '搜索建议', en: 'Suggestions' },
+  'search.badPage': { zh: '页码须为 1 到 500 之间的整数。', en: 'The page must be a whole number from 1 to 500.' },
+  'search.badDomain': { zh: '没有代码为“{domain}”的领域。', en: 'There is no domain “{domain}”.' },
+  'search.domain.label': { zh: '在本领域内搜索', en: 'Search this domain' },
+  'search.domain.results': { zh: '本领域“{q}”共 {n} 项', en: '{n} items in this domain for “{q}”' },
+  'search.domain.none': {
+    zh: '本领域没有找到与“{q}”相关的事项。',
+    en: 'Nothing in this domain for “{q}”.',
+  },
+  'search.domain.elsewhere': { zh: '在全部领域中搜索“{q}”', en: 'Search all domains for “{q}”' },
+  'search.domain.all': { zh: '显示本领域全部事项', en: 'Show every item of this domain' },
+  'misses.title': { zh: '没有结果的搜索', en: 'Searches without a result' },
+  'misses.lead': {
+    zh: '用户搜索后一项也没找到的词（已统一格式，只记次数，不记用户和地址）。据此给事项补充日常说法（keywords）或同义词（synonyms.yaml）。',
+    en: 'What people searched for without finding anything (normalised; counts only, no user, no address). Use it to add everyday phrasings (keywords) or synonyms (synonyms.yaml).',
+  },
+  'misses.query': { zh: '搜索词', en: 'Query' },
+  'misses.count': { zh: '次数', en: 'Times' },
+  'misses.firstSeen': { zh: '首次', en: 'First seen' },
+  'misses.lastSeen': { zh: '最近', en: 'Last seen' },
+  'misses.empty': { zh: '还没有没有结果的搜索。', en: 'No search has come up empty yet.' },
+  'misses.total': { zh: '共 {n} 个不同的搜索词', en: '{n} distinct queries' },
+} as const;
