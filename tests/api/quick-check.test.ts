@@ -268,7 +268,9 @@ describe('submitting when ready', () => {
       .parse((res, done) => {
         const chunks: Buffer[] = [];
         res.on('data', (d: Buffer) => chunks.push(d));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
+        res.on('end', () => {
+          done(null, Buffer.concat(chunks));
+        });
       })
       .expect(200);
     const zip = await JSZip.loadAsync(docx.body as Buffer);
@@ -396,7 +398,7 @@ describe('pages: the scene picker, the quick draft, extending and the partial su
     const form: Record<string, string> = { _csrf: csrfOf(profile.text), scene: 'restaurant' };
     for (const q of t.catalogue.profile) form[`q-${q.tag}`] = RESTAURANT_TAGS.includes(q.tag) ? 'yes' : 'no';
     const started = await c.agent.post('/assess/new').type('form').send(form).expect(303);
-    const id = /^\/assess\/([0-9a-f-]{36})$/.exec(String(started.headers.location))?.[1] ?? '';
+    const id = /^\/assess\/([0-9a-f-]{36})$/.exec(started.headers.location)?.[1] ?? '';
     const draft = (await c.agent.get(`/api/v1/assessments/${id}`).expect(200)).body;
     expect(draft).toMatchObject({ mode: 'quick', scene: 'restaurant' });
     expect(draft.items).toHaveLength(t.catalogue.scene('restaurant')?.quick.length ?? -1);
@@ -470,7 +472,7 @@ describe('pages: one item per screen', () => {
       .send({ _csrf: csrfOf(second), status: 'non_compliant' })
       .expect(303);
     expect(gap.headers.location).toBe(`/assess/${id}/items/${items[1]}?then=action`);
-    const actionPage = (await c.agent.get(String(gap.headers.location)).expect(200)).text;
+    const actionPage = (await c.agent.get(gap.headers.location).expect(200)).text;
     expect(actionPage).toContain('name="owner"');
     const bad = await c.agent
       .post(`/assess/${id}/items/${items[1]}`)
