@@ -8,6 +8,7 @@ import * as m0006 from './migrations/0006-search-misses';
 import * as m0007 from './migrations/0007-audit-checkpoints';
 import * as m0008 from './migrations/0008-login-failures';
 import * as m0009 from './migrations/0009-checklist-sources';
+import * as m0010 from './migrations/0010-quick-check';
 
 // Listed in code (not read from disk) so the same list works under tsx, jest and dist/.
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0007-audit-checkpoints': m0007,
   '0008-login-failures': m0008,
   '0009-checklist-sources': m0009,
+  '0010-quick-check': m0010,
 };
 
 /** Brings the schema up to date; throws if any migration fails. */

@@ -7,6 +7,7 @@ import type { ChecklistContent } from '../server/domain/checklist';
 import type { OrgSize } from '../server/domain/organisation';
 import type { Report } from '../server/domain/report';
 import type { Role } from '../server/domain/roles';
+import type { CheckMode } from '../server/domain/check-mode';
 
 type CreatedAt = ColumnType<Date, never, never>;
 type Json<T> = ColumnType<T, string, string>;
@@ -92,6 +93,9 @@ export interface AssessmentsTable {
   fingerprint: string | null;
   report: ColumnType<Report | null, string | null, string | null>;
   shared: Generated<boolean>;
+  mode: ColumnType<CheckMode, CheckMode | undefined, CheckMode>;
+  /** The trade scene (行业场景) the draft started from, if any. */
+  scene: string | null;
 }
 
 export interface AnswersTable {
@@ -175,6 +179,7 @@ export interface StatSubmissionsTable {
   size: string;
   tag_mask: number;
   shared: Generated<boolean>;
+  mode: ColumnType<CheckMode, CheckMode | undefined, CheckMode>;
   compliant: number;
   non_compliant: number;
   not_applicable: number;

@@ -1,5 +1,6 @@
 // OpenAPI 3.1 description of every public route, served at /api/v1/openapi.json.
 import { ANSWER_STATUSES } from './domain/answer-status';
+import { CHECK_MODES } from './domain/check-mode';
 import { LENIENCY_KINDS } from './domain/checklist';
 import { ORG_SIZES } from './domain/organisation';
 import { ROLES } from './domain/roles';
@@ -167,6 +168,46 @@ export const openApiDocument = {
             },
           }),
           400: problem,
+        },
+      },
+    },
+    '/api/v1/scenes': {
+      get: {
+        summary: 'Trade scenes (行业场景): each with the size of its quick check and of its full check',
+        operationId: 'listScenes',
+        responses: {
+          200: json({
+            type: 'object',
+            required: ['scenes'],
+            properties: { scenes: { type: 'array', items: { $ref: '#/components/schemas/SceneSummary' } } },
+          }),
+        },
+      },
+    },
+    '/api/v1/scenes/{id}': {
+      get: {
+        summary: "One trade scene with its quick check's item codes (in the order asked) and its full check's",
+        operationId: 'getScene',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          200: json({
+            allOf: [
+              { $ref: '#/components/schemas/SceneSummary' },
+              {
+                type: 'object',
+                required: ['quick', 'full'],
+                properties: {
+                  quick: { type: 'array', items: { type: 'string' } },
+                  full: {
+                    type: 'array',
+                    description: 'Every item of the trade: the quick ones first, then the rest that apply',
+                    items: { type: 'string' },
+                  },
+                },
+              },
+            ],
+          }),
+          404: problem,
         },
       },
     },
@@ -390,6 +431,12 @@ export const openApiDocument = {
               properties: { tags: { type: 'array', items: { type: 'string' } } },
             },
             copyFrom: { type: 'string', format: 'uuid' },
+            scene: { type: 'string', description: 'A trade scene id from /api/v1/scenes (unknown: 400)' },
+            mode: {
+              enum: [...CHECK_MODES],
+              description:
+                "quick: the scene's quick list less what the profile rules out; full: every applicable item. Default: quick with a scene, full without",
+            },
           },
         }),
         responses: {
@@ -451,8 +498,40 @@ export const openApiDocument = {
         responses: {
           200: json({
             type: 'object',
-            properties: { fingerprint: { type: 'string' }, submittedAt: { type: 'string', format: 'date-time' } },
+            properties: {
+              fingerprint: { type: 'string' },
+              submittedAt: { type: 'string', format: 'date-time' },
+              coverage: { $ref: '#/components/schemas/Coverage' },
+            },
           }),
+          401: problem,
+          404: problem,
+          409: { ...problem, description: 'Already submitted, or not one answer given' },
+        },
+      },
+    },
+    '/api/v1/assessments/{id}/extend': {
+      post: {
+        summary: "Add a draft's remaining applicable items: one domain's, or all of them (it becomes a full check)",
+        operationId: 'extendAssessment',
+        security: [{ session: [] }],
+        parameters: [idParam, csrfHeader],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: { type: 'object', additionalProperties: false, properties: { domain: { type: 'string' } } },
+            },
+          },
+        },
+        responses: {
+          200: json({
+            allOf: [
+              { $ref: '#/components/schemas/AssessmentSummary' },
+              { type: 'object', properties: { added: { type: 'array', items: { type: 'string' } } } },
+            ],
+          }),
+          400: problem,
           401: problem,
           404: problem,
           409: problem,
@@ -692,6 +771,33 @@ export const openApiDocument = {
           size: { type: 'string' },
         },
       },
+      SceneSummary: {
+        type: 'object',
+        required: ['id', 'name', 'nameEn', 'description', 'industries', 'tags', 'quickCount', 'fullCount'],
+        properties: {
+          id: { type: 'string' },
+          name: { type: 'string' },
+          nameEn: { type: 'string' },
+          description: { type: 'string' },
+          industries: {
+            type: 'array',
+            description: 'GB/T 4754-2017 门类 letter and 大类 codes',
+            items: {
+              type: 'object',
+              properties: { section: { type: 'string' }, divisions: { type: 'array', items: { type: 'string' } } },
+            },
+          },
+          tags: { type: 'array', description: 'Profile tags the trade implies', items: { type: 'string' } },
+          quickCount: { type: 'integer' },
+          fullCount: { type: 'integer' },
+        },
+      },
+      Coverage: {
+        type: 'object',
+        required: ['answered', 'total'],
+        description: 'Items of the check answered, of all items of the check; the rest are reported as 未自查',
+        properties: { answered: { type: 'integer' }, total: { type: 'integer' } },
+      },
       AssessmentSummary: {
         type: 'object',
         required: ['id', 'status', 'items', 'progress'],
@@ -700,6 +806,8 @@ export const openApiDocument = {
           status: { enum: ['draft', 'submitted'] },
           versionId: { type: 'integer' },
           profileTags: { type: 'array', items: { type: 'string' } },
+          mode: { enum: [...CHECK_MODES] },
+          scene: { type: ['string', 'null'] },
           items: { type: 'array', items: { type: 'string' } },
           progress: { type: 'object', properties: { answered: { type: 'integer' }, total: { type: 'integer' } } },
           fingerprint: { type: ['string', 'null'] },

@@ -5,6 +5,7 @@ import type { AuthContext } from '../domain/actor';
 import { badRequest, forbidden, notFound, unauthorized } from '../http/errors';
 import { Lru } from '../lib/lru';
 import { bodyValidator, valueOr400 } from '../http/validate';
+import { CHECK_MODES, type CheckMode } from '../domain/check-mode';
 import { parseStrictJson, type StrictJsonResult } from '../lib/strict-json';
 import type { MessageKey, MessageParams } from '../i18n';
 import { fingerprintOf } from './fingerprint';
@@ -13,7 +14,12 @@ import { validateAnswer } from './answer-schema';
 import type { AssessmentService } from './service';
 import type { ReportRenderers } from './report-formats';
 
-const validateCreate = bodyValidator<{ profile: { tags: string[] }; copyFrom?: string }>({
+const validateCreate = bodyValidator<{
+  profile: { tags: string[] };
+  copyFrom?: string;
+  scene?: string;
+  mode?: CheckMode;
+}>({
   type: 'object',
   additionalProperties: false,
   required: ['profile'],
@@ -25,7 +31,14 @@ const validateCreate = bodyValidator<{ profile: { tags: string[] }; copyFrom?: s
       properties: { tags: { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 40 } } },
     },
     copyFrom: { type: 'string', format: 'uuid', nullable: true },
+    scene: { type: 'string', minLength: 1, maxLength: 60, nullable: true },
+    mode: { type: 'string', enum: [...CHECK_MODES], nullable: true },
   },
+});
+const validateExtend = bodyValidator<{ domain?: string }>({
+  type: 'object',
+  additionalProperties: false,
+  properties: { domain: { type: 'string', minLength: 1, maxLength: 10, nullable: true } },
 });
 const validateSharing = bodyValidator<{ shared: boolean }>({
   type: 'object',
@@ -49,7 +62,10 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
   router.post('/assessments', company, async (req, res) => {
     const auth = companyOf(res);
     const body = valueOr400(validateCreate(req.body));
-    const created = await service.create(auth.org.id, auth.user.id, body.profile.tags, body.copyFrom ?? undefined);
+    const created = await service.create(auth.org.id, auth.user.id, body.profile.tags, body.copyFrom ?? undefined, {
+      scene: body.scene ?? undefined,
+      mode: body.mode ?? undefined,
+    });
     res.status(201).location(`/api/v1/assessments/${created.id}`).json(created);
   });
 
@@ -71,13 +87,19 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
 
   router.post('/assessments/:id/submit', company, async (req, res) => {
     const auth = companyOf(res);
-    const { fingerprint, submittedAt } = await service.submit(
+    const { fingerprint, submittedAt, coverage } = await service.submit(
       auth.org.id,
       auth.user.id,
       String(req.params.id),
       auth.org,
     );
-    res.json({ fingerprint, submittedAt });
+    res.json({ fingerprint, submittedAt, coverage });
+  });
+
+  router.post('/assessments/:id/extend', company, async (req, res) => {
+    const auth = companyOf(res);
+    const { domain } = valueOr400(validateExtend(req.body ?? {}));
+    res.json(await service.extend(auth.org.id, auth.user.id, String(req.params.id), domain ?? undefined));
   });
 
   router.post('/assessments/:id/move-to-current', company, async (req, res) => {
@@ -154,6 +176,8 @@ const verifiedBody = (fingerprint: string, found: VerifiedReport): Record<string
   submittedAt: found.submittedAt,
   checklistVersion: found.checklistVersion,
   org: found.org,
+  mode: found.mode,
+  coverage: found.coverage,
 });
 
 function reportProblem(parsed: StrictJsonResult | undefined): { key: MessageKey; params?: MessageParams } {

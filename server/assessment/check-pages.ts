@@ -17,12 +17,22 @@ export function checkPages(ctx: AssessmentPageContext): Router {
     const lang = langOf(res);
     const tasks = domainTasks(await catalogueOf(assessment.versionId), assessment);
     const unanswered = assessment.progress.total - assessment.progress.answered;
+    const domains = checkView(assessment.id, tasks, assessment, lang);
+    // Gaps and unsure items first: they are what the firm has to act on.
+    const attention = domains
+      .flatMap((d) => d.rows)
+      .filter((r) => r.status === 'non_compliant' || r.status === 'unsure');
     render(res, 'assessment/check', {
       title: pageTitle(res, 'check.title', errors),
       id: assessment.id,
       formErrors: errors.view(),
-      domains: checkView(assessment.id, tasks, assessment, lang),
+      domains,
+      attention,
       unanswered,
+      partialText:
+        unanswered > 0 && assessment.progress.answered > 0
+          ? translate(lang, 'quick.check.partial', { ...assessment.progress })
+          : undefined,
       unansweredText: translate(lang, 'check.unansweredCount', { n: unanswered }),
     });
   };
@@ -57,6 +67,11 @@ export function checkPages(ctx: AssessmentPageContext): Router {
           `/assess/${id}/domains/${found.domain.code}?return=check#item-${e.field}`,
           translate(lang, 'check.error.unanswered', { code: e.field, title: found.item.title }),
         );
+      }
+      // Not one answer yet: point to the first domain.
+      if (!errors.any) {
+        const first = c.domains.find((d) => d.items.some((i) => assessment.items.includes(i.code)));
+        errors.add('submit', `/assess/${id}/domains/${first?.code ?? ''}`, translate(lang, 'quick.error.noAnswer'));
       }
       res.status(409);
       await renderCheck(res, assessment, errors);

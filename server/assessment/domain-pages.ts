@@ -7,9 +7,18 @@ import { bodyOf, field, FormErrors, langOf } from '../http/forms';
 import { translate } from '../i18n';
 import { answerFromForm, readItemForm, valuesOf, type ItemFormValues } from './answer-form';
 import { domainTasks, itemErrors, itemView, type DomainTask } from './page-models';
-import type { AssessmentDetail } from './service';
+import { applicableItems, type AssessmentDetail } from './service';
+import type { Catalogue } from '../catalogue/catalogue';
 import type { AnswerInput } from './answer-schema';
 import type { AssessmentPageContext } from './page-context';
+
+/** Applicable items of a domain that a quick draft does not ask yet. */
+function remainingInDomain(catalogue: Catalogue, assessment: AssessmentDetail, code: string): number {
+  if (assessment.mode !== 'quick') return 0;
+  const have = new Set(assessment.items);
+  const inDomain = new Set(catalogue.domain(code)?.items.map((i) => i.code) ?? []);
+  return applicableItems(catalogue, assessment.profileTags).filter((c) => inDomain.has(c) && !have.has(c)).length;
+}
 
 export function domainPages(ctx: AssessmentPageContext): Router {
   const { service, render, company, catalogueOf, draftOf } = ctx;
@@ -25,6 +34,7 @@ export function domainPages(ctx: AssessmentPageContext): Router {
     returnTo: string,
     errors = new FormErrors(),
     savedSome = false,
+    remaining = 0,
   ): void => {
     const lang = langOf(res);
     const task = tasks[index];
@@ -39,6 +49,8 @@ export function domainPages(ctx: AssessmentPageContext): Router {
       savedSome,
       returnTo,
       autosaveUrl: `/api/v1/assessments/${assessment.id}/answers/`,
+      // A quick check: the domain's other applicable items, one button away.
+      extendText: remaining > 0 ? translate(lang, 'quick.extend.domain', { n: remaining }) : undefined,
       items: task.items.map((item) =>
         itemView(item, values(item.code), itemErrors(item.code, formErrors.fields), lang),
       ),
@@ -54,7 +66,8 @@ export function domainPages(ctx: AssessmentPageContext): Router {
   router.get('/assess/:id/domains/:code', company, async (req, res) => {
     const assessment = await draftOf(req, res);
     if (!assessment) return;
-    const tasks = domainTasks(await catalogueOf(assessment.versionId), assessment);
+    const catalogue = await catalogueOf(assessment.versionId);
+    const tasks = domainTasks(catalogue, assessment);
     const index = domainIndex(tasks, String(req.params.code));
     renderDomain(
       res,
@@ -63,7 +76,19 @@ export function domainPages(ctx: AssessmentPageContext): Router {
       index,
       (code) => valuesOf(assessment.answers[code]),
       req.query.return === 'check' ? 'check' : '',
+      new FormErrors(),
+      false,
+      remainingInDomain(catalogue, assessment, tasks[index].code),
     );
+  });
+
+  // "继续检查本领域其余 N 项" (domain=…) or the whole full check (no domain): answers stay.
+  router.post('/assess/:id/extend', company, async (req, res) => {
+    const auth = companyOf(res);
+    const id = String(req.params.id);
+    const domain = field(bodyOf(req), 'domain') || undefined;
+    await service.extend(auth.org.id, auth.user.id, id, domain);
+    res.redirect(303, domain ? `/assess/${id}/domains/${encodeURIComponent(domain)}` : `/assess/${id}`);
   });
 
   router.post('/assess/:id/domains/:code', company, async (req, res) => {

@@ -3,7 +3,7 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { Domain, Item } from '../domain/checklist';
 import { translate, type Lang } from '../i18n';
-import { ANSWER_STATUSES, statusCarriesAction } from '../domain/answer-status';
+import { ANSWER_STATUSES, statusCarriesAction, type AnswerStatus } from '../domain/answer-status';
 import { itemFields, type ItemFormValues } from './answer-form';
 import { citationHeading } from './report-words';
 import type { AssessmentDetail } from './service';
@@ -99,12 +99,33 @@ export function itemErrors(code: string, fields: Readonly<Record<string, string>
 }
 
 /** The "check your answers" summary: every item per domain, unanswered ones flagged. */
+export interface CheckRowView {
+  readonly code: string;
+  readonly question: string;
+  readonly title: string;
+  readonly changeUrl: string;
+  readonly answered: boolean;
+  readonly status: AnswerStatus | undefined;
+  readonly statusLabel: string | undefined;
+  readonly note: string | null;
+  readonly action: { owner: string | null; dueDate: string | null; correctedOn: string | null } | null;
+}
+
+export interface CheckDomainView {
+  readonly code: string;
+  readonly name: string;
+  readonly answered: number;
+  readonly total: number;
+  readonly complete: boolean;
+  readonly rows: readonly CheckRowView[];
+}
+
 export function checkView(
   id: string,
   tasks: readonly DomainTask[],
   assessment: Pick<AssessmentDetail, 'answers'>,
   lang: Lang,
-): Record<string, unknown>[] {
+): CheckDomainView[] {
   return tasks.map((task) => ({
     code: task.code,
     name: task.name,

@@ -8,6 +8,7 @@ import type { CatalogueStore } from '../catalogue/catalogue-store';
 import type { Views } from '../http/views';
 import { checkPages } from './check-pages';
 import { domainPages } from './domain-pages';
+import { itemPages } from './item-pages';
 import { assessmentPageContext } from './page-context';
 import { reportPages } from './report-pages';
 import type { AssessmentService } from './service';
@@ -18,7 +19,7 @@ import { verifyPages } from './verify-pages';
 export function assessmentPages(service: AssessmentService, store: CatalogueStore, views: Views): Router {
   const ctx = assessmentPageContext(service, store, views);
   const router = Router();
-  router.use(startPages(ctx), taskListPages(ctx), domainPages(ctx), checkPages(ctx), reportPages(ctx));
+  router.use(startPages(ctx), taskListPages(ctx), domainPages(ctx), itemPages(ctx), checkPages(ctx), reportPages(ctx));
   router.use(verifyPages(service, ctx.render));
   return router;
 }

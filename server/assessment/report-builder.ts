@@ -3,7 +3,16 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { Consequence, Item } from '../domain/checklist';
 import { statusCarriesAction, type AnswerStatus } from '../domain/answer-status';
-import type { DomainResult, Report, ReportGap, ReportOrg, StatusCounts } from '../domain/report';
+import type { CheckMode } from '../domain/check-mode';
+import {
+  REPORT_FORMAT,
+  type DomainResult,
+  type Report,
+  type ReportGap,
+  type ReportOrg,
+  type ReportScene,
+  type StatusCounts,
+} from '../domain/report';
 
 export interface AnswerRecord {
   readonly itemCode: string;
@@ -23,6 +32,8 @@ export interface ReportInput {
   readonly answers: readonly AnswerRecord[];
   readonly startedAt: Date;
   readonly submittedAt: Date;
+  readonly mode: CheckMode;
+  readonly scene: ReportScene | null;
 }
 
 // How heavy a consequence is, for ordering gaps by risk.
@@ -66,14 +77,21 @@ export function buildReport(input: ReportInput): Report {
   const gaps: Array<ReportGap & { score: number }> = [];
   const all: Report['answers'][number][] = [];
   const overall = emptyCounts();
+  const unchecked: string[] = [];
 
   for (const domain of catalogue.domains) {
     const items = domain.items.filter((i) => included.has(i.code));
     if (items.length === 0) continue;
     const counts = emptyCounts();
+    let uncheckedHere = 0;
     for (const item of items) {
       const answer = answers.get(item.code);
-      if (!answer) throw new Error(`item ${item.code} has no answer`);
+      if (!answer) {
+        // Left unanswered: reported as 未自查, counted in no status.
+        unchecked.push(item.code);
+        uncheckedHere += 1;
+        continue;
+      }
       counts[answer.status] += 1;
       overall[answer.status] += 1;
       all.push({ code: item.code, domain: domain.code, title: item.title, status: answer.status, note: answer.note });
@@ -106,14 +124,15 @@ export function buildReport(input: ReportInput): Report {
       name: domain.name,
       nameEn: domain.nameEn,
       department: domain.department,
-      total: items.length,
+      total: items.length - uncheckedHere,
       counts,
+      unchecked: uncheckedHere,
       complianceRate: complianceRate(counts),
     });
   }
   gaps.sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1));
   return {
-    format: 'hegui-report/1',
+    format: REPORT_FORMAT,
     assessmentId: input.assessmentId,
     org: input.org,
     submittedAt: input.submittedAt.toISOString(),
@@ -125,5 +144,9 @@ export function buildReport(input: ReportInput): Report {
 
     gaps: gaps.map(({ score: _score, ...gap }) => gap),
     answers: all,
+    mode: input.mode,
+    scene: input.scene,
+    coverage: { answered: all.length, total: all.length + unchecked.length },
+    unchecked,
   };
 }

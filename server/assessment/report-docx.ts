@@ -234,6 +234,16 @@ function headerBlock(v: ReportView): (Paragraph | Table)[] {
   ];
 }
 
+/** Quick or full, the trade, the coverage and the items left 未自查. */
+function checkParagraphs(v: ReportView): Paragraph[] {
+  const c = v.check;
+  const head = c.sceneName ? `${c.modeLabel} · ${zh('quick.scene')}：${c.sceneName}` : c.modeLabel;
+  return [
+    para(`${head}\u3000${c.coverageLine}`, { bold: true }, { after: 60 }),
+    ...(c.uncheckedLine ? [para(c.uncheckedLine, {}, { after: 120 })] : []),
+  ];
+}
+
 function summaryBlock(v: ReportView, n: string): (Paragraph | Table)[] {
   const first = Math.round(TEXT_WIDTH * 0.37);
   const rest = Math.floor((TEXT_WIDTH - first) / 6);
@@ -251,6 +261,7 @@ function summaryBlock(v: ReportView, n: string): (Paragraph | Table)[] {
       ],
     }),
     para(zh('report.rateNote'), { size: 20, color: '555D66' }, { after: 120 }),
+    ...checkParagraphs(v),
     para(zh('report.domainTable'), { bold: true }, { alignment: AlignmentType.CENTER }),
     table(
       widths,

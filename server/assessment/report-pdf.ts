@@ -214,6 +214,10 @@ function summaryBlock(doc: Doc, v: ReportView, n: string): void {
     { gap: 1 },
   );
   write(doc, zh('report.rateNote'), { size: SIZE.small, color: GREY, gap: 6 });
+  const c = v.check;
+  const head = c.sceneName ? `${c.modeLabel} · ${zh('quick.scene')}：${c.sceneName}` : c.modeLabel;
+  write(doc, `${head}\u3000${c.coverageLine}`, { font: BOLD, gap: 2 });
+  if (c.uncheckedLine) write(doc, c.uncheckedLine, { gap: 6 });
   write(doc, zh('report.domainTable'), { font: BOLD, align: 'center', gap: 3 });
   const b = box(doc);
   const num = 46;

@@ -2,7 +2,8 @@
 // HTML template, the DOCX and the PDF renderers all draw from.
 import type { PenaltyCitation } from '../domain/checklist';
 import { industryLabel } from '../domain/organisation';
-import type { Report, ReportGap, StatusCounts } from '../domain/report';
+import { coverageOf, type Report, type ReportCoverage, type ReportGap, type StatusCounts } from '../domain/report';
+import type { CheckMode } from '../domain/check-mode';
 import type { AnswerStatus } from '../domain/answer-status';
 import { leniencyGuide, type LeniencyGuide } from './leniency-guide';
 import {
@@ -108,6 +109,36 @@ export interface ReportView {
   readonly gaps: readonly GapView[];
   readonly answerGroups: readonly AnswerGroupView[];
   readonly methodNotes: readonly string[];
+  /** Quick or full check, the trade, and how much of the check was answered (format 1: all of a full one). */
+  readonly check: CheckView;
+}
+
+export interface CheckView {
+  readonly mode: CheckMode;
+  readonly modeLabel: string;
+  readonly sceneName: string | null;
+  readonly coverage: ReportCoverage;
+  /** 自查覆盖：已答 n / 适用 m 项 */
+  readonly coverageLine: string;
+  readonly unchecked: readonly string[];
+  /** 未自查的事项（n 项）：codes, or null when every item was answered. */
+  readonly uncheckedLine: string | null;
+}
+
+function checkView(report: Report): CheckView {
+  const mode = report.mode ?? 'full';
+  const coverage = coverageOf(report);
+  const unchecked = report.unchecked ?? [];
+  return {
+    mode,
+    modeLabel: zh(mode === 'quick' ? 'quick.mode.quick' : 'quick.mode.full'),
+    sceneName: report.scene?.name ?? null,
+    coverage,
+    coverageLine: zh('quick.coverage', { answered: coverage.answered, total: coverage.total }),
+    unchecked,
+    uncheckedLine:
+      unchecked.length === 0 ? null : `${zh('quick.uncheckedList', { n: unchecked.length })}${unchecked.join('、')}`,
+  };
 }
 
 function countsView(total: number, c: StatusCounts, rate: number | null): CountsView {
@@ -228,5 +259,6 @@ export function reportView(report: Report, fingerprint: string): ReportView {
     gaps,
     answerGroups: answerGroups(report),
     methodNotes: methodNotes(report),
+    check: checkView(report),
   };
 }

@@ -13,7 +13,9 @@ import { fingerprintOf } from './fingerprint';
 import { buildReport, type AnswerRecord } from './report-builder';
 import type { SubmissionRecorder } from './submission-recorder';
 import type { AnswerStatus } from '../domain/answer-status';
-import type { Report } from '../domain/report';
+import { coverageOf, type Report, type ReportCoverage, type ReportScene } from '../domain/report';
+import type { CheckMode } from '../domain/check-mode';
+import type { Scene } from '../domain/checklist';
 import { maskCreditCode, type VerifiedReport } from './verified-report';
 
 export interface Progress {
@@ -26,6 +28,9 @@ export interface AssessmentSummary {
   readonly status: 'draft' | 'submitted';
   readonly versionId: number;
   readonly profileTags: readonly string[];
+  readonly mode: CheckMode;
+  /** The trade scene (行业场景) a quick check started from. */
+  readonly scene: string | null;
   readonly items: readonly string[];
   readonly progress: Progress;
   readonly createdAt: Date;
@@ -50,9 +55,46 @@ export function applicableItems(catalogue: Catalogue, tags: readonly string[]): 
   );
 }
 
+/** What a new draft asks: a trade's quick check or every applicable item. */
+export interface DraftScope {
+  readonly scene?: string;
+  readonly mode?: CheckMode;
+}
+
+/** The items of a quick check: the scene's quick list, in its order, less what the profile rules out. */
+export function quickItems(scene: Scene, applicable: readonly string[]): string[] {
+  const set = new Set(applicable);
+  return scene.quick.filter((c) => set.has(c));
+}
+
+function resolveScope(catalogue: Catalogue, scope: DraftScope): { mode: CheckMode; scene: Scene | undefined } {
+  const scene = scope.scene === undefined ? undefined : catalogue.scene(scope.scene);
+  if (scope.scene !== undefined && !scene)
+    throw badRequest('quick.error.unknownScene', { id: scope.scene }, [
+      fieldError('scene', 'quick.error.unknownScene', { id: scope.scene }),
+    ]);
+  const mode = scope.mode ?? (scene ? 'quick' : 'full');
+  if (mode === 'quick' && !scene)
+    throw badRequest('quick.error.quickNeedsScene', {}, [fieldError('scene', 'quick.error.quickNeedsScene')]);
+  return { mode, scene };
+}
+
 export function unknownTags(catalogue: Catalogue, tags: readonly string[]): string[] {
   const known = new Set(catalogue.profile.map((q) => q.tag));
   return tags.filter((t) => !known.has(t));
+}
+
+/** A draft's list with more codes: those already asked keep their place, new ones follow in checklist order. */
+function extendedList(current: readonly string[], more: readonly string[], applicable: readonly string[]): string[] {
+  const known = new Set(applicable);
+  const have = new Set(current.filter((c) => known.has(c)));
+  const wanted = new Set(more);
+  return [...current.filter((c) => known.has(c)), ...applicable.filter((c) => wanted.has(c) && !have.has(c))];
+}
+
+function sceneRef(catalogue: Catalogue, id: string | null): ReportScene | null {
+  const scene = id === null ? undefined : catalogue.scene(id);
+  return scene ? { id: scene.id, name: scene.name, nameEn: scene.nameEn } : null;
 }
 
 const isUuid = (id: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
@@ -114,8 +156,15 @@ export class AssessmentService {
     private readonly appendAudit: AppendAudit,
   ) {}
 
-  async create(orgId: string, userId: string, tags: readonly string[], copyFrom?: string): Promise<AssessmentSummary> {
+  async create(
+    orgId: string,
+    userId: string,
+    tags: readonly string[],
+    copyFrom?: string,
+    scope: DraftScope = {},
+  ): Promise<AssessmentSummary> {
     const catalogue = this.catalogues.current();
+    const { mode, scene } = resolveScope(catalogue, scope);
     const unknown = unknownTags(catalogue, tags);
     if (unknown.length > 0)
       throw badRequest(
@@ -124,7 +173,8 @@ export class AssessmentService {
         unknown.map((t) => fieldError('profile.tags', 'assess.error.unknownTag', { tag: t })),
       );
     const profileTags = [...new Set(tags)].sort();
-    const items = applicableItems(catalogue, profileTags);
+    const applicable = applicableItems(catalogue, profileTags);
+    const items = mode === 'quick' && scene ? quickItems(scene, applicable) : applicable;
     const id = await this.db.transaction().execute(async (tx) => {
       const row = await tx
         .insertInto('assessments')
@@ -135,6 +185,8 @@ export class AssessmentService {
           profile_tags: JSON.stringify(profileTags),
           item_codes: JSON.stringify(items),
           created_by: userId,
+          mode,
+          scene: scene?.id ?? null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -157,7 +209,13 @@ export class AssessmentService {
         actor: userId,
         action: 'assessment.create',
         subject: `assessment:${row.id}`,
-        payload: { versionId: catalogue.version.id, tags: profileTags, copyFrom: copyFrom ?? null },
+        payload: {
+          versionId: catalogue.version.id,
+          tags: profileTags,
+          copyFrom: copyFrom ?? null,
+          mode,
+          scene: scene?.id ?? null,
+        },
       });
       return row.id;
     });
@@ -178,6 +236,8 @@ export class AssessmentService {
         'a.submitted_at',
         'a.fingerprint',
         'a.shared',
+        'a.mode',
+        'a.scene',
       ])
       .select((eb) =>
         eb
@@ -194,6 +254,8 @@ export class AssessmentService {
       status: r.status,
       versionId: r.version_id,
       profileTags: r.profile_tags,
+      mode: r.mode,
+      scene: r.scene,
       items: r.item_codes,
       progress: { answered: Number(r.answered ?? 0), total: r.item_codes.length },
       createdAt: r.created_at,
@@ -239,6 +301,8 @@ export class AssessmentService {
       status: row.status,
       versionId: row.version_id,
       profileTags: row.profile_tags,
+      mode: row.mode,
+      scene: row.scene,
       items: row.item_codes,
       progress: { answered: Object.keys(byCode).length, total: row.item_codes.length },
       createdAt: row.created_at,
@@ -323,7 +387,7 @@ export class AssessmentService {
     userId: string,
     id: string,
     org: AuthOrg,
-  ): Promise<{ fingerprint: string; submittedAt: Date; report: Report }> {
+  ): Promise<{ fingerprint: string; submittedAt: Date; report: Report; coverage: ReportCoverage }> {
     if (!isUuid(id)) throw missing();
     return this.db.transaction().execute(async (tx) => {
       const row = await tx
@@ -347,15 +411,10 @@ export class AssessmentService {
         ])
         .where('assessment_id', '=', id)
         .execute();
-      const answered = new Set(answers.map((a) => a.item_code));
-      const unanswered = row.item_codes.filter((c) => !answered.has(c));
-      if (unanswered.length > 0) {
-        throw conflict(
-          'assess.error.unanswered',
-          { n: unanswered.length },
-          unanswered.map((c) => fieldError(c, 'assess.error.notAnswered')),
-        );
-      }
+      // A partial submission is allowed (the rest is reported as 未自查), an empty one is not.
+      const included = new Set(row.item_codes);
+      const given = answers.filter((a) => included.has(a.item_code));
+      if (given.length === 0) throw conflict('quick.error.noAnswer');
       const catalogue = await this.catalogues.version(row.version_id);
       if (!catalogue) throw new Error(`checklist version ${row.version_id} is missing`);
       const submittedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
@@ -365,9 +424,11 @@ export class AssessmentService {
         catalogue,
         profileTags: row.profile_tags,
         itemCodes: row.item_codes,
-        answers: answers.map(answerRecord),
+        answers: given.map(answerRecord),
         startedAt: row.created_at,
         submittedAt,
+        mode: row.mode,
+        scene: sceneRef(catalogue, row.scene),
       });
       const fingerprint = fingerprintOf(report);
       await tx
@@ -388,7 +449,7 @@ export class AssessmentService {
         subject: `assessment:${id}`,
         payload: { fingerprint, versionId: row.version_id },
       });
-      return { fingerprint, submittedAt, report };
+      return { fingerprint, submittedAt, report, coverage: coverageOf(report) };
     });
   }
 
@@ -436,6 +497,59 @@ export class AssessmentService {
     });
   }
 
+  /**
+   * Adds the remaining applicable items of a draft: those of one domain, or all
+   * of them (the draft becomes a full check). Answers already given stay.
+   */
+  async extend(
+    orgId: string,
+    userId: string,
+    id: string,
+    domain?: string,
+  ): Promise<AssessmentSummary & { added: string[] }> {
+    if (!isUuid(id)) throw missing();
+    const added = await this.db.transaction().execute(async (tx) => {
+      const row = await tx
+        .selectFrom('assessments')
+        .select(['status', 'item_codes', 'profile_tags', 'version_id', 'mode'])
+        .where('id', '=', id)
+        .where('org_id', '=', orgId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!row) throw missing();
+      if (row.status !== 'draft') throw submittedConflict();
+      const catalogue = await this.catalogues.version(row.version_id);
+      if (!catalogue) throw new Error(`checklist version ${row.version_id} is missing`);
+      const applicable = applicableItems(catalogue, row.profile_tags);
+      let wanted = applicable;
+      if (domain !== undefined) {
+        const inDomain = new Set(catalogue.domain(domain)?.items.map((i) => i.code) ?? []);
+        wanted = applicable.filter((c) => inDomain.has(c));
+        if (wanted.length === 0)
+          throw badRequest('quick.error.unknownDomain', { code: domain }, [
+            fieldError('domain', 'quick.error.unknownDomain', { code: domain }),
+          ]);
+      }
+      const next = extendedList(row.item_codes, wanted, applicable);
+      const have = new Set(row.item_codes);
+      const newCodes = next.filter((c) => !have.has(c));
+      const mode: CheckMode = next.length >= applicable.length ? 'full' : row.mode;
+      await tx
+        .updateTable('assessments')
+        .set({ item_codes: JSON.stringify(next), mode, updated_at: new Date() })
+        .where('id', '=', id)
+        .execute();
+      await this.appendAudit(tx, {
+        actor: userId,
+        action: 'assessment.extend',
+        subject: `assessment:${id}`,
+        payload: { domain: domain ?? null, added: newCodes, mode },
+      });
+      return newCodes;
+    });
+    return { ...(await this.summary(orgId, id)), added };
+  }
+
   /** Moves a draft to the current checklist version; answers stay for codes that still apply. */
   async moveToCurrent(
     orgId: string,
@@ -447,7 +561,7 @@ export class AssessmentService {
     return this.db.transaction().execute(async (tx) => {
       const row = await tx
         .selectFrom('assessments')
-        .select(['status', 'item_codes', 'profile_tags', 'version_id'])
+        .select(['status', 'item_codes', 'profile_tags', 'version_id', 'mode', 'scene'])
         .where('id', '=', id)
         .where('org_id', '=', orgId)
         .forUpdate()
@@ -456,7 +570,13 @@ export class AssessmentService {
       if (row.status !== 'draft') throw submittedConflict();
       const known = new Set(catalogue.profile.map((q) => q.tag));
       const tags = row.profile_tags.filter((t) => known.has(t));
-      const next = applicableItems(catalogue, tags);
+      const applicable = applicableItems(catalogue, tags);
+      // A quick check stays quick: its scene's list in the new version, plus what was added to it before.
+      const scene = row.scene === null ? undefined : catalogue.scene(row.scene);
+      const next =
+        row.mode === 'quick' && scene
+          ? extendedList(quickItems(scene, applicable), row.item_codes, applicable)
+          : applicable;
       const before = new Set(row.item_codes);
       const after = new Set(next);
       const added = next.filter((c) => !before.has(c));
@@ -485,27 +605,24 @@ export class AssessmentService {
 
   /**
    * Public check of a fingerprint: whether it matches a submitted report, when
-   * it was submitted and whose it is, read from the stored report (never from
-   * what was uploaded), the credit code masked.
+   * it was submitted, whose it is and how much it covers, read from the stored
+   * report (never from what was uploaded), the credit code masked.
    */
   async verify(fingerprint: string): Promise<VerifiedReport | undefined> {
     if (!/^[0-9a-f]{64}$/.test(fingerprint)) return undefined;
     const row = await this.db
       .selectFrom('assessments')
-      .select([
-        'submitted_at',
-        'version_id',
-        sql<string>`report->'org'->>'name'`.as('org_name'),
-        sql<string>`report->'org'->>'creditCode'`.as('credit_code'),
-      ])
+      .select(['submitted_at', 'version_id', 'report'])
       .where('fingerprint', '=', fingerprint)
       .where('status', '=', 'submitted')
       .executeTakeFirst();
-    if (!row?.submitted_at) return undefined;
+    if (!row?.submitted_at || !row.report) return undefined;
     return {
       submittedAt: row.submitted_at,
       checklistVersion: row.version_id,
-      org: { name: row.org_name, creditCode: maskCreditCode(row.credit_code) },
+      org: { name: row.report.org.name, creditCode: maskCreditCode(row.report.org.creditCode) },
+      mode: row.report.mode ?? 'full',
+      coverage: coverageOf(row.report),
     };
   }
 }

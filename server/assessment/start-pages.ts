@@ -4,6 +4,7 @@
 import { Router, type Response } from 'express';
 import { companyOf } from './api';
 import type { Catalogue } from '../catalogue/catalogue';
+import type { Scene } from '../domain/checklist';
 import { ANSWER_STATUSES } from '../domain/answer-status';
 import { authOf } from '../http/access';
 import { badRequest } from '../http/errors';
@@ -25,10 +26,26 @@ function parseTags(raw: unknown): string[] {
   return tags;
 }
 
+/** ?scene= from the picker: absent is none, unknown is a 400 page. */
+function sceneOf(catalogue: Catalogue, raw: unknown): Scene | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const id = typeof raw === 'string' ? raw : '';
+  const scene = catalogue.scene(id);
+  if (!scene) throw badRequest('quick.error.unknownScene', { id });
+  return scene;
+}
+
 function knownTags(catalogue: Catalogue, tags: string[]): string[] {
   const unknown = unknownTags(catalogue, tags);
   if (unknown.length > 0) throw badRequest('assess.error.unknownTags', { tags: unknown.join(', ') });
   return tags;
+}
+
+/** The trades as big radio choices (the scene picker partial). */
+export function sceneChoices(catalogue: Catalogue, lang: Lang): Array<{ value: string; label: string; hint?: string }> {
+  return catalogue.scenes.map((s) =>
+    lang === 'en' ? { value: s.id, label: s.nameEn } : { value: s.id, label: s.name, hint: s.description },
+  );
 }
 
 export const questionText = (q: { question: string; questionEn: string }, lang: Lang): string =>
@@ -42,7 +59,11 @@ export function startPages(ctx: AssessmentPageContext): Router {
   router.get('/assess', async (_req, res) => {
     const auth = authOf(res);
     const lang = langOf(res);
-    const base = { title: translate(lang, 'assess.title'), questionCount: store.current().profile.length };
+    const base = {
+      title: translate(lang, 'assess.title'),
+      questionCount: store.current().profile.length,
+      scenes: sceneChoices(store.current(), lang),
+    };
     if (!auth) {
       render(res, 'assessment/start', { ...base, anonymous: true });
       return;
@@ -79,12 +100,24 @@ export function startPages(ctx: AssessmentPageContext): Router {
   });
 
   // ── Profile: which items apply ────────────────────────────────────────────
-  const renderProfile = (res: Response, answers: Readonly<Record<string, string>>, errors = new FormErrors()): void => {
+  const renderProfile = (
+    res: Response,
+    answers: Readonly<Record<string, string>>,
+    errors = new FormErrors(),
+    scene?: Scene,
+  ): void => {
     const lang = langOf(res);
     const formErrors = errors.view();
     render(res, 'assessment/profile', {
       title: pageTitle(res, 'profile.title', errors),
       formErrors,
+      scene: scene?.id,
+      prefilled: scene
+        ? translate(lang, 'quick.profile.prefilled', {
+            scene: lang === 'en' ? scene.nameEn : scene.name,
+            n: scene.quick.length,
+          })
+        : undefined,
       questions: store.current().profile.map((q) => ({
         tag: q.tag,
         name: `q-${q.tag}`,
@@ -101,6 +134,14 @@ export function startPages(ctx: AssessmentPageContext): Router {
   router.get('/assess/new', company, (req, res) => {
     companyOf(res);
     const answers: Record<string, string> = {};
+    // From the scene picker: the trade's usual answers are chosen already, to be checked.
+    const scene = sceneOf(store.current(), req.query.scene);
+    if (scene) {
+      const yes = new Set(scene.tags);
+      for (const q of store.current().profile) answers[q.tag] = yes.has(q.tag) ? 'yes' : 'no';
+      renderProfile(res, answers, new FormErrors(), scene);
+      return;
+    }
     // Coming back from the summary ("change your answers"): every question was answered.
     if (req.query.tags !== undefined) {
       const yes = new Set(knownTags(store.current(), parseTags(req.query.tags)));
@@ -109,9 +150,10 @@ export function startPages(ctx: AssessmentPageContext): Router {
     renderProfile(res, answers);
   });
 
-  router.post('/assess/new', company, (req, res) => {
-    companyOf(res);
+  router.post('/assess/new', company, async (req, res) => {
+    const auth = companyOf(res);
     const body = bodyOf(req);
+    const scene = sceneOf(store.current(), field(body, 'scene') || undefined);
     const lang = langOf(res);
     const errors = new FormErrors();
     const answers: Record<string, string> = {};
@@ -129,7 +171,13 @@ export function startPages(ctx: AssessmentPageContext): Router {
     }
     if (errors.any) {
       res.status(400);
-      renderProfile(res, answers, errors);
+      renderProfile(res, answers, errors, scene);
+      return;
+    }
+    if (scene) {
+      // A quick check starts at once: the summary of all that applies is for a full one.
+      const created = await service.create(auth.org.id, auth.user.id, tags, undefined, { scene: scene.id });
+      res.redirect(303, `/assess/${created.id}`);
       return;
     }
     res.redirect(303, `/assess/new/summary?tags=${tags.join(',')}`);

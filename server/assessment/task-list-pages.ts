@@ -27,6 +27,11 @@ export function taskListPages(ctx: AssessmentPageContext): Router {
       title: translate(lang, 'task.title'),
       id: assessment.id,
       orgHint: translate(lang, 'task.orgHint', { name: auth.org.name, code: auth.org.creditCode }),
+      // One item per screen, from the first item not answered yet (or the first).
+      itemFlowUrl: `/assess/${assessment.id}/items/${encodeURIComponent(
+        assessment.items.find((c) => !(c in assessment.answers)) ?? assessment.items.at(0) ?? '',
+      )}`,
+      itemFlow: assessment.items.length > 0,
       tasks: tasks.map((t) => ({
         code: t.code,
         name: t.name,

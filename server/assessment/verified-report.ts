@@ -1,3 +1,6 @@
+import type { CheckMode } from '../domain/check-mode';
+import type { ReportCoverage } from '../domain/report';
+
 // What a public verification tells a stranger about a matching report: enough
 // to see it belongs to the firm in front of them, not its whole credit code.
 
@@ -5,6 +8,8 @@ export interface VerifiedReport {
   readonly submittedAt: Date;
   readonly checklistVersion: number;
   readonly org: { readonly name: string; readonly creditCode: string };
+  readonly mode: CheckMode;
+  readonly coverage: ReportCoverage;
 }
 
 /** 91320594MA1XY2K3LN → 9132**********K3LN: the issuing region stays readable, the subject code does not. */

@@ -45,6 +45,10 @@ export function verifyPages(service: AssessmentService, render: RenderPage): Rou
         ? translate(lang, 'verify.matchText', { date: formatDateTime(found.submittedAt, lang) })
         : undefined,
       checklistVersion: found?.checklistVersion,
+      modeText: found ? translate(lang, found.mode === 'quick' ? 'quick.mode.quick' : 'quick.mode.full') : undefined,
+      coverageText: found
+        ? translate(lang, 'quick.coverage', { answered: found.coverage.answered, total: found.coverage.total })
+        : undefined,
       // Read from the stored report, never from the upload: what the page shows is what was submitted.
       org: found?.org,
     });

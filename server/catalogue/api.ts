@@ -7,6 +7,7 @@ import { badRequest, fieldError, notFound } from '../http/errors';
 import { notModified } from '../http/cache';
 import { queryValidator, valueOr400 } from '../http/validate';
 import { MAX_QUERY_LENGTH, type Catalogue } from './catalogue';
+import type { Scene } from '../domain/checklist';
 import type { SearchMissLog } from './search/miss-log';
 import { listVersions } from './version-list';
 import type { CatalogueStore } from './catalogue-store';
@@ -37,6 +38,24 @@ const searchQuery = queryValidator<SearchQuery>({
   },
   required: ['q'],
 });
+
+/** The full check of a trade: its quick items first, then the rest that apply. */
+export function sceneFullList(scene: Scene): readonly string[] {
+  return [...scene.quick, ...scene.full];
+}
+
+function sceneSummary(scene: Scene) {
+  return {
+    id: scene.id,
+    name: scene.name,
+    nameEn: scene.nameEn,
+    description: scene.description,
+    industries: scene.industries,
+    tags: scene.tags,
+    quickCount: scene.quick.length,
+    fullCount: scene.quick.length + scene.full.length,
+  };
+}
 
 function versionRef(c: Catalogue): { id: number; hash: string } {
   return { id: c.version.id, hash: c.version.hash };
@@ -94,6 +113,21 @@ export function catalogueApi(store: CatalogueStore, db: Kysely<Database>, misses
       facets: { domains: found.facets },
       ...(found.suggestions.length > 0 ? { suggestions: found.suggestions } : {}),
     });
+  });
+
+  // Trades (行业场景): each names its quick check and every item of its full one.
+  router.get('/scenes', (req, res) => {
+    const c = store.current();
+    if (notModified(req, res, c.version.hash)) return;
+    res.json({ version: versionRef(c), scenes: c.scenes.map(sceneSummary) });
+  });
+
+  router.get('/scenes/:id', (req, res) => {
+    const c = store.current();
+    const scene = c.scene(req.params.id);
+    if (!scene) throw notFound('quick.error.sceneNotFound', { id: req.params.id });
+    if (notModified(req, res, c.version.hash)) return;
+    res.json({ ...sceneSummary(scene), quick: scene.quick, full: sceneFullList(scene), version: versionRef(c) });
   });
 
   router.get('/versions', async (_req, res) => {

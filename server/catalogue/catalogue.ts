@@ -2,7 +2,7 @@
 // code and the search index (server/catalogue/search/). Pages never query the database for content.
 import { Lru } from '../lib/lru';
 import { SearchIndex, type SearchHit, type SearchOptions, type SearchResult } from './search/search-index';
-import type { ChecklistContent, Domain, Item, ProfileQuestion } from '../domain/checklist';
+import type { ChecklistContent, Domain, Item, ProfileQuestion, Scene } from '../domain/checklist';
 import { leniencyDisplay } from './leniency-label';
 
 export interface DomainSummary {
@@ -54,6 +54,8 @@ export class Catalogue {
   private searchIndex: SearchIndex | undefined;
   private readonly summaries: readonly DomainSummary[];
   private readonly profileByTag: ReadonlyMap<string, ProfileQuestion>;
+  readonly scenes: readonly Scene[];
+  private readonly scenesById: ReadonlyMap<string, Scene>;
   // Content never changes within a version, so results of recent queries can be reused.
   private readonly searchCache = new Lru<string, SearchResult>(500);
 
@@ -65,6 +67,8 @@ export class Catalogue {
     this.profile = content.profile.questions;
     this.domainsByCode = new Map(content.domains.map((d) => [d.code, d]));
     this.profileByTag = new Map(this.profile.map((q) => [q.tag, q]));
+    this.scenes = content.scenes;
+    this.scenesById = new Map(content.scenes.map((s) => [s.id, s]));
     this.itemsByCode = new Map(
       content.domains.flatMap((d) => d.items.map((item) => [item.code, { item, domain: d }] as const)),
     );
@@ -80,6 +84,11 @@ export class Catalogue {
       highCount: d.items.filter((i) => i.frequency === 'high').length,
       leniencyCount: d.items.filter(hasLeniency).length,
     }));
+  }
+
+  /** A trade's scene (行业场景) by its id. */
+  scene(id: string): Scene | undefined {
+    return this.scenesById.get(id);
   }
 
   domainSummaries(): readonly DomainSummary[] {

@@ -11,9 +11,13 @@ import type { Domain, Item } from '../domain/checklist';
 import { leniencyDisplay } from './leniency-label';
 import type { CatalogueStore } from './catalogue-store';
 
-function homeView(c: Catalogue): Record<string, unknown> {
+function homeView(c: Catalogue, lang: unknown): Record<string, unknown> {
   return {
     title: null,
+    // The scene picker (您的单位是做什么的？) starts a quick check.
+    scenes: c.scenes.map((s) =>
+      lang === 'en' ? { value: s.id, label: s.nameEn } : { value: s.id, label: s.name, hint: s.description },
+    ),
     domains: c.domainSummaries(),
     domainCount: c.domains.length,
     itemCount: c.itemCount,
@@ -63,7 +67,7 @@ export function cataloguePages(store: CatalogueStore, views: Views, misses?: Sea
   router.get('/', (req, res) => {
     const c = store.current();
     if (notModified(req, res, c.version.hash, variant(res.locals.lang))) return;
-    sendCached(res, 'catalogue/home', () => homeView(c));
+    sendCached(res, 'catalogue/home', () => homeView(c, res.locals.lang));
   });
 
   router.get('/domains/:code', (req, res) => {

@@ -5,6 +5,7 @@
 // and regulators read what companies submit.
 import type { ActionStatus, AnswerStatus } from './answer-status';
 import type { Case, Citation, Consequence, Leniency, PenaltyCitation } from './checklist';
+import type { CheckMode } from './check-mode';
 import type { OrgSize } from './organisation';
 
 export interface ReportOrg {
@@ -23,8 +24,11 @@ export interface DomainResult {
   readonly name: string;
   readonly nameEn: string;
   readonly department: string;
+  /** Items answered in this domain (what counts sums to). */
   readonly total: number;
   readonly counts: StatusCounts;
+  /** Format 2: items of the check left unanswered in this domain (未自查). */
+  readonly unchecked?: number;
   /** compliant / (total − not_applicable), rounded to 4 decimals; null when every item is not applicable. */
   readonly complianceRate: number | null;
 }
@@ -67,8 +71,29 @@ export interface ReportAnswer {
   readonly note: string | null;
 }
 
+/** The trade scene a quick check started from. */
+export interface ReportScene {
+  readonly id: string;
+  readonly name: string;
+  readonly nameEn: string;
+}
+
+export interface ReportCoverage {
+  /** Items of the check with an answer. */
+  readonly answered: number;
+  /** Items of the check (all of them apply to the profile). */
+  readonly total: number;
+}
+
+/**
+ * Format 1: every item of the check answered, no mode. Format 2 (quick checks,
+ * partial submission) adds mode, scene, coverage and the unchecked codes; a
+ * stored report keeps its format, so old reports still verify.
+ */
+export const REPORT_FORMAT = 'hegui-report/2';
+
 export interface Report {
-  readonly format: 'hegui-report/1';
+  readonly format: 'hegui-report/1' | typeof REPORT_FORMAT;
   readonly assessmentId: string;
   readonly org: ReportOrg;
   /** ISO 8601 UTC, e.g. 2026-11-27T08:00:00.000Z */
@@ -81,4 +106,14 @@ export interface Report {
   /** Ordered by risk: high-frequency first, then heavier consequences, 不符合 before 不确定, then code. */
   readonly gaps: readonly ReportGap[];
   readonly answers: readonly ReportAnswer[];
+  readonly mode?: CheckMode;
+  readonly scene?: ReportScene | null;
+  readonly coverage?: ReportCoverage;
+  /** Codes of the items of the check left unanswered (未自查), in checklist order. */
+  readonly unchecked?: readonly string[];
+}
+
+/** Coverage of any report: a format-1 report answered every item of its check. */
+export function coverageOf(report: Report): ReportCoverage {
+  return report.coverage ?? { answered: report.overall.total, total: report.overall.total };
 }

@@ -8,6 +8,7 @@ import { errorsMessages } from './errors';
 import { leniencyMessages } from './leniency';
 import { partialsMessages } from './partials';
 import { searchMessages } from './search';
+import { quickMessages } from './quick';
 import { presentationMessages } from './presentation';
 import { regulatorMessages } from './regulator';
 import { reportMessages } from './report';
@@ -27,6 +28,7 @@ export const messages = {
   ...partialsMessages,
   ...leniencyMessages,
   ...searchMessages,
+  ...quickMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -3,6 +3,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { AreaDeps } from '../area';
 import { REGULATOR_ROLES } from '../domain/roles';
+import { CHECK_MODES, isCheckMode, type CheckMode } from '../domain/check-mode';
 import { authOf, requireAuth } from '../http/access';
 import { badRequest, fieldError } from '../http/errors';
 import { bodyValidator, valueOr400 } from '../http/validate';
@@ -31,6 +32,15 @@ const tokenJson = (t: TokenInfo): Record<string, unknown> => ({
   revokedAt: t.revokedAt,
 });
 
+/** ?mode=quick|full: a quick and a full check told apart (absent: both). */
+function modeFilter(raw: unknown): CheckMode | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (isCheckMode(raw)) return raw;
+  throw badRequest('reg.error.filters', undefined, [
+    fieldError('mode', 'quick.error.modeFilter', { values: CHECK_MODES.join(', ') }),
+  ]);
+}
+
 export function pageNumber(raw: unknown): number {
   if (raw === undefined || raw === '') return 1;
   const n = Number(raw);
@@ -54,7 +64,7 @@ export function regulatorApiRouter(deps: AreaDeps): Router {
   router.get('/stats/shared-reports', ...readers, async (req, res) => {
     const { filters } = await filtersOf(req);
     const page = pageNumber(req.query.page);
-    const list = await listSharedReports(deps.db, filters, page);
+    const list = await listSharedReports(deps.db, filters, page, modeFilter(req.query.mode));
     res.json({ page, pageSize: 50, total: list.total, reports: list.entries });
   });
 

@@ -67,7 +67,16 @@ export const regulatorPaths: Record<string, object> = {
       summary: 'Submitted reports that firms chose to share (50 per page)',
       operationId: 'sharedReports',
       ...readAccess,
-      parameters: [...filterParams, { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } }],
+      parameters: [
+        ...filterParams,
+        { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
+        {
+          name: 'mode',
+          in: 'query',
+          description: 'quick or full check (default: both)',
+          schema: { enum: ['quick', 'full'] },
+        },
+      ],
       responses: {
         200: json({
           type: 'object',

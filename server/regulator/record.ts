@@ -4,6 +4,7 @@ import { dateFormatter } from '../lib/dates';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { ANSWER_STATUSES, isAnswerStatus, type AnswerStatus } from '../domain/answer-status';
+import type { CheckMode } from '../domain/check-mode';
 import type { Report } from '../domain/report';
 import type { Catalogue } from '../catalogue/catalogue';
 import { tagMask } from './applicability';
@@ -26,6 +27,9 @@ export interface SubmissionFacts {
   readonly size: string;
   readonly tagMask: number;
   readonly shared: boolean;
+  /** Quick or full check; a format-1 report was a full one. */
+  readonly mode: CheckMode;
+  /** Only answered items: a partial report's 未自查 items are in no figure. */
   readonly answers: ReadonlyArray<{ readonly code: string; readonly domain: string; readonly status: string }>;
 }
 
@@ -45,6 +49,7 @@ export function factsOfReport(
     size: report.org.size,
     tagMask: tagMask(catalogue, report.profileTags),
     shared: false,
+    mode: report.mode ?? 'full',
     answers: report.answers.map((a) => ({ code: a.code, domain: a.domain, status: a.status })),
   };
 }
@@ -70,6 +75,7 @@ export async function insertSubmissions(
         size: f.size,
         tag_mask: f.tagMask,
         shared: f.shared,
+        mode: f.mode,
         compliant: count(f, 'compliant'),
         non_compliant: count(f, 'non_compliant'),
         not_applicable: count(f, 'not_applicable'),

@@ -1,6 +1,7 @@
 // Individual reports, listed only when the firm has shared them (stat_submissions.shared).
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import type { CheckMode } from '../domain/check-mode';
 import type { Report } from '../domain/report';
 import { notFound } from '../http/errors';
 import type { StatsFilters } from './filters';
@@ -17,6 +18,8 @@ export interface SharedReportEntry {
   readonly fingerprint: string | null;
   readonly complianceRate: number | null;
   readonly nonCompliant: number;
+  /** A quick check (a trade's short list) or a full one. */
+  readonly mode: CheckMode;
 }
 
 export const PAGE_SIZE = 50;
@@ -25,6 +28,7 @@ export async function listSharedReports(
   db: Kysely<Database>,
   f: StatsFilters,
   page: number,
+  mode?: CheckMode,
 ): Promise<{ total: number; entries: SharedReportEntry[] }> {
   let q = db
     .selectFrom('stat_submissions as s')
@@ -37,6 +41,7 @@ export async function listSharedReports(
   if (f.region) q = q.where('s.region', '=', f.region);
   if (f.industry) q = q.where('s.industry', '=', f.industry);
   if (f.size) q = q.where('s.size', '=', f.size);
+  if (mode) q = q.where('s.mode', '=', mode);
   const [count, rows] = await Promise.all([
     q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
     q
@@ -53,6 +58,7 @@ export async function listSharedReports(
         's.non_compliant',
         's.not_applicable',
         's.unsure',
+        's.mode',
       ])
       .orderBy('s.submitted_at', 'desc')
       .orderBy('s.assessment_id')
@@ -73,6 +79,7 @@ export async function listSharedReports(
       fingerprint: r.fingerprint,
       complianceRate: rate(r),
       nonCompliant: r.non_compliant,
+      mode: r.mode,
     })),
   };
 }

@@ -321,6 +321,8 @@ export async function seedDemo(db: Kysely<Database>, catalogue: Catalogue, opts:
             answers: records,
             startedAt,
             submittedAt,
+            mode: 'full',
+            scene: null,
           });
           fingerprint = fingerprintOf(built);
           report = JSON.stringify(built);
@@ -360,6 +362,7 @@ export async function seedDemo(db: Kysely<Database>, catalogue: Catalogue, opts:
           size,
           tagMask: tagMask(catalogue, tags),
           shared: isShared,
+          mode: 'full',
           answers: records.map((r) => ({ code: r.itemCode, domain: domains.get(r.itemCode) ?? '', status: r.status })),
         });
         assessments += 1;

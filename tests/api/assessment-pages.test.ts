@@ -593,9 +593,13 @@ describe('task list and domain pages', () => {
 });
 
 describe('check answers, submit and report', () => {
-  it('highlights unanswered items with links, and on submit lists them in the error summary (409)', async () => {
+  it('highlights unanswered items with links, and refuses a submission without one answer (409)', async () => {
     const b = await registerByForm();
     const id = await startAssessment(b);
+    const empty = await submit(b, id);
+    expect(empty.status).toBe(409);
+    expect(summaryLinks(empty.text)).toEqual([[`/assess/${id}/domains/XF`, '至少回答一项后才能提交。']]);
+
     await answerDomain(b, id, 'XF', { 'status.XF-001': 'compliant', 'note.XF-001': '每月检查' });
     const check = await b.agent.get(`/assess/${id}/check`).expect(200);
     expect(check.text).toContain('还有 2 项未作答');
@@ -603,20 +607,26 @@ describe('check answers, submit and report', () => {
     expect(decode(check.text)).toContain(
       `href="/assess/${id}/domains/XF?return=check#item-XF-001">修改<span class="visually-hidden"> XF-001 的回答</span>`,
     );
-
-    const res = await submit(b, id);
-    expect(res.status).toBe(409);
-    expect(summaryLinks(res.text)).toEqual([
-      [`/assess/${id}/domains/XF?return=check#item-XF-002`, 'XF-002 尚未作答：占用、堵塞、封闭疏散通道'],
-      [`/assess/${id}/domains/LD?return=check#item-LD-001`, 'LD-001 尚未作答：未依法订立书面劳动合同'],
-    ]);
     // A change from the check page comes back to it.
     const back = await b.agent
       .post(`/assess/${id}/domains/XF`)
       .type('form')
-      .send({ _csrf: csrfFieldOf(res.text), return: 'check', 'status.XF-002': 'compliant' })
+      .send({ _csrf: csrfFieldOf(check.text), return: 'check', 'status.XF-002': 'compliant' })
       .expect(303);
     expect(back.headers.location).toBe(`/assess/${id}/check`);
+  });
+
+  it('submits with some items unanswered: the report lists them as 未自查 with the coverage', async () => {
+    const b = await registerByForm();
+    const id = await startAssessment(b);
+    await answerDomain(b, id, 'XF', { 'status.XF-001': 'non_compliant' });
+    const res = await submit(b, id);
+    expect(res.status).toBe(303);
+    const report = await b.agent.get(`/assess/${id}/report`).expect(200);
+    const text = decode(report.text);
+    expect(text).toContain('自查覆盖：已答 1 / 适用 3 项');
+    expect(text).toContain('未自查');
+    expect(text).toMatch(/XF-002[\s\S]*LD-001/);
   });
 
   it('runs profile → start → domains → check → submit → report without JavaScript', async () => {

@@ -295,12 +295,20 @@ async function submittedAssessment(c: Company): Promise<{ id: string; fingerprin
 }
 
 describe('submitting', () => {
-  it('refuses with 409 and lists the unanswered items', async () => {
+  it('refuses with 409 when not one item is answered', async () => {
+    const c = await registerCompany(t.app);
+    const id = await newAssessment(c);
+    await c.agent.post(`/api/v1/assessments/${id}/submit`).expect(409);
+  });
+
+  it('submits a partial assessment and lists the unanswered items as unchecked', async () => {
     const c = await registerCompany(t.app);
     const id = await newAssessment(c);
     await answer(c, id, 'XF-001', { status: 'compliant' }).expect(200);
-    const res = await c.agent.post(`/api/v1/assessments/${id}/submit`).expect(409);
-    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['XF-002', 'LD-001']);
+    const res = await c.agent.post(`/api/v1/assessments/${id}/submit`).expect(200);
+    expect(res.body.coverage).toEqual({ answered: 1, total: 3 });
+    const report = await c.agent.get(`/api/v1/assessments/${id}/report`).expect(200);
+    expect(report.body.unchecked).toEqual(['XF-002', 'LD-001']);
   });
 
   it('answers the fingerprint of the report and the time of submission', async () => {
@@ -311,6 +319,7 @@ describe('submitting', () => {
     expect(submitted.body).toEqual({
       fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
       submittedAt: expect.any(String),
+      coverage: { answered: 3, total: 3 },
     });
     const report = await c.agent.get(`/api/v1/assessments/${id}/report`).expect(200);
     expect(fingerprintOf(report.body)).toBe(submitted.body.fingerprint);
@@ -322,7 +331,7 @@ describe('submitting', () => {
     const { id } = await submittedAssessment(c);
     const report = await c.agent.get(`/api/v1/assessments/${id}/report`).expect(200);
     expect(report.body).toMatchObject({
-      format: 'hegui-report/1',
+      format: 'hegui-report/2',
       org: { creditCode: c.creditCode },
       checklistVersion: { id: t.catalogue.version.id, hash: t.catalogue.version.hash },
       overall: {
@@ -423,6 +432,8 @@ describe('verification', () => {
       fingerprint,
       submittedAt,
       checklistVersion: t.catalogue.version.id,
+      mode: 'full',
+      coverage: { answered: 3, total: 3 },
       org: {
         name: '张家港市示例机械有限公司',
         creditCode: `${c.creditCode.slice(0, 4)}**********${c.creditCode.slice(-4)}`,

@@ -32,6 +32,8 @@ it('fits the largest possible report, with at most 25 % to spare', () => {
     })),
     startedAt: new Date(),
     submittedAt: new Date(),
+    mode: 'full',
+    scene: null,
   });
   const pretty = Buffer.byteLength(JSON.stringify(report, null, 2));
   expect(pretty).toBeLessThanOrEqual(MAX_REPORT_BYTES);
