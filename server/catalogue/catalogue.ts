@@ -67,8 +67,10 @@ export class Catalogue {
     this.profile = content.profile.questions;
     this.domainsByCode = new Map(content.domains.map((d) => [d.code, d]));
     this.profileByTag = new Map(this.profile.map((q) => [q.tag, q]));
-    this.scenes = content.scenes;
-    this.scenesById = new Map(content.scenes.map((s) => [s.id, s]));
+    // Versions stored before scenes existed have none in their content.
+    const scenes: readonly Scene[] = (content as Partial<ChecklistContent>).scenes ?? [];
+    this.scenes = scenes;
+    this.scenesById = new Map(scenes.map((s) => [s.id, s]));
     this.itemsByCode = new Map(
       content.domains.flatMap((d) => d.items.map((item) => [item.code, { item, domain: d }] as const)),
     );
