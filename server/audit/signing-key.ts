@@ -1,8 +1,15 @@
 // The Ed25519 key that signs audit checkpoints. It lives outside the database
 // (AUDIT_SIGNING_KEY, or a file in the data folder created on first start), so
 // whoever can rewrite the audit rows cannot also forge a checkpoint.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface SigningKey {
@@ -33,7 +40,7 @@ function fromPrivateKey(privateKey: KeyObject): SigningKey {
 }
 
 /** A PKCS#8 PEM, or the same DER in base64 on one line (handier in an environment variable). */
-export function parseSigningKey(text: string): SigningKey {
+export function parseSigningKey(text: string, source = 'AUDIT_SIGNING_KEY'): SigningKey {
   const trimmed = text.trim();
   try {
     const privateKey = trimmed.startsWith('-----BEGIN')
@@ -42,7 +49,7 @@ export function parseSigningKey(text: string): SigningKey {
     return fromPrivateKey(privateKey);
   } catch (err) {
     if (err instanceof SigningKeyError) throw err;
-    throw new SigningKeyError('AUDIT_SIGNING_KEY is not an Ed25519 private key (PKCS#8 PEM, or its DER in base64)');
+    throw new SigningKeyError(`${source} is not an Ed25519 private key (PKCS#8 PEM, or its DER in base64)`);
   }
 }
 
@@ -50,16 +57,23 @@ export function parseSigningKey(text: string): SigningKey {
 export function loadSigningKey(options: { readonly envKey?: string; readonly dataDir: string }): SigningKey {
   if (options.envKey) return parseSigningKey(options.envKey);
   const path = join(options.dataDir, SIGNING_KEY_FILE);
-  if (existsSync(path)) return parseSigningKey(readFileSync(path, 'utf8'));
+  if (existsSync(path)) return parseSigningKey(readFileSync(path, 'utf8'), path);
   mkdirSync(options.dataDir, { recursive: true });
   const { privateKey } = generateKeyPairSync('ed25519');
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  // Written whole under a name of our own, then linked into place: link() is
+  // atomic and fails when the name exists, so instances starting together on a
+  // new folder never read a half-written key, and all end up with one key.
+  const draft = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(draft, pem, { mode: 0o600, flag: 'wx' });
   try {
-    writeFileSync(path, pem, { mode: 0o600, flag: 'wx' });
+    linkSync(draft, path);
   } catch (err) {
-    // Another process created it first: use that one.
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return parseSigningKey(readFileSync(path, 'utf8'));
+    // Another process linked its key first: use that one.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return parseSigningKey(readFileSync(path, 'utf8'), path);
     throw err;
+  } finally {
+    unlinkSync(draft);
   }
   return fromPrivateKey(privateKey);
 }

@@ -120,6 +120,34 @@ describe('the signing key', () => {
     expect(first.keyId).toBe(createHash('sha256').update(spki).digest('hex').slice(0, 16));
   });
 
+  it('is the same key for processes that start at once on a new data folder (none reads a half-written file)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hegui-key-race-'));
+    const tsx = join(root, 'node_modules', '.bin', 'tsx');
+    // Each process loads its code, then waits for the same instant, so that all
+    // of them look for the file together.
+    const script =
+      "const { loadSigningKey } = require('./server/audit/signing-key');" +
+      'const at = Number(process.argv[2]); while (Date.now() < at);' +
+      'process.stdout.write(loadSigningKey({ dataDir: process.argv[1] }).keyId);';
+    const at = String(Date.now() + 6000);
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 12 }, () => run(tsx, ['-e', script, dir, at], { cwd: root })),
+    );
+    const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [String(o.reason)] : []));
+    expect(failures).toEqual([]);
+    const keyIds = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.stdout] : []));
+    expect(new Set(keyIds).size).toBe(1);
+    expect(keyIds[0]).toBe(loadSigningKey({ dataDir: dir }).keyId);
+  });
+
+  it('names the file when the key file in the data folder is damaged', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hegui-key-bad-'));
+    writeFileSync(join(dir, SIGNING_KEY_FILE), '');
+    expect(() => loadSigningKey({ dataDir: dir })).toThrow(
+      `${join(dir, SIGNING_KEY_FILE)} is not an Ed25519 private key`,
+    );
+  });
+
   it('comes from AUDIT_SIGNING_KEY as PEM or one-line base64, and a wrong one is refused with the reason', () => {
     const pair = generateKeyPairSync('ed25519');
     const pem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();

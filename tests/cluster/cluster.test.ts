@@ -30,7 +30,7 @@ beforeAll(async () => {
   cluster = await startCluster({
     databaseUrl: databaseUrl.toString(),
     runner: 'tsx',
-    output: 'ignore',
+    output: 'files',
     env: { DRAIN_DELAY_MS: '300' },
   });
 });

@@ -3,7 +3,7 @@
 // its own folder (not the system service). Used by npm run cluster, the cluster
 // benchmark and the cluster test.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,8 +41,12 @@ export interface ClusterOptions {
   readonly runner?: 'tsx' | 'dist';
   /** Extra environment for the app processes. */
   readonly env?: NodeJS.ProcessEnv;
-  /** Where the apps' and nginx's output goes (default: this process's stderr). */
-  readonly output?: 'inherit' | 'ignore';
+  /**
+   * Where the apps' and nginx's output goes: this process's stderr (default),
+   * or one log file per process in the cluster's folder, whose last lines are
+   * quoted when a process exits before it is ready.
+   */
+  readonly output?: 'inherit' | 'files';
 }
 
 export interface Instance {
@@ -70,18 +74,39 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => {
-        resolve(port);
-      });
-    });
-  });
+/**
+ * n distinct free ports: every probe stays open until all are bound, so the
+ * system cannot hand the same port out twice.
+ */
+export async function freePorts(n: number): Promise<number[]> {
+  const probes = Array.from({ length: n }, () => createServer());
+  try {
+    return await Promise.all(
+      probes.map(
+        (probe) =>
+          new Promise<number>((resolve, reject) => {
+            probe.once('error', reject);
+            probe.listen(0, '127.0.0.1', () => {
+              const address = probe.address();
+              resolve(typeof address === 'object' && address ? address.port : 0);
+            });
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(
+      probes.map(
+        (probe) =>
+          new Promise<void>((resolve) => {
+            if (probe.listening)
+              probe.close(() => {
+                resolve();
+              });
+            else resolve();
+          }),
+      ),
+    );
+  }
 }
 
 const sleep = (ms: number): Promise<void> =>
@@ -105,14 +130,23 @@ async function waitFor(
   check: () => Promise<boolean>,
   child: ChildProcess | undefined,
   timeoutMs: number,
+  logFile?: string,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child && child.exitCode !== null) throw new Error(`${what}: the process exited with code ${child.exitCode}`);
+    if (child && child.exitCode !== null)
+      throw new Error(`${what}: the process exited with code ${child.exitCode}${logTail(logFile)}`);
     if (await check()) return;
     if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
     await sleep(20);
   }
+}
+
+/** The last lines a process wrote to its log file, to quote in an error. */
+function logTail(logFile: string | undefined): string {
+  if (!logFile || !existsSync(logFile)) return '';
+  const lines = readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-15);
+  return `; its last output:\n${lines.join('\n')}`;
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -132,30 +166,39 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   // nginx's workers may run as another user than its master: they write request bodies here.
   for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'])
     mkdirSync(join(dir, 'temp', sub), { recursive: true, mode: 0o1777 });
-  const port = opts.port || (await freePort());
-  const appPorts = await Promise.all((opts.appPorts ?? [0, 0]).map(async (p) => p || (await freePort())));
-  const stdio = opts.output ?? 'inherit';
+  const wanted = [opts.port ?? 0, ...(opts.appPorts ?? [0, 0])];
+  const free = await freePorts(wanted.filter((p) => p === 0).length);
+  const [port, ...appPorts] = wanted.map((p) => p || (free.shift() ?? 0));
+  const logFile = (name: string): string | undefined =>
+    opts.output === 'files' ? join(dir, `${name}.log`) : undefined;
+  /** Runs spawn with the process's stdout and stderr going where opts.output says. */
+  const spawnLogged = (name: string, command: string, args: string[], env?: NodeJS.ProcessEnv): ChildProcess => {
+    const file = logFile(name);
+    const fd = file === undefined ? undefined : openSync(file, 'a');
+    try {
+      const out = fd ?? 'inherit';
+      return spawn(command, args, { cwd: projectRoot, env, stdio: ['ignore', out, out] });
+    } finally {
+      if (fd !== undefined) closeSync(fd); // the child has its own copy
+    }
+  };
   const runnerArgs =
     opts.runner === 'dist'
       ? ['--enable-source-maps', join(projectRoot, 'dist', 'server', 'main.js')]
       : ['--import', 'tsx', join(projectRoot, 'server', 'main.ts')];
 
   const spawnApp = (id: string, appPort: number): ChildProcess =>
-    spawn(process.execPath, runnerArgs, {
-      cwd: projectRoot,
-      env: {
-        ...process.env,
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
-        ...opts.env,
-        DATABASE_URL: opts.databaseUrl,
-        PORT: String(appPort),
-        HOST: '127.0.0.1',
-        INSTANCE_ID: id,
-        // Only nginx on this machine talks to the instances.
-        TRUST_PROXY: 'loopback',
-      },
-      stdio: ['ignore', stdio, stdio],
+    spawnLogged(id, process.execPath, runnerArgs, {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      ...opts.env,
+      DATABASE_URL: opts.databaseUrl,
+      PORT: String(appPort),
+      HOST: '127.0.0.1',
+      INSTANCE_ID: id,
+      // Only nginx on this machine talks to the instances.
+      TRUST_PROXY: 'loopback',
     });
 
   const instances: Instance[] = appPorts.map((p, i) => {
@@ -192,15 +235,23 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
           async () => (await probe(`${inst.url}/readyz`)) === 200,
           inst.child,
           120_000,
+          logFile(inst.id),
         ),
       ),
     );
     writeFileSync(join(dir, 'nginx.conf'), nginxConf({ dir, listenPort: port, upstreamPorts: appPorts }));
-    nginx = spawn(NGINX, ['-p', dir, '-c', 'nginx.conf', '-e', join(dir, 'error.log'), '-g', 'daemon off;'], {
-      stdio: ['ignore', stdio, stdio],
-    });
+    nginx = spawnLogged('nginx', NGINX, [
+      '-p',
+      dir,
+      '-c',
+      'nginx.conf',
+      '-e',
+      join(dir, 'error.log'),
+      '-g',
+      'daemon off;',
+    ]);
     const url = `http://127.0.0.1:${port}`;
-    await waitFor('nginx', async () => (await probe(`${url}/healthz`)) === 200, nginx, 15_000);
+    await waitFor('nginx', async () => (await probe(`${url}/healthz`)) === 200, nginx, 15_000, join(dir, 'error.log'));
 
     const restart = async (index: number): Promise<RestartTimeline> => {
       const inst = instances[index];
@@ -224,6 +275,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
         async () => (await probe(`${inst.url}/readyz`)) === 200,
         inst.child,
         120_000,
+        logFile(inst.id),
       );
       return { readyz503Ms, refusedMs, exitedMs, readyAgainMs: at() };
     };
