@@ -334,8 +334,10 @@ async function assertEmptyTarget(db: Kysely<unknown>, backupMigrations: readonly
     );
   const present = new Set((await tablesInOrder(db)).map((t) => t.name));
   for (const table of DATA_ROOTS.filter((t) => present.has(t))) {
-    const rows = await sql<{ any: boolean }>`select exists (select 1 from ${sql.table(table)}) as any`.execute(db);
-    if (rows.rows[0]?.any)
+    const rows = await sql<{
+      has_rows: boolean;
+    }>`select exists (select 1 from ${sql.table(table)}) as has_rows`.execute(db);
+    if (rows.rows[0]?.has_rows)
       throw new RestoreTargetError(
         `the target database is not empty (table ${table} has rows): restore into a new database (createdb …) or a new DATA_DIR`,
       );
