@@ -610,19 +610,30 @@ export class AssessmentService {
    */
   async verify(fingerprint: string): Promise<VerifiedReport | undefined> {
     if (!/^[0-9a-f]{64}$/.test(fingerprint)) return undefined;
+    // Only the few fields shown, read inside PostgreSQL: a public, anonymous
+    // request must not fetch and parse a report of several megabytes.
     const row = await this.db
       .selectFrom('assessments')
-      .select(['submitted_at', 'version_id', 'report'])
+      .select([
+        'submitted_at',
+        'version_id',
+        sql<string>`report->'org'->>'name'`.as('org_name'),
+        sql<string>`report->'org'->>'creditCode'`.as('credit_code'),
+        sql<Report['mode'] | null>`report->>'mode'`.as('mode'),
+        sql<ReportCoverage | null>`report->'coverage'`.as('coverage'),
+        sql<number>`(report->'overall'->>'total')::int`.as('overall_total'),
+      ])
       .where('fingerprint', '=', fingerprint)
       .where('status', '=', 'submitted')
+      .where('report', 'is not', null)
       .executeTakeFirst();
-    if (!row?.submitted_at || !row.report) return undefined;
+    if (!row?.submitted_at) return undefined;
     return {
       submittedAt: row.submitted_at,
       checklistVersion: row.version_id,
-      org: { name: row.report.org.name, creditCode: maskCreditCode(row.report.org.creditCode) },
-      mode: row.report.mode ?? 'full',
-      coverage: coverageOf(row.report),
+      org: { name: row.org_name, creditCode: maskCreditCode(row.credit_code) },
+      mode: row.mode ?? 'full',
+      coverage: coverageOf({ coverage: row.coverage, overall: { total: row.overall_total } }),
     };
   }
 }

@@ -114,6 +114,9 @@ export interface Report {
 }
 
 /** Coverage of any report: a format-1 report answered every item of its check. */
-export function coverageOf(report: Report): ReportCoverage {
+export function coverageOf(report: {
+  readonly coverage?: ReportCoverage | null;
+  readonly overall: Pick<Report['overall'], 'total'>;
+}): ReportCoverage {
   return report.coverage ?? { answered: report.overall.total, total: report.overall.total };
 }

@@ -122,6 +122,14 @@ describe.each(fixtures.map((f) => [f.slice(f.lastIndexOf('/') + 1), f]))('%s', (
             .get(`/api/v1/verify/${a.fingerprint ?? ''}`)
             .expect(200);
           expect(byPrint.body).toMatchObject({ match: true });
+          // A report stored before coverage existed: every item it lists was answered.
+          const report = a.report;
+          if (!report) throw new Error('a submitted assessment without its report');
+          expect(byPrint.body).toMatchObject({
+            mode: report.mode ?? 'full',
+            coverage: { answered: report.overall.total, total: report.overall.total },
+            org: { name: report.org.name },
+          });
           const upload = await request(app)
             .post('/api/v1/verify')
             .send(a.report ?? {})
