@@ -146,6 +146,22 @@ const SAVE_AS_SESSION =
   upsertAnswerSql(`select u.org_id, u.id as user_id from sessions s join users u on u.id = s.user_id
     where s.token_hash = $1 and s.csrf_token = $2 and s.expires_at > now() and u.role = 'company' and u.org_id is not null`);
 
+/** The stored answers of one assessment, dates as YYYY-MM-DD text. */
+function answerRows(db: Kysely<Database>, assessmentId: string): Promise<AnswerRow[]> {
+  return db
+    .selectFrom('answers')
+    .select([
+      'item_code',
+      'status',
+      'note',
+      'owner',
+      sql<string | null>`due_date::text`.as('due_date'),
+      sql<string | null>`corrected_on::text`.as('corrected_on'),
+    ])
+    .where('assessment_id', '=', assessmentId)
+    .execute();
+}
+
 export class AssessmentService {
   constructor(
     private readonly db: Kysely<Database>,
@@ -281,18 +297,7 @@ export class AssessmentService {
       .where('org_id', '=', orgId)
       .executeTakeFirst();
     if (!row) throw missing();
-    const answers = await this.db
-      .selectFrom('answers')
-      .select([
-        'item_code',
-        'status',
-        'note',
-        'owner',
-        sql<string | null>`due_date::text`.as('due_date'),
-        sql<string | null>`corrected_on::text`.as('corrected_on'),
-      ])
-      .where('assessment_id', '=', id)
-      .execute();
+    const answers = await answerRows(this.db, id);
     const included = new Set(row.item_codes);
     const byCode: Record<string, AnswerRecord> = {};
     for (const a of answers) if (included.has(a.item_code)) byCode[a.item_code] = answerRecord(a);
@@ -399,18 +404,7 @@ export class AssessmentService {
         .executeTakeFirst();
       if (!row) throw missing();
       if (row.status !== 'draft') throw submittedConflict();
-      const answers = await tx
-        .selectFrom('answers')
-        .select([
-          'item_code',
-          'status',
-          'note',
-          'owner',
-          sql<string | null>`due_date::text`.as('due_date'),
-          sql<string | null>`corrected_on::text`.as('corrected_on'),
-        ])
-        .where('assessment_id', '=', id)
-        .execute();
+      const answers = await answerRows(tx, id);
       // A partial submission is allowed (the rest is reported as 未自查), an empty one is not.
       const included = new Set(row.item_codes);
       const given = answers.filter((a) => included.has(a.item_code));
