@@ -191,7 +191,11 @@ async function readBackup(
   const input = createReadStream(file);
   const gunzip = createGunzip();
   let streamError: Error | undefined;
-  input.on('error', (err) => (streamError = err));
+  input.on('error', (err) => {
+    streamError = err;
+    // pipe() does not pass a source's error on: without this a missing file leaves the reader waiting forever.
+    gunzip.destroy(err);
+  });
   gunzip.on('error', (err) => (streamError = err));
   const reader = createInterface({ input: input.pipe(gunzip), crlfDelay: Infinity });
   const hash = createHash('sha256');

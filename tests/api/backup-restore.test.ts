@@ -107,6 +107,7 @@ describe('a damaged or foreign file fails loudly and restores nothing', () => {
       () => write('edited.gz', gzipSync(lines().join('\n').replace('灭火器未按月检查', '灭火器已按月检查'))),
       /checksum does not match/,
     ],
+    ['a file that does not exist', () => join(dir, 'no-such-backup.hbk.gz'), /no-such-backup\.hbk\.gz: no such file/],
     [
       'not gzip at all',
       () => write('plain.txt', Buffer.from('hello, this is not a backup\n')),
