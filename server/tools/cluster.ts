@@ -3,6 +3,7 @@
 // system service). Runs until Ctrl-C, then drains the instances and stops nginx.
 // CLUSTER_PORT (default 8080), CLUSTER_APP_PORTS (default 3101,3102), CLUSTER_DIR
 // (default: a temp folder), CLUSTER_RUNNER=tsx|dist (default tsx).
+import { runTool } from './cli';
 import { clusterPrerequisites, startCluster } from './cluster/cluster';
 
 async function main(): Promise<number> {
@@ -38,12 +39,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(`npm run cluster: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
-  },
-);
+runTool('npm run cluster', main);

@@ -1,20 +1,13 @@
 // npm run user:create -- --role admin|regulator|lecturer|company --email … --password …
 //                        [--department …] [--org-credit-code …] [--org-admin]
-import { openDb } from '../../db';
-import { migrateToLatest } from '../../db/migrate';
 import { isRole } from '../domain/roles';
 import { normaliseCreditCode } from '../accounts/credit-code';
 import { createUser } from '../accounts/service';
-import { readConfig } from '../config';
 import { errorDetail, HttpError } from '../http/errors';
+import { argValue as arg, runTool, withDatabase } from './cli';
 
 const USAGE =
   'usage: npm run user:create -- --role admin|regulator|lecturer|company --email E --password P [--department D] [--org-credit-code C] [--org-admin]';
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 async function main(): Promise<number> {
   const role = arg('--role');
@@ -24,53 +17,45 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const config = readConfig();
-  const database = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    await migrateToLatest(database.db);
-    let orgId: string | undefined;
-    const creditCode = arg('--org-credit-code');
-    if (creditCode) {
-      const org = await database.db
-        .selectFrom('orgs')
-        .select('id')
-        .where('credit_code', '=', normaliseCreditCode(creditCode))
-        .executeTakeFirst();
-      if (!org) {
-        console.error(`No organisation with credit code ${creditCode}: register it first at /register.`);
-        return 1;
+  return withDatabase(
+    async (database) => {
+      try {
+        let orgId: string | undefined;
+        const creditCode = arg('--org-credit-code');
+        if (creditCode) {
+          const org = await database.db
+            .selectFrom('orgs')
+            .select('id')
+            .where('credit_code', '=', normaliseCreditCode(creditCode))
+            .executeTakeFirst();
+          if (!org) {
+            console.error(`No organisation with credit code ${creditCode}: register it first at /register.`);
+            return 1;
+          }
+          orgId = org.id;
+        }
+        const user = await createUser(database.db, {
+          email,
+          password,
+          role,
+          department: arg('--department'),
+          orgId,
+          orgAdmin: process.argv.includes('--org-admin'),
+        });
+        console.log(
+          `created ${user.role} ${user.email} (${user.id})${user.department ? `, department ${user.department}` : ''}`,
+        );
+        return 0;
+      } catch (err) {
+        if (err instanceof HttpError) {
+          console.error(errorDetail(err, 'en')); // the command line speaks English
+          return 1;
+        }
+        throw err;
       }
-      orgId = org.id;
-    }
-    const user = await createUser(database.db, {
-      email,
-      password,
-      role,
-      department: arg('--department'),
-      orgId,
-      orgAdmin: process.argv.includes('--org-admin'),
-    });
-    console.log(
-      `created ${user.role} ${user.email} (${user.id})${user.department ? `, department ${user.department}` : ''}`,
-    );
-    return 0;
-  } catch (err) {
-    if (err instanceof HttpError) {
-      console.error(errorDetail(err, 'en')); // the command line speaks English
-      return 1;
-    }
-    throw err;
-  } finally {
-    await database.close();
-  }
+    },
+    { migrate: true },
+  );
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exitCode = 1;
-  },
-);
+runTool('npm run user:create', main);
