@@ -92,7 +92,9 @@ async function readyz(port: number): Promise<{ status: number; body: string } | 
     return { status: res.status, body: await res.text() };
   } catch (err) {
     const code = (err as { cause?: { code?: string } }).cause?.code;
-    if (code === 'ECONNREFUSED') return 'refused';
+    // A connection that reached the backlog just as the listener closed is reset
+    // instead of refused: for a client (nginx) both mean "try the next one".
+    if (code === 'ECONNREFUSED' || code === 'ECONNRESET') return 'refused';
     throw err;
   }
 }
