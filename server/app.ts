@@ -37,9 +37,9 @@ import { WorkLimiter } from './http/work-limiter';
 import { MAX_REPORT_BYTES } from './assessment/report-limits';
 import type { Logger } from './logger';
 import { openApiDocument } from './openapi';
-import { rectificationApi } from './rectification/api';
-import { rectificationPages } from './rectification/pages';
-import { RectificationService } from './rectification/service';
+import { rectificationApi } from './assessment/rectification-api';
+import { rectificationPages } from './assessment/rectification-pages';
+import { RectificationService } from './assessment/rectification-service';
 
 export interface AppDeps {
   readonly database: DbHandle;

@@ -1,9 +1,9 @@
 // JSON API of the rectification ledger (整改台账).
 import { Router } from 'express';
-import { companyOf } from '../assessment/api';
+import { companyOf } from './api';
 import { requireAuth } from '../http/access';
 import { bodyValidator, valueOr400 } from '../http/validate';
-import { RECTIFICATION_STATUSES, type ActionPatch, type RectificationService } from './service';
+import { RECTIFICATION_STATUSES, type ActionPatch, type RectificationService } from './rectification-service';
 
 const text = (max: number) => ({ type: 'string', maxLength: max, nullable: true }) as const;
 

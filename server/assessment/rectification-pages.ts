@@ -1,7 +1,7 @@
 // Pages of the rectification ledger: the list of a report's actions, and one
 // plain form per action (works without JavaScript; Post/Redirect/Get).
 import { Router, type Response } from 'express';
-import { companyOf } from '../assessment/api';
+import { companyOf } from './api';
 import { requireAuth } from '../http/access';
 import { errorFields, HttpError } from '../http/errors';
 import { bodyOf, field, FormErrors, langOf, pageTitle } from '../http/forms';
@@ -13,7 +13,7 @@ import {
   type ActionPatch,
   type RectificationAction,
   type RectificationService,
-} from './service';
+} from './rectification-service';
 
 const FIELD_IDS: Readonly<Record<string, string>> = {
   status: 'status-open',
