@@ -237,7 +237,27 @@ export interface SearchMissesTable {
   last_seen: ColumnType<string, string | undefined, string>;
 }
 
+/** 整改台账: one action per 不符合 / 不确定 item of a submitted report (migration 0013). */
+export interface RectificationActionsTable {
+  id: Generated<string>;
+  assessment_id: string;
+  org_id: string;
+  item_code: string;
+  answer: 'non_compliant' | 'unsure';
+  position: number;
+  status: Generated<RectificationStatus>;
+  owner: string | null;
+  due_date: ColumnType<string | null, string | null, string | null>;
+  corrected_on: ColumnType<string | null, string | null, string | null>;
+  note: string | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  updated_by: string | null;
+}
+
+export type RectificationStatus = 'open' | 'in_progress' | 'done' | 'not_needed';
+
 export interface Database {
+  rectification_actions: RectificationActionsTable;
   checklist_versions: ChecklistVersionsTable;
   checklist_sources: ChecklistSourcesTable;
   orgs: OrgsTable;

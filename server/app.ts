@@ -37,6 +37,9 @@ import { WorkLimiter } from './http/work-limiter';
 import { MAX_REPORT_BYTES } from './assessment/report-limits';
 import type { Logger } from './logger';
 import { openApiDocument } from './openapi';
+import { rectificationApi } from './assessment/rectification-api';
+import { rectificationPages } from './assessment/rectification-pages';
+import { RectificationService } from './assessment/rectification-service';
 
 export interface AppDeps {
   readonly database: DbHandle;
@@ -97,6 +100,7 @@ export function createApp(deps: AppDeps): Express {
   const db = deps.database.db;
   const statistics: SubmissionRecorder = { submitted: recordSubmission, sharingChanged: recordSharing };
   const assessments = new AssessmentService(db, deps.catalogues, statistics, appendAudit);
+  const rectification = new RectificationService(db, appendAudit);
   const jsonBody = express.json({ limit: '100kb' });
   // The busiest write goes first, ahead of every other router: see quickAnswerSave.
   app.put('/api/v1/assessments/:id/answers/:itemCode', jsonBody, quickAnswerSave(assessments, sessionTokenOf));
@@ -139,6 +143,7 @@ export function createApp(deps: AppDeps): Express {
     csrfGuard,
     accountsApi(db, appendAudit, deps.production, baseUrl),
     assessmentApi(assessments, deps.renderers ?? defaultRenderers),
+    rectificationApi(rectification),
     presentationApi(area),
     regulatorApi(area),
   );
@@ -152,6 +157,7 @@ export function createApp(deps: AppDeps): Express {
     sessionLoader(db),
     csrfGuard,
     accountPages(db, appendAudit, deps.production, views, baseUrl),
+    rectificationPages(rectification, views),
     assessmentPages(assessments, deps.catalogues, views),
     presentationPages(area),
     regulatorPages(area, reportView),

@@ -6,6 +6,7 @@ import { ORG_SIZES } from './domain/organisation';
 import { ROLES } from './domain/roles';
 import { presentationPaths, presentationSchemas } from './presentation/openapi';
 import { regulatorPaths, regulatorSchemas } from './regulator/openapi';
+import { rectificationPaths } from './assessment/rectification-openapi';
 const problem = { $ref: '#/components/responses/Problem' };
 const versionParam = {
   name: 'version',
@@ -644,6 +645,7 @@ export const openApiDocument = {
     },
     ...presentationPaths,
     ...regulatorPaths,
+    ...rectificationPaths,
     '/api/v1/openapi.json': {
       get: { summary: 'This document', operationId: 'openapi', responses: { 200: json({ type: 'object' }) } },
     },

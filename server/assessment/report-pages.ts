@@ -38,6 +38,7 @@ export function reportPages(ctx: AssessmentPageContext): Router {
         docx: `/api/v1/assessments/${id}/report.docx`,
         pdf: `/api/v1/assessments/${id}/report.pdf`,
       },
+      actionsHref: `/assess/${id}/actions`,
       sharing: {
         shared: found.shared,
         action: `/assess/${id}/sharing`,
