@@ -12,6 +12,7 @@ import { quickMessages } from './quick';
 import { presentationMessages } from './presentation';
 import { regulatorMessages } from './regulator';
 import { reportMessages } from './report';
+import { regulatorExportMessages } from './regulator-export';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
@@ -29,6 +30,7 @@ export const messages = {
   ...leniencyMessages,
   ...searchMessages,
   ...quickMessages,
+  ...regulatorExportMessages,
 };
 
 export type MessageKey = keyof typeof messages;
