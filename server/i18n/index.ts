@@ -13,6 +13,7 @@ import { presentationMessages } from './presentation';
 import { regulatorMessages } from './regulator';
 import { reportMessages } from './report';
 import { regulatorExportMessages } from './regulator-export';
+import { regulatorTokenMessages } from './regulator-tokens';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
@@ -31,6 +32,7 @@ export const messages = {
   ...searchMessages,
   ...quickMessages,
   ...regulatorExportMessages,
+  ...regulatorTokenMessages,
 };
 
 export type MessageKey = keyof typeof messages;
