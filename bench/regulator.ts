@@ -191,7 +191,7 @@ async function main(): Promise<void> {
     const rssBefore = rssMb(child.pid ?? 0);
     const exp = await timed(`${base}/api/v1/exports/answers.csv?version=${version}`, token);
     const peak = peakRssMb(child.pid ?? 0);
-    const copy = await psqlCopy(answersSqlText({ version }));
+    const copy = await psqlCopy(answersSqlText({ version }, catalogue));
     const rate = (r: { ms: number; lines: number }): number => (r.lines - 1) / (r.ms / 1000);
     console.log(
       `answers.csv: ${exp.lines - 1} rows, ${(exp.bytes / 1e6).toFixed(1)} MB in ${ms(exp.ms)} = ${rate(exp).toFixed(0)} rows/s`,

@@ -13,6 +13,8 @@ import { presentationMessages } from './presentation';
 import { regulatorMessages } from './regulator';
 import { reportMessages } from './report';
 import { rectificationMessages } from './rectification';
+import { regulatorExportMessages } from './regulator-export';
+import { regulatorTokenMessages } from './regulator-tokens';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
@@ -31,6 +33,8 @@ export const messages = {
   ...searchMessages,
   ...quickMessages,
   ...rectificationMessages,
+  ...regulatorExportMessages,
+  ...regulatorTokenMessages,
 };
 
 export type MessageKey = keyof typeof messages;

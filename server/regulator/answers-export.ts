@@ -10,6 +10,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Catalogue } from '../catalogue/catalogue';
 import { BOM } from './summary-export';
+import { CHINA_TIME_SQL, nameColumnsSql } from './answer-labels';
 import type { StatsFilters } from './filters';
 
 export interface AnswerExportRow {
@@ -17,9 +18,13 @@ export interface AnswerExportRow {
   readonly credit_code: string;
   readonly region: string;
   readonly industry: string;
+  readonly industry_name: string;
   readonly size: string;
+  readonly size_name: string;
   readonly item_code: string;
+  readonly item_title: string;
   readonly status: string;
+  readonly status_name: string;
   readonly note: string | null;
   readonly owner: string | null;
   readonly due_date: string | null;
@@ -32,9 +37,13 @@ export const ANSWER_COLUMNS: ReadonlyArray<{ key: keyof AnswerExportRow; header:
   { key: 'credit_code', header: 'reg.col.creditCode', width: 22 },
   { key: 'region', header: 'reg.col.region', width: 12 },
   { key: 'industry', header: 'reg.col.industry', width: 8 },
+  { key: 'industry_name', header: 'regx.col.industryName', width: 20 },
   { key: 'size', header: 'reg.col.size', width: 8 },
+  { key: 'size_name', header: 'regx.col.sizeName', width: 8 },
   { key: 'item_code', header: 'reg.col.item', width: 10 },
+  { key: 'item_title', header: 'regx.col.itemTitle', width: 36 },
   { key: 'status', header: 'reg.col.status', width: 14 },
+  { key: 'status_name', header: 'regx.col.statusName', width: 10 },
   { key: 'note', header: 'reg.col.note', width: 30 },
   { key: 'owner', header: 'reg.col.owner', width: 14 },
   { key: 'due_date', header: 'reg.col.dueDate', width: 12 },
@@ -60,8 +69,13 @@ function conditions(f: StatsFilters): ReturnType<typeof sql> {
   return sql.join(parts, sql` and `);
 }
 
-const ROW_SELECT = sql`o.name as organisation, o.credit_code, s.region, s.industry, s.size, a.item_code, a.status, a.note, a.owner,
-  a.due_date::text as due_date, to_char(s.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as submitted_at, x.fingerprint`;
+/** The select list of the batch path: every value a literal or a column, as in answersSqlText. */
+function rowSelect(catalogue: Catalogue, lang: ExportLang): ReturnType<typeof sql> {
+  const n = nameColumnsSql(catalogue, lang);
+  return sql.raw(`o.name as organisation, o.credit_code, s.region, s.industry, ${n.industry_name}, s.size, ${n.size_name},
+  a.item_code, ${n.item_title}, a.status, ${n.status_name}, a.note, a.owner,
+  a.due_date::text as due_date, ${CHINA_TIME_SQL} as submitted_at, x.fingerprint`);
+}
 
 interface Batch {
   readonly rows: AnswerExportRow[];
@@ -71,6 +85,7 @@ interface Batch {
 async function fetchBatch(
   db: Kysely<Database>,
   f: StatsFilters,
+  select: ReturnType<typeof sql>,
   codes: readonly string[],
   after: { at: Date; id: string } | undefined,
 ): Promise<Batch> {
@@ -82,7 +97,7 @@ async function fetchBatch(
   if (batch.rows.length === 0) return { rows: [], next: undefined };
   const ids = batch.rows.map((r) => r.assessment_id);
   const rows = await sql<AnswerExportRow>`
-    select ${ROW_SELECT}
+    select ${select}
     from stat_submissions s
     join assessments x on x.id = s.assessment_id
     join orgs o on o.id = s.org_id
@@ -105,12 +120,14 @@ export async function* answerBatches(
   db: Kysely<Database>,
   catalogue: Catalogue,
   f: StatsFilters,
+  lang: ExportLang = 'both',
 ): AsyncGenerator<AnswerExportRow[]> {
   const codes = itemCodes(catalogue, f);
-  let pending: Promise<Batch> | undefined = fetchBatch(db, f, codes, undefined);
+  const select = rowSelect(catalogue, lang);
+  let pending: Promise<Batch> | undefined = fetchBatch(db, f, select, codes, undefined);
   while (pending) {
     const batch: Batch = await pending;
-    pending = batch.next ? fetchBatch(db, f, codes, batch.next) : undefined;
+    pending = batch.next ? fetchBatch(db, f, select, codes, batch.next) : undefined;
     if (batch.rows.length > 0) yield batch.rows;
   }
 }
@@ -119,8 +136,9 @@ export async function* answerRows(
   db: Kysely<Database>,
   catalogue: Catalogue,
   f: StatsFilters,
+  lang: ExportLang = 'both',
 ): AsyncGenerator<AnswerExportRow> {
-  for await (const batch of answerBatches(db, catalogue, f)) yield* batch;
+  for await (const batch of answerBatches(db, catalogue, f, lang)) yield* batch;
 }
 
 /**
@@ -128,7 +146,7 @@ export async function* answerRows(
  * COPY, which takes no parameters (and for `psql \copy` in the benchmark).
  * Every value is either validated by parseFilters or quoted here.
  */
-export function answersSqlText(f: StatsFilters, catalogue?: Catalogue): string {
+export function answersSqlText(f: StatsFilters, catalogue?: Catalogue, lang: ExportLang = 'both'): string {
   const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
   const where = ['s.shared', `s.version_id = ${f.version}`];
   if (f.from) where.push(`s.month >= ${lit(`${f.from}-01`)}::date`);
@@ -139,9 +157,11 @@ export function answersSqlText(f: StatsFilters, catalogue?: Catalogue): string {
   if (f.domain && catalogue) where.push(`a.item_code in (${itemCodes(catalogue, f).map(lit).join(', ') || 'null'})`);
   const text = (column: string, as: string): string =>
     `case when left(${column}, 1) in ('=', '+', '-', '@', chr(9), chr(13)) then '''' || ${column} else ${column} end as ${as}`;
-  return `select ${text('o.name', 'organisation')}, o.credit_code, ${text('s.region', 'region')}, s.industry, s.size, a.item_code, a.status,
+  const n = nameColumnsSql(catalogue, lang);
+  return `select ${text('o.name', 'organisation')}, o.credit_code, ${text('s.region', 'region')}, s.industry, ${n.industry_name}, s.size, ${n.size_name},
+  a.item_code, ${n.item_title}, a.status, ${n.status_name},
   ${text('a.note', 'note')}, ${text('a.owner', 'owner')},
-  a.due_date::text as due_date, to_char(s.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as submitted_at, x.fingerprint
+  a.due_date::text as due_date, ${CHINA_TIME_SQL} as submitted_at, x.fingerprint
   from stat_submissions s join assessments x on x.id = s.assessment_id join orgs o on o.id = s.org_id
   join answers a on a.assessment_id = s.assessment_id and x.item_codes ? a.item_code
   where ${where.join(' and ')} order by s.submitted_at, s.assessment_id, a.item_code`;
@@ -194,13 +214,13 @@ export async function sendAnswersCsv(
   res.write(`${BOM}${ANSWER_COLUMNS.map((c) => csvCell(exportLabel(lang, c.header))).join(',')}\n`);
   if (copyCsv) {
     try {
-      await pipeline(await copyCsv(answersSqlText(f, catalogue)), res);
+      await pipeline(await copyCsv(answersSqlText(f, catalogue, lang)), res);
     } catch (err) {
       if (!res.destroyed) throw err; // a download the client gave up is not an error
     }
     return;
   }
-  for await (const batch of answerBatches(db, catalogue, f)) {
+  for await (const batch of answerBatches(db, catalogue, f, lang)) {
     if (res.destroyed) return;
     let text = '';
     for (const r of batch) text += `${ANSWER_COLUMNS.map((c) => csvValue(c.key, r[c.key])).join(',')}\n`;
@@ -225,7 +245,7 @@ export async function sendAnswersXlsx(
   ws.columns = ANSWER_COLUMNS.map((c) => ({ key: c.key, header: exportLabel(lang, c.header), width: c.width }));
   ws.getRow(1).font = { bold: true };
   let n = 0;
-  for await (const r of answerRows(db, catalogue, f)) {
+  for await (const r of answerRows(db, catalogue, f, lang)) {
     ws.addRow(ANSWER_COLUMNS.map((c) => r[c.key])).commit();
     // exceljs does not wait for the socket: pause while the client is behind.
     n += 1;

@@ -127,7 +127,13 @@ export const regulatorPaths: Record<string, object> = {
       operationId: 'exportAnswersCsv',
       ...readAccess,
       parameters: filterParams,
-      responses: { 200: file('text/csv', 'CSV'), ...readResponses },
+      responses: {
+        200: file(
+          'text/csv',
+          'CSV; beside each code (industry, size, item, status) a column with its name in the asked language (?lang=en: English, else Chinese); submitted_at in China time with its offset, e.g. 2026-12-04T09:39:49+08:00',
+        ),
+        ...readResponses,
+      },
     },
   },
   '/api/v1/exports/answers.xlsx': {
@@ -250,7 +256,8 @@ export const regulatorSchemas: Record<string, object> = {
       threshold: { type: 'integer', description: 'Minimum organisations behind a shown figure' },
       suppressed: {
         type: 'boolean',
-        description: 'True when the whole selection has fewer than threshold organisations',
+        description:
+          'True when the whole selection has fewer than threshold organisations: then every number is null and months, breakdowns and the heat map are empty (not even which months or keys occur is shown)',
       },
       totals: {
         type: 'object',

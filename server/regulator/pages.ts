@@ -16,6 +16,7 @@ import { filterQuery, parseFilters } from './filters';
 import { listSharedReports, PAGE_SIZE, sharedReport } from './shared-reports';
 import { SummaryCache } from './summary-cache';
 import { createToken, listTokens, revokeToken, type TokenInfo } from './tokens';
+import { keepForReveal, takeRevealed } from './token-reveal';
 
 /** Shows a shared report as its company sees it: the assessment area's view, handed over by app.ts. */
 export type SharedReportView = (report: Report, fingerprint: string) => object;
@@ -107,6 +108,7 @@ export function regulatorPagesRouter(deps: AreaDeps, reportView: SharedReportVie
         lastUsed: fmt(tk.lastUsedAt),
         revoked: tk.revokedAt !== null,
         revokeLabel: translate(lang, 'reg.token.revokeLabel', { name: tk.name }),
+        confirmHref: `/regulator/tokens/${tk.id}/revoke`,
       })),
       revokedNotice: req.query.revoked === '1',
       ...extra,
@@ -114,7 +116,31 @@ export function regulatorPagesRouter(deps: AreaDeps, reportView: SharedReportVie
   };
 
   router.get('/regulator/tokens', regulator, async (req, res) => {
-    await tokensPage(req, res);
+    // No cache: the page may carry a token shown once.
+    res.set('Cache-Control', 'no-store');
+    const kept = takeRevealed(req, res, deps.production);
+    if (!kept) {
+      await tokensPage(req, res);
+      return;
+    }
+    const mine = (await listTokens(deps.db, authOf(res)?.user.id ?? '')).find(
+      (tk) => tk.id === kept.id && tk.revokedAt === null,
+    );
+    await tokensPage(req, res, mine ? { created: { token: kept.token, name: mine.name } } : {});
+  });
+
+  // Revoking asks first: the list links here, this page posts the revocation.
+  router.get('/regulator/tokens/:id/revoke', regulator, async (req, res) => {
+    const id = String(req.params.id);
+    const tk = (await listTokens(deps.db, authOf(res)?.user.id ?? '')).find((x) => x.id === id && !x.revokedAt);
+    if (!tk) {
+      res.redirect(303, '/regulator/tokens');
+      return;
+    }
+    render(res, 'regulator/token-revoke', {
+      title: translate(langOf(res), 'reg.token.revokeLabel', { name: tk.name }),
+      token: { id: tk.id, name: tk.name },
+    });
   });
 
   router.post('/regulator/tokens', regulator, async (req, res) => {
@@ -127,8 +153,9 @@ export function regulatorPagesRouter(deps: AreaDeps, reportView: SharedReportVie
       return;
     }
     const created = await createToken(deps.db, authOf(res)?.user.id ?? '', name);
-    // Shown once, in this response only (no redirect: the token must not travel in a URL).
-    await tokensPage(req, res, { created: { token: created.token, name: created.info.name } });
+    // POST-redirect-GET: the token waits in a short-lived cookie, never in a URL (token-reveal.ts).
+    keepForReveal(res, created.info.id, created.token, deps.production);
+    res.redirect(303, '/regulator/tokens');
   });
 
   router.post('/regulator/tokens/:id/revoke', regulator, async (req, res) => {

@@ -212,6 +212,8 @@ function keysOf(s: Step, dim: Dimension): string[] {
 }
 
 function breakdown(s: Step, dim: Dimension): BreakdownRow[] {
+  // Below MIN_ORGS in all, even which regions, industries or sizes occur is withheld.
+  if (s.allSmall) return [];
   const scopeMask: ApplicabilityMask = s.f.domain ? domainMask(s.catalogue, s.f.domain) : 0;
   const counts = new Map(
     s.rows.domainRows.rows
@@ -237,6 +239,7 @@ function breakdown(s: Step, dim: Dimension): BreakdownRow[] {
 }
 
 function heatmapOf(s: Step): Summary['heatmap'] {
+  if (s.allSmall) return { regions: [], cells: [] };
   const regions = keysOf(s, 'region');
   const heatCounts = new Map(
     s.rows.domainRows.rows
@@ -255,6 +258,8 @@ function heatmapOf(s: Step): Summary['heatmap'] {
 }
 
 function monthsOf(s: Step): MonthRow[] {
+  // Which months had submissions is itself a fact about the filtered set.
+  if (s.allSmall) return [];
   return s.rows.monthRows.rows.map((r) =>
     s.allSmall || isSmall(r.organisations)
       ? { month: r.month, organisations: null, assessments: null, suppressed: true }

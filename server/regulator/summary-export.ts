@@ -28,6 +28,8 @@ export interface SummaryRow {
   readonly not_applicable_rate: number | null;
   readonly unsure_rate: number | null;
   readonly suppressed: boolean;
+  /** 领域 / 事项: the level in the reader's language (appended, so column positions stay). */
+  readonly level_name: string;
 }
 
 export const SUMMARY_COLUMNS: ReadonlyArray<{
@@ -51,11 +53,19 @@ export const SUMMARY_COLUMNS: ReadonlyArray<{
   { key: 'not_applicable_rate', header: 'reg.col.notApplicableShare', width: 12, numFmt: '0.0%' },
   { key: 'unsure_rate', header: 'reg.col.unsureShare', width: 12, numFmt: '0.0%' },
   { key: 'suppressed', header: 'reg.col.suppressed', width: 14 },
+  { key: 'level_name', header: 'regx.col.levelName', width: 10 },
 ];
 
 const share = (n: number, d: number): number | null => (d === 0 ? null : Math.round((n / d) * 10000) / 10000);
 
-function row(level: 'domain' | 'item', code: string, name: string, domain: string, f: Figure): SummaryRow {
+function row(
+  level: 'domain' | 'item',
+  code: string,
+  name: string,
+  domain: string,
+  f: Figure,
+  lang: ExportLang,
+): SummaryRow {
   const c = f.counts;
   const all = c ? c.compliant + c.non_compliant + c.not_applicable + c.unsure : 0;
   return {
@@ -74,13 +84,14 @@ function row(level: 'domain' | 'item', code: string, name: string, domain: strin
     not_applicable_rate: c ? share(c.not_applicable, all) : null,
     unsure_rate: c ? share(c.unsure, all) : null,
     suppressed: f.suppressed,
+    level_name: exportText(lang, `regx.level.${level}`),
   };
 }
 
-export function summaryRows(s: Summary): { domains: SummaryRow[]; items: SummaryRow[] } {
+export function summaryRows(s: Summary, lang: ExportLang = 'both'): { domains: SummaryRow[]; items: SummaryRow[] } {
   return {
-    domains: s.domains.map((d) => row('domain', d.code, d.name, d.code, d)),
-    items: s.items.map((i) => row('item', i.code, i.title, i.domain, i)),
+    domains: s.domains.map((d) => row('domain', d.code, d.name, d.code, d, lang)),
+    items: s.items.map((i) => row('item', i.code, i.title, i.domain, i, lang)),
   };
 }
 
@@ -104,7 +115,7 @@ export function filterDescription(s: Summary, lang: ExportLang = 'both'): string
 export const BOM = '\uFEFF';
 
 export async function sendSummaryCsv(res: Response, s: Summary, filename: string, lang: ExportLang): Promise<void> {
-  const { domains, items } = summaryRows(s);
+  const { domains, items } = summaryRows(s, lang);
   res.type('text/csv; charset=utf-8').attachment(filename);
   res.write(BOM);
   const csv = stringify({
@@ -116,7 +127,7 @@ export async function sendSummaryCsv(res: Response, s: Summary, filename: string
 }
 
 export async function sendSummaryXlsx(res: Response, s: Summary, filename: string, lang: ExportLang): Promise<void> {
-  const { domains, items } = summaryRows(s);
+  const { domains, items } = summaryRows(s, lang);
   res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(filename);
   const { default: ExcelJS } = await import('exceljs'); // loaded on first use: large
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });

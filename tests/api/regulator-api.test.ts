@@ -654,7 +654,8 @@ describe('pages', () => {
   it('tokens: created in the UI, shown once, revoked in the UI', async () => {
     const page = await regulator.agent.get('/regulator/tokens').expect(200);
     expect(csrfFieldOf(page.text)).toBe(regulator.agent.csrf);
-    const created = await regulator.agent.form('/regulator/tokens', { name: 'WPS 表格' }).expect(200);
+    await regulator.agent.form('/regulator/tokens', { name: 'WPS 表格' }).expect(303);
+    const created = await regulator.agent.get('/regulator/tokens').expect(200);
     const token = /value="(hgr_[^"]+)"/.exec(created.text)?.[1] ?? '';
     expect(token).not.toBe('');
     const again = await regulator.agent.get('/regulator/tokens').expect(200);
