@@ -1,6 +1,9 @@
-// Verifies citations against a folder of law texts laid out like
-// shared/reference/laws: INDEX.tsv (title, short, date, latest, path) and one
-// Markdown file per law with one article per paragraph ("第X条 …").
+// Verifies citations against folders of law texts laid out like
+// shared/reference/laws: INDEX.tsv (title, short, date, latest, path[, source])
+// and one Markdown file per law with one article per paragraph ("第X条 …").
+// The national texts come from the reference folder; the project's own
+// checklists/laws/ adds what it lacks (Jiangsu's local regulations, rules),
+// each with the source it was copied from.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Citation } from '../domain/checklist';
@@ -105,19 +108,25 @@ interface IndexEntry {
   readonly title: string;
   readonly date: string;
   readonly latest: boolean;
-  readonly path: string;
+  /** The law's file, absolute. */
+  readonly file: string;
 }
 
 export class LawLibrary {
   private readonly byTitle = new Map<string, IndexEntry>();
   private readonly cache = new Map<string, Map<string, Article>>();
 
-  constructor(private readonly dir: string) {
+  /** Folders read in order; a title found in a later folder adds to, never replaces, a newer one. */
+  constructor(dirs: string | readonly string[]) {
+    for (const dir of typeof dirs === 'string' ? [dirs] : dirs) this.readIndex(dir);
+  }
+
+  private readIndex(dir: string): void {
     const lines = readFileSync(join(dir, 'INDEX.tsv'), 'utf8').split('\n').slice(1);
     for (const line of lines) {
       const [title, , date, latest, path] = line.split('\t');
       if (!title || !path) continue;
-      const entry = { title, date, latest: latest === 'yes' || latest === 'latest', path };
+      const entry = { title, date, latest: latest === 'yes' || latest === 'latest', file: join(dir, path) };
       const existing = this.byTitle.get(title);
       if (
         !existing ||
@@ -138,7 +147,7 @@ export class LawLibrary {
     if (!entry) return undefined;
     let parsed = this.cache.get(title);
     if (!parsed) {
-      parsed = parseLawText(readFileSync(join(this.dir, entry.path), 'utf8'));
+      parsed = parseLawText(readFileSync(entry.file, 'utf8'));
       this.cache.set(title, parsed);
     }
     return parsed;

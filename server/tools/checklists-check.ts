@@ -1,7 +1,10 @@
 // npm run checklists:check [-- --laws DIR] [--dir checklists]
 // Validates every checklist file; with --laws also verifies each basis and
-// penalty citation against a folder of law texts. Exits 1 on any problem.
-import { resolve } from 'node:path';
+// penalty citation against a folder of law texts (plus the project's own
+// checklists/laws/, which holds local regulations the folder lacks). Exits 1 on
+// any problem.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { loadChecklists, formatProblem, type ContentProblem } from '../catalogue/load';
 import { LawLibrary } from '../catalogue/laws';
 
@@ -37,7 +40,10 @@ function main(): number {
   console.log(`${result.content.scenes.length} scenes`);
   if (!lawsDir) return 0;
 
-  const laws = new LawLibrary(resolve(lawsDir));
+  const projectLaws = join(dir, 'laws');
+  const lawDirs = existsSync(join(projectLaws, 'INDEX.tsv')) ? [resolve(lawsDir), projectLaws] : [resolve(lawsDir)];
+  console.log(`law texts: ${lawDirs.join(' + ')}`);
+  const laws = new LawLibrary(lawDirs);
   const problems: ContentProblem[] = [];
   const unverified: string[] = [];
   let verified = 0;

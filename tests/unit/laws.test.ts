@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { LawLibrary, parseArticleRef, parseChineseNumber } from '../../server/catalogue/laws';
 
 const laws = new LawLibrary(resolve(__dirname, '..', 'fixtures', 'laws'));
@@ -115,5 +117,24 @@ describe('verifying a citation against the law texts', () => {
 
   it('checks against the latest version when several are listed', () => {
     expect(laws.verify({ law: LAW, article: '第二十八条', text: '旧版本的文本' }).ok).toBe(false);
+  });
+});
+
+describe('several folders', () => {
+  it('verifies a citation of a law found only in the second folder, and still the first folder’s', () => {
+    const local = mkdtempSync(join(tmpdir(), 'hegui-laws-'));
+    try {
+      writeFileSync(
+        join(local, 'INDEX.tsv'),
+        'title\tshort\tdate\tlatest\tpath\tsource\n江苏省测试条例\t测试条例\t2020-01-01\tyes\tt.md\thttps://example.org/t 2026-12-04\n',
+      );
+      writeFileSync(join(local, 't.md'), '# 江苏省测试条例\n\n<!-- INFO END -->\n\n第一条 本条例适用于本省。\n');
+      const both = new LawLibrary([resolve(__dirname, '..', 'fixtures', 'laws'), local]);
+      expect(both.verify({ law: '江苏省测试条例', article: '第一条', text: '适用于本省' })).toEqual({ ok: true });
+      expect(both.has(LAW)).toBe(true);
+      expect(laws.has('江苏省测试条例')).toBe(false);
+    } finally {
+      rmSync(local, { recursive: true, force: true });
+    }
   });
 });
