@@ -9,7 +9,7 @@ import { createLogger } from '../../server/logger';
 import { startTestApp, type TestApp } from '../support/app';
 import { registerCompany, type Company } from '../support/company';
 import { signInAs } from '../support/sign-in';
-import { fixtureContent, fixtureItem } from '../support/fixtures';
+import { fixtureContent, fixtureItem, employmentDomain } from '../support/fixtures';
 
 const content = fixtureContent(
   [
@@ -36,17 +36,7 @@ const content = fixtureContent(
     }),
     fixtureItem('XF-002'),
   ],
-  [
-    {
-      code: 'LD',
-      position: 11,
-      name: '劳动用工',
-      nameEn: 'Employment',
-      department: '人力资源和社会保障局',
-      summary: '劳动合同订立与管理等用工合规要求。',
-      items: [fixtureItem('LD-001', { appliesTo: ['employees'] })],
-    },
-  ],
+  [employmentDomain()],
 );
 
 const noop = (): Promise<void> => Promise.resolve();

@@ -2,7 +2,7 @@ import request from 'supertest';
 import ExcelJS from 'exceljs';
 import { openApiDocument } from '../../server/openapi';
 import { startTestApp, type TestApp } from '../support/app';
-import { fixtureContent, fixtureItem } from '../support/fixtures';
+import { fixtureContent, fixtureItem, employmentDomain } from '../support/fixtures';
 
 let t: TestApp;
 
@@ -47,17 +47,7 @@ const content = fixtureContent(
     }),
     fixtureItem('XF-002', { title: '占用、堵塞、封闭疏散通道', illegal: '在疏散通道堆放货物，锁闭安全出口。' }),
   ],
-  [
-    {
-      code: 'LD',
-      position: 11,
-      name: '劳动用工',
-      nameEn: 'Employment',
-      department: '人力资源和社会保障局',
-      summary: '劳动合同订立与管理等用工合规要求。',
-      items: [fixtureItem('LD-001', { title: '未与劳动者订立书面劳动合同', appliesTo: ['employees'] })],
-    },
-  ],
+  [employmentDomain([fixtureItem('LD-001', { title: '未与劳动者订立书面劳动合同', appliesTo: ['employees'] })])],
 );
 
 beforeAll(async () => {

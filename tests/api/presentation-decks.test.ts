@@ -6,18 +6,10 @@ import { importCatalogue } from '../../server/catalogue/version-import';
 import { createLogger } from '../../server/logger';
 import { startTestApp, type TestApp } from '../support/app';
 import { registerCompany } from '../support/company';
-import { fixtureContent, fixtureItem } from '../support/fixtures';
+import { fixtureContent, fixtureItem, employmentDomain } from '../support/fixtures';
 import { signInAs, type SignedInUser } from '../support/sign-in';
 
-const LD = {
-  code: 'LD',
-  position: 11,
-  name: '劳动用工',
-  nameEn: 'Employment',
-  department: '人力资源和社会保障局',
-  summary: '劳动合同订立与管理等用工合规要求。',
-  items: [fixtureItem('LD-001')],
-};
+const LD = employmentDomain([fixtureItem('LD-001')]);
 const content = fixtureContent([fixtureItem('XF-001'), fixtureItem('XF-002'), fixtureItem('XF-003')], [LD]);
 
 let t: TestApp;

@@ -4,22 +4,9 @@
 import { computeSummary } from '../../server/regulator/stats';
 import { startTestApp, type TestApp } from '../support/app';
 import { registerCompany, type Company } from '../support/company';
-import { fixtureContent, fixtureItem } from '../support/fixtures';
+import { fixtureContent, fixtureItem, employmentDomain } from '../support/fixtures';
 
-const content = fixtureContent(
-  [fixtureItem('XF-001'), fixtureItem('XF-002')],
-  [
-    {
-      code: 'LD',
-      position: 11,
-      name: '劳动用工',
-      nameEn: 'Employment',
-      department: '人力资源和社会保障局',
-      summary: '劳动合同订立与管理等用工合规要求。',
-      items: [fixtureItem('LD-001', { appliesTo: ['employees'] })],
-    },
-  ],
-);
+const content = fixtureContent([fixtureItem('XF-001'), fixtureItem('XF-002')], [employmentDomain()]);
 
 let t: TestApp;
 beforeAll(async () => {

@@ -29,7 +29,7 @@ function problemsOf(row: IndexRow): string[] {
   const problems: string[] = [];
   if (!/^\d{4}-\d{2}-\d{2}$/.test(row.date)) problems.push('date is not YYYY-MM-DD');
   if (!['yes', 'no'].includes(row.latest)) problems.push('latest is not yes or no');
-  if (!/^https?:\/\/\S+ \d{4}-\d{2}-\d{2}$/.testrow.source) problems.push('source is not "URL YYYY-MM-DD"');
+  if (!/^https?:\/\/\S+ \d{4}-\d{2}-\d{2}$/.test(row.source)) problems.push('source is not "URL YYYY-MM-DD"');
   const file = join(dir, row.path);
   if (!existsSync(file)) return [...problems, `no file ${row.path}`];
   const text = readFileSync(file, 'utf8');

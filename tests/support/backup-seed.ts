@@ -17,23 +17,13 @@ import { importCatalogue } from '../../server/catalogue/version-import';
 import { createLogger } from '../../server/logger';
 import type { DbHandle } from '../../db';
 import { randomIp, registerCompany } from './company';
-import { fixtureContent, fixtureItem } from './fixtures';
+import { fixtureContent, fixtureItem, employmentDomain } from './fixtures';
 
 /** Small content: three fire-safety items and one labour item (the backup fixture stays small). */
 export function seedContent(): ChecklistContent {
   return fixtureContent(
     [fixtureItem('XF-001'), fixtureItem('XF-002'), fixtureItem('XF-003')],
-    [
-      {
-        code: 'LD',
-        position: 11,
-        name: '劳动用工',
-        nameEn: 'Employment',
-        department: '人力资源和社会保障局',
-        summary: '劳动合同订立与管理等用工合规要求。',
-        items: [fixtureItem('LD-001')],
-      },
-    ],
+    [employmentDomain([fixtureItem('LD-001')])],
   );
 }
 

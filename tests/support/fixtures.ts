@@ -44,3 +44,16 @@ export function fixtureContent(items: Item[] = [fixtureItem('XF-001')], extraDom
     scenes: [],
   };
 }
+
+/** A second domain for tests that need two: 劳动用工 with one item for firms that employ staff. */
+export function employmentDomain(items: Item[] = [fixtureItem('LD-001', { appliesTo: ['employees'] })]): Domain {
+  return {
+    code: 'LD',
+    position: 11,
+    name: '劳动用工',
+    nameEn: 'Employment',
+    department: '人力资源和社会保障局',
+    summary: '劳动合同订立与管理等用工合规要求。',
+    items,
+  };
+}
