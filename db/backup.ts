@@ -25,8 +25,8 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { Migrator, sql, type Kysely, type Transaction } from 'kysely';
 import { migrations } from './migrate';
 
-export const BACKUP_FORMAT = 'hegui-backup';
-export const BACKUP_VERSION = 1;
+const BACKUP_FORMAT = 'hegui-backup';
+const BACKUP_VERSION = 1;
 /** Kysely's own bookkeeping: recreated by the migrator, listed in the header instead. */
 const MIGRATION_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
 const FETCH_ROWS = 2000;

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 
 let compiling: Promise<WebAssembly.Module> | undefined;
 
-export function startPgliteCompile(): void {
+function startPgliteCompile(): void {
   if (compiling) return;
   try {
     const dist = dirname(require.resolve('@electric-sql/pglite'));

@@ -30,7 +30,7 @@ export interface Config {
 }
 
 /** TRUST_PROXY: unset or "false" → trust nobody; a whole number → that many hops; else express's list syntax. */
-export function parseTrustProxy(value: string | undefined): boolean | number | string {
+function parseTrustProxy(value: string | undefined): boolean | number | string {
   const v = (value ?? '').trim();
   if (v === '' || v === 'false' || v === '0') return false;
   if (/^[0-9]+$/.test(v)) return Number(v);
@@ -42,7 +42,7 @@ export function parseTrustProxy(value: string | undefined): boolean | number | s
 }
 
 /** PUBLIC_URL: an http(s) origin, optionally with a path prefix; returned without the trailing slash. */
-export function parsePublicUrl(value: string | undefined): string | undefined {
+function parsePublicUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
   let url: URL;
   try {

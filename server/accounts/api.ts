@@ -62,13 +62,13 @@ const validateAccept = bodyValidator<{ token: string; email: string; password: s
   },
 });
 
-export const LIMITS = {
+const LIMITS = {
   loginPerIp: { limit: 20, windowSeconds: 15 * 60 },
   registerPerIp: { limit: 10, windowSeconds: 60 * 60 },
 } as const;
 
 /** 429 with Retry-After (set on the response the request belongs to). */
-export function tooMany(retryAfter: number, req?: Request): HttpError {
+function tooMany(retryAfter: number, req?: Request): HttpError {
   req?.res?.set('Retry-After', String(Math.max(1, retryAfter)));
   return retryAfter < 60
     ? tooManyProblem('account.error.tooManySeconds', { seconds: Math.max(1, retryAfter) })
@@ -116,7 +116,7 @@ export async function login(
 }
 
 /** Counts every attempt, valid or not, before anything else is checked. */
-export async function checkRegisterLimit(db: Kysely<Database>, req: Request): Promise<void> {
+async function checkRegisterLimit(db: Kysely<Database>, req: Request): Promise<void> {
   const byIp = await hitRateLimit(db, `register:ip:${req.ip ?? 'unknown'}`, LIMITS.registerPerIp);
   if (!byIp.allowed) throw tooMany(byIp.retryAfterSeconds, req);
 }

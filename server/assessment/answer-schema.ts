@@ -19,7 +19,7 @@ export interface AnswerInput {
 
 const date = { type: 'string', format: 'date', nullable: true } as const;
 
-export const answerSchema: JSONSchemaType<AnswerInput> = {
+const answerSchema: JSONSchemaType<AnswerInput> = {
   type: 'object',
   additionalProperties: false,
   required: ['status'],

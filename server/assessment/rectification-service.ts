@@ -92,7 +92,7 @@ function toAction(row: ActionRow, report: Report | null): RectificationAction {
 }
 
 /** A real calendar day written YYYY-MM-DD (2026-02-30 is refused). */
-export function isCalendarDate(value: string): boolean {
+function isCalendarDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));

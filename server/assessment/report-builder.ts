@@ -49,11 +49,11 @@ const WEIGHT: Record<Consequence, number> = {
   warning: 1,
 };
 
-export function consequencesOf(item: Item): Consequence[] {
+function consequencesOf(item: Item): Consequence[] {
   return [...new Set(item.penalty.flatMap((p) => p.consequences ?? []))].sort((a, b) => WEIGHT[b] - WEIGHT[a]);
 }
 
-export function riskScore(item: Item): number {
+function riskScore(item: Item): number {
   return (item.frequency === 'high' ? 100 : 0) + Math.max(0, ...consequencesOf(item).map((c) => WEIGHT[c]));
 }
 
@@ -64,7 +64,7 @@ const emptyCounts = (): { -readonly [K in keyof StatusCounts]: number } => ({
   unsure: 0,
 });
 
-export function complianceRate(counts: StatusCounts): number | null {
+function complianceRate(counts: StatusCounts): number | null {
   const relevant = counts.compliant + counts.non_compliant + counts.unsure;
   return relevant === 0 ? null : Math.round((counts.compliant / relevant) * 10000) / 10000;
 }

@@ -211,7 +211,7 @@ function answerGroups(report: Report): AnswerGroupView[] {
   return [...groups.values()].filter((g) => g.answers.length > 0);
 }
 
-export function methodNotes(report: Report): string[] {
+function methodNotes(report: Report): string[] {
   return [
     zh('report.method.selfAssessed'),
     zh('report.method.rate'),

@@ -1,7 +1,7 @@
 // The words and formats of a report shared by the HTML, DOCX and PDF renderers, so the
 // three formats always say the same thing: labels from the message catalogue, rates,
 // dates and law titles. Pure functions, no markup.
-import type { Citation, Consequence, LeniencyKind } from '../domain/checklist';
+import type { Citation, Consequence } from '../domain/checklist';
 import type { AnswerStatus } from '../domain/answer-status';
 import type { OrgSize } from '../domain/organisation';
 import { translate, type MessageKey, type MessageParams } from '../i18n';
@@ -21,10 +21,6 @@ export function sizeLabel(size: OrgSize): string {
 
 export function consequenceLabel(c: Consequence): string {
   return zh(`consequence.${c}`);
-}
-
-export function leniencyKindLabel(kind: LeniencyKind): string {
-  return zh(`leniency.${kind}`);
 }
 
 /** 0.875 → "87.5%"; null (every item not applicable) → "—". */
@@ -48,7 +44,7 @@ export function formatDayZh(day: string): string {
 }
 
 /** Wraps a law's title in 《》 unless it already is. */
-export function lawTitle(law: string): string {
+function lawTitle(law: string): string {
   const t = law.trim();
   return t.startsWith('《') ? t : `《${t}》`;
 }

@@ -62,7 +62,7 @@ export interface DraftScope {
 }
 
 /** The items of a quick check: the scene's quick list, in its order, less what the profile rules out. */
-export function quickItems(scene: Scene, applicable: readonly string[]): string[] {
+function quickItems(scene: Scene, applicable: readonly string[]): string[] {
   const set = new Set(applicable);
   return scene.quick.filter((c) => set.has(c));
 }

@@ -42,7 +42,7 @@ function knownTags(catalogue: Catalogue, tags: string[]): string[] {
 }
 
 /** The trades as big radio choices (the scene picker partial). */
-export function sceneChoices(catalogue: Catalogue, lang: Lang): Array<{ value: string; label: string; hint?: string }> {
+function sceneChoices(catalogue: Catalogue, lang: Lang): Array<{ value: string; label: string; hint?: string }> {
   return catalogue.scenes.map((s) =>
     lang === 'en' ? { value: s.id, label: s.nameEn } : { value: s.id, label: s.name, hint: s.description },
   );

@@ -13,7 +13,7 @@ import type { AssessmentService } from './service';
 const FINGERPRINT = /^[0-9a-f]{64}$/;
 
 /** As copied from a printout: spaces and line breaks dropped, capitals lowered. */
-export const normaliseFingerprint = (raw: string): string => raw.replace(/\s+/g, '').toLowerCase();
+const normaliseFingerprint = (raw: string): string => raw.replace(/\s+/g, '').toLowerCase();
 
 export function verifyPages(service: AssessmentService, render: RenderPage): Router {
   const router = Router();

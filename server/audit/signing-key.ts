@@ -23,7 +23,7 @@ export interface SigningKey {
 
 export const SIGNING_KEY_FILE = 'audit-signing-key.pem';
 
-export class SigningKeyError extends Error {
+class SigningKeyError extends Error {
   override readonly name = 'SigningKeyError';
 }
 

@@ -40,7 +40,7 @@ const searchQuery = queryValidator<SearchQuery>({
 });
 
 /** The full check of a trade: its quick items first, then the rest that apply. */
-export function sceneFullList(scene: Scene): readonly string[] {
+function sceneFullList(scene: Scene): readonly string[] {
   return [...scene.quick, ...scene.full];
 }
 

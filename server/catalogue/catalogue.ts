@@ -26,23 +26,9 @@ export interface VersionInfo {
 }
 
 export const MAX_QUERY_LENGTH = 200;
-const MAX_TERMS = 8;
 
 export function hasLeniency(item: Item): boolean {
   return item.leniency.some((l) => leniencyDisplay(l).relief);
-}
-
-/** Splits a query into lower-case terms (whitespace separated, at most 8). */
-export function queryTerms(q: string): string[] {
-  return [
-    ...new Set(
-      q
-        .trim()
-        .toLowerCase()
-        .split(/\s+/)
-        .filter((t) => t.length > 0),
-    ),
-  ].slice(0, MAX_TERMS);
 }
 
 export class Catalogue {

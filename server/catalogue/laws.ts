@@ -88,7 +88,7 @@ export function parseLawText(markdown: string): Map<string, Article> {
 }
 
 /** Removes whitespace and unifies ASCII/full-width punctuation, so a quote compares by its words. */
-export function normaliseQuote(s: string): string {
+function normaliseQuote(s: string): string {
   return s
     .normalize('NFKC')
     .replace(/[\s\u3000]+/g, '')

@@ -11,7 +11,7 @@ import { loadScenes } from './load-scenes';
 export { formatProblem, type ContentProblem };
 import type { ChecklistContent, Domain, Item, Profile, Synonym } from '../domain/checklist';
 
-export class ChecklistError extends Error {
+class ChecklistError extends Error {
   constructor(readonly problems: readonly ContentProblem[]) {
     super(`checklist content is invalid:\n${problems.map(formatProblem).join('\n')}`);
     this.name = 'ChecklistError';

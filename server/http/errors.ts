@@ -94,7 +94,7 @@ export interface ProblemBody {
   errors?: readonly WordedFieldError[];
 }
 
-export function problemBody(err: HttpError, req: Request, lang: Lang = problemLang(req)): ProblemBody {
+function problemBody(err: HttpError, req: Request, lang: Lang = problemLang(req)): ProblemBody {
   return {
     type: `https://hegui.example/problems/${err.status}`,
     title: err.title,
@@ -124,7 +124,7 @@ const DB_DOWN_CODES = new Set([
 ]);
 
 /** The database went away (restart, network): the request may be retried, so 503 rather than 500. */
-export function isDatabaseUnavailable(err: unknown): boolean {
+function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown };
   if (typeof e.code === 'string' && DB_DOWN_CODES.has(e.code)) return true;
   const message = typeof e.message === 'string' ? e.message : '';

@@ -5,7 +5,7 @@ import type { Request, RequestHandler } from 'express';
 import { readCookie } from '../lib/cookies';
 import { langFromAcceptLanguage, parseLang, type Lang } from '../i18n';
 
-export function pageLang(req: Request): Lang {
+function pageLang(req: Request): Lang {
   return parseLang(req.query.lang) ?? parseLang(readCookie(req.headers.cookie, 'lang')) ?? 'zh-CN';
 }
 

@@ -10,7 +10,7 @@ import { badRequest, fieldError } from './errors';
 const nulInUrl = (url: string): boolean => url.includes('\u0000') || /%00/i.test(url);
 
 /** Path of the first string (key or value) holding a NUL, walked without recursion; undefined if none. */
-export function nulPath(value: unknown): string | undefined {
+function nulPath(value: unknown): string | undefined {
   const stack: { v: unknown; path: string }[] = [{ v: value, path: '' }];
   while (stack.length > 0) {
     const { v, path } = stack.pop() as { v: unknown; path: string };

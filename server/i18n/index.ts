@@ -17,7 +17,6 @@ import { regulatorExportMessages } from './regulator-export';
 import { regulatorTokenMessages } from './regulator-tokens';
 
 export type Lang = 'zh-CN' | 'en';
-export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 
 export const messages = {
   ...commonMessages,

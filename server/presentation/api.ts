@@ -41,7 +41,7 @@ export const deckBodySchema: JSONSchemaType<DeckBody> = {
 const validateDeck = bodyValidator(deckBodySchema);
 const LECTURERS = ['lecturer', 'admin'] as const;
 
-export function deckJson(
+function deckJson(
   deck: Deck,
   currentVersionId: number,
   changes: readonly ItemChange[],

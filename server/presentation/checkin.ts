@@ -13,10 +13,10 @@ import { bodyOf, field, FormErrors, langOf } from '../http/forms';
 import { translate } from '../i18n';
 import type { DeckService } from './deck-service';
 
-export const CHECKIN_ANSWERS = ['yes', 'no', 'unsure'] as const;
+const CHECKIN_ANSWERS = ['yes', 'no', 'unsure'] as const;
 export type CheckinAnswer = (typeof CHECKIN_ANSWERS)[number];
 /** A phone form stays short: the first questions of the deck. */
-export const CHECKIN_MAX_ITEMS = 10;
+const CHECKIN_MAX_ITEMS = 10;
 const PER_IP = { limit: 20, windowSeconds: 3600 } as const;
 
 export interface CheckinTally {
@@ -28,7 +28,7 @@ export interface CheckinTally {
   readonly total: number;
 }
 
-export async function recordCheckin(
+async function recordCheckin(
   db: Kysely<Database>,
   deckKey: string,
   answers: ReadonlyMap<string, CheckinAnswer>,
@@ -40,11 +40,7 @@ export async function recordCheckin(
     .execute();
 }
 
-export async function tallyCheckins(
-  db: Kysely<Database>,
-  deckKey: string,
-  items: readonly Item[],
-): Promise<CheckinTally[]> {
+async function tallyCheckins(db: Kysely<Database>, deckKey: string, items: readonly Item[]): Promise<CheckinTally[]> {
   const rows = await db
     .selectFrom('checkin_answers')
     .select(({ fn }) => ['item_code', 'answer', fn.countAll<string>().as('n')])

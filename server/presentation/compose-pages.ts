@@ -43,7 +43,7 @@ function stateFromDeck(deck: Deck): ComposeState {
 }
 
 /** Applies one button press (up:2, down:0, remove:1, add:XF-001) to the state. */
-export function applyAction(
+function applyAction(
   state: ComposeState,
   action: string,
   catalogue: Catalogue,

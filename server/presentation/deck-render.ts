@@ -10,7 +10,7 @@ import type { Views } from '../http/views';
 import { deckView, type DeckSource } from './deck-view';
 import { handoutView } from './handout-model';
 
-export const DECK_VIEWS = ['', 'speaker', 'handout', 'handout.pdf', 'handout.docx', 'offline.html'] as const;
+const DECK_VIEWS = ['', 'speaker', 'handout', 'handout.pdf', 'handout.docx', 'offline.html'] as const;
 export type DeckViewName = (typeof DECK_VIEWS)[number];
 
 export function isDeckView(v: string): v is DeckViewName {

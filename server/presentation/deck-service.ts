@@ -52,7 +52,7 @@ export interface DeckSummary {
 }
 
 /** Codes must exist in the version the deck is pinned to, once each. */
-export function checkItems(catalogue: Catalogue, items: readonly DeckItemInput[]): DeckItem[] {
+function checkItems(catalogue: Catalogue, items: readonly DeckItemInput[]): DeckItem[] {
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   const out = items.map((it, i) => {
@@ -71,7 +71,7 @@ export function checkItems(catalogue: Catalogue, items: readonly DeckItemInput[]
 }
 
 /** Items whose content differs between the pinned and the current version. */
-export function itemChanges(pinned: Catalogue, current: Catalogue, codes: readonly string[]): ItemChange[] {
+function itemChanges(pinned: Catalogue, current: Catalogue, codes: readonly string[]): ItemChange[] {
   if (pinned.version.id === current.version.id) return [];
   return codes.flatMap((code): ItemChange[] => {
     const before = pinned.item(code);

@@ -25,7 +25,7 @@ export interface HandoutItem {
   readonly url: string;
 }
 
-export function handoutItem(item: Item, domainName: string, origin: string): HandoutItem {
+function handoutItem(item: Item, domainName: string, origin: string): HandoutItem {
   return {
     code: item.code,
     title: item.title,

@@ -141,7 +141,7 @@ export function splitBlock(block: Block, maxLines: number): Block[] {
 }
 
 /** The first sentences of a block that fit in `lines`, and the rest (or [undefined, undefined]). */
-export function takeLines(block: Block, lines: number): [Block | undefined, Block | undefined] {
+function takeLines(block: Block, lines: number): [Block | undefined, Block | undefined] {
   if (block.style === 'cite' || block.style === 'label') return [undefined, undefined];
   const pieces = block.text.match(/[^。；;，,！？]+[。；;，,！？]?/g) ?? [block.text];
   let head = '';
@@ -217,7 +217,7 @@ export function packSections(sections: readonly Section[], max: number = LAYOUT.
 }
 
 /** Packs, and when everything fits on one slide, balances the two columns. */
-export function packBalanced(sections: readonly Section[], max: number): PlacedSection[][][] {
+function packBalanced(sections: readonly Section[], max: number): PlacedSection[][][] {
   const pages = packSections(sections, max);
   if (pages.length !== 1) return pages;
   for (let m = Math.ceil(max / 2); m < max; m += 0.5) {
@@ -240,7 +240,7 @@ function leniencyBlocks(l: Leniency): Block[] {
   return blocks;
 }
 
-export function itemSections(item: Item): Section[] {
+function itemSections(item: Item): Section[] {
   return [
     { headingKey: 'item.illegal', blocks: [{ style: 'para', text: item.illegal }] },
     {

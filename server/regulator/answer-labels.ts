@@ -20,17 +20,17 @@ function caseOf(column: string, names: ReadonlyMap<string, string>): string {
   return `case ${column} ${whens} else ${column} end`;
 }
 
-export function statusNames(lang: ExportLang): Map<string, string> {
+function statusNames(lang: ExportLang): Map<string, string> {
   return new Map(ANSWER_STATUSES.map((s) => [s, translate(valueLang(lang), `report.status.${s}`)]));
 }
 
-export function sizeNames(lang: ExportLang): Map<string, string> {
+function sizeNames(lang: ExportLang): Map<string, string> {
   return new Map(ORG_SIZES.map((s) => [s, translate(valueLang(lang), `reg.size.${s}`)]));
 }
 
-export const industryNames = (): Map<string, string> => new Map(Object.entries(INDUSTRY_SECTIONS));
+const industryNames = (): Map<string, string> => new Map(Object.entries(INDUSTRY_SECTIONS));
 
-export function itemTitles(catalogue: Catalogue | undefined): Map<string, string> {
+function itemTitles(catalogue: Catalogue | undefined): Map<string, string> {
   return new Map(catalogue ? catalogue.domains.flatMap((d) => d.items.map((i) => [i.code, i.title] as const)) : []);
 }
 

@@ -32,7 +32,7 @@ export interface AnswerExportRow {
   readonly fingerprint: string;
 }
 
-export const ANSWER_COLUMNS: ReadonlyArray<{ key: keyof AnswerExportRow; header: MessageKey; width: number }> = [
+const ANSWER_COLUMNS: ReadonlyArray<{ key: keyof AnswerExportRow; header: MessageKey; width: number }> = [
   { key: 'organisation', header: 'reg.col.organisation', width: 30 },
   { key: 'credit_code', header: 'reg.col.creditCode', width: 22 },
   { key: 'region', header: 'reg.col.region', width: 12 },
@@ -116,7 +116,7 @@ async function fetchBatch(
  * fetched while the current one is written, so the database and the socket
  * work at the same time; at most two batches are held in memory.
  */
-export async function* answerBatches(
+async function* answerBatches(
   db: Kysely<Database>,
   catalogue: Catalogue,
   f: StatsFilters,
@@ -132,7 +132,7 @@ export async function* answerBatches(
   }
 }
 
-export async function* answerRows(
+async function* answerRows(
   db: Kysely<Database>,
   catalogue: Catalogue,
   f: StatsFilters,

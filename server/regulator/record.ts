@@ -33,12 +33,7 @@ export interface SubmissionFacts {
   readonly answers: ReadonlyArray<{ readonly code: string; readonly domain: string; readonly status: string }>;
 }
 
-export function factsOfReport(
-  assessmentId: string,
-  orgId: string,
-  catalogue: Catalogue,
-  report: Report,
-): SubmissionFacts {
+function factsOfReport(assessmentId: string, orgId: string, catalogue: Catalogue, report: Report): SubmissionFacts {
   return {
     assessmentId,
     orgId,

@@ -31,7 +31,7 @@ export interface StatsReportContent {
   readonly method: readonly string[];
 }
 
-export const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const num = (v: number | null): string => (v === null ? '<5' : formatCount(v));
 
 export function statsReportContent(s: Summary, catalogue: Catalogue): StatsReportContent {

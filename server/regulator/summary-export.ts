@@ -32,7 +32,7 @@ export interface SummaryRow {
   readonly level_name: string;
 }
 
-export const SUMMARY_COLUMNS: ReadonlyArray<{
+const SUMMARY_COLUMNS: ReadonlyArray<{
   key: keyof SummaryRow;
   header: MessageKey;
   width: number;
@@ -88,7 +88,7 @@ function row(
   };
 }
 
-export function summaryRows(s: Summary, lang: ExportLang = 'both'): { domains: SummaryRow[]; items: SummaryRow[] } {
+function summaryRows(s: Summary, lang: ExportLang = 'both'): { domains: SummaryRow[]; items: SummaryRow[] } {
   return {
     domains: s.domains.map((d) => row('domain', d.code, d.name, d.code, d, lang)),
     items: s.items.map((i) => row('item', i.code, i.title, i.domain, i, lang)),

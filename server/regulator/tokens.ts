@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema';
 import { randomToken, tokenHash } from '../lib/tokens';
 import { conflict, notFound, unauthorized } from '../http/errors';
 
-export const TOKEN_PREFIX = 'hgr_';
+const TOKEN_PREFIX = 'hgr_';
 const MAX_ACTIVE = 20;
 /** last_used_at is written at most once a minute per token, not on every request. */
 const TOUCH_MS = 60_000;

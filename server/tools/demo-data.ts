@@ -29,7 +29,7 @@ import {
 } from '../regulator/record';
 import { tagMask } from '../regulator/applicability';
 
-export const DEMO_REGIONS: ReadonlyArray<readonly [string, number]> = [
+const DEMO_REGIONS: ReadonlyArray<readonly [string, number]> = [
   ['杨舍镇', 26],
   ['塘桥镇', 12],
   ['金港街道', 12],

@@ -14,7 +14,7 @@ import { seedDemo } from './demo-data';
 
 const USAGE =
   'usage: npm run seed:demo -- --orgs N [--seed S] [--shared 0.3] [--full-reports | --light] [--if-empty] [--demo-login]';
-export const DEMO_REGULATOR = 'regulator@demo.hegui.invalid';
+const DEMO_REGULATOR = 'regulator@demo.hegui.invalid';
 
 async function main(): Promise<number> {
   const orgs = Number(arg('--orgs') ?? 200);

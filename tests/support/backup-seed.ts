@@ -20,7 +20,7 @@ import { randomIp, registerCompany } from './company';
 import { fixtureContent, fixtureItem, employmentDomain } from './fixtures';
 
 /** Small content: three fire-safety items and one labour item (the backup fixture stays small). */
-export function seedContent(): ChecklistContent {
+function seedContent(): ChecklistContent {
   return fixtureContent(
     [fixtureItem('XF-001'), fixtureItem('XF-002'), fixtureItem('XF-003')],
     [employmentDomain([fixtureItem('LD-001')])],

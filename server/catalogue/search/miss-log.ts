@@ -21,7 +21,7 @@ const MAX_PENDING = 2000;
 const MAX_LENGTH = 200;
 
 /** The query as stored: normalised, personal data blanked. Empty means "do not log". */
-export function missKey(query: string): string {
+function missKey(query: string): string {
   return normaliseQuery(query)
     .replace(/[^\s@]+@[^\s@]+/g, '[email]')
     .replace(/[0-9a-z]{15,}/g, '[code]')

@@ -11,7 +11,7 @@ const PHRASE = /^[\p{Script=Han}a-z0-9]{2,8}$/u;
 
 const LAW_PREFIX = '中华人民共和国';
 
-export function lawNames(law: string): string[] {
+function lawNames(law: string): string[] {
   const name = normaliseText(law);
   return name.startsWith(LAW_PREFIX) && name.length > LAW_PREFIX.length + 1
     ? [name, name.slice(LAW_PREFIX.length)]

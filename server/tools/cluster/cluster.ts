@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { projectRoot } from '../../config';
 import { nginxConf } from './nginx-conf';
 
-export const NGINX = process.env.NGINX_BIN ?? '/usr/sbin/nginx';
+const NGINX = process.env.NGINX_BIN ?? '/usr/sbin/nginx';
 
-export class ClusterConfigError extends Error {
+class ClusterConfigError extends Error {
   override name = 'ClusterConfigError';
 }
 
@@ -78,7 +78,7 @@ export interface Cluster {
  * n distinct free ports: every probe stays open until all are bound, so the
  * system cannot hand the same port out twice.
  */
-export async function freePorts(n: number): Promise<number[]> {
+async function freePorts(n: number): Promise<number[]> {
   const probes = Array.from({ length: n }, () => createServer());
   try {
     return await Promise.all(
