@@ -23,7 +23,6 @@ import { buildServer, root, startServer, stopServer } from './server';
 const url = process.env.DATABASE_URL;
 const target = Number(process.env.BENCH_ASSESSMENTS ?? 100_000);
 const runs = Number(process.env.BENCH_RUNS ?? 15);
-const port = Number(process.env.BENCH_PORT ?? 3917);
 
 const pct = (xs: number[], p: number): number =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -164,7 +163,7 @@ async function main(): Promise<void> {
   );
 
   buildServer();
-  const server = await startServer({}, port);
+  const server = await startServer({});
   const { child, url: base } = server;
   try {
     for (const [label, query] of only === 'export'

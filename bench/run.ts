@@ -349,15 +349,15 @@ async function main(): Promise<void> {
   buildServer();
   const dataDir = mkdtempSync(join(tmpdir(), 'hegui-bench-'));
   const pgliteEnv = { DATA_DIR: dataDir, DATABASE_URL: '' };
-  const fresh = await start(pgliteEnv, 3201);
+  const fresh = await start(pgliteEnv);
   await stop(fresh);
   // Reopening an existing folder is what every restart does: three runs, the median,
   // each against a bare node process started just before it (the same machine load).
   const reopens: Array<{ ms: number; baseline: number }> = [];
   let existing = fresh;
   for (let i = 0; i < 3; i += 1) {
-    const baseline = await baselineStartMs(3209);
-    existing = await start(pgliteEnv, 3202);
+    const baseline = await baselineStartMs();
+    existing = await start(pgliteEnv);
     reopens.push({ ms: existing.readyMs, baseline });
     if (i < 2) await stop(existing);
   }
@@ -374,7 +374,7 @@ async function main(): Promise<void> {
   let server = existing;
   if (pg) {
     await stop(existing);
-    server = await start({}, 3203);
+    server = await start({});
     console.log(`  PostgreSQL:              ${server.readyMs.toFixed(0)} ms`);
   }
 

@@ -1,6 +1,7 @@
 // The server as production runs it: compiled once (npm run build), started with
 // node from dist/, NODE_ENV=production. Shared by both benchmark scripts.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
 export const root = resolve(__dirname, '..');
@@ -15,14 +16,42 @@ export function buildServer(): void {
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
 }
 
-/** Starts dist/server/main.js and resolves once /readyz answers 200. */
-export async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<Running> {
+/**
+ * A port nothing listens on now. Fixed ports let a bench time a server left over
+ * from an earlier run (or another bench) instead of the one it started.
+ */
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => {
+        if (address && typeof address === 'object') resolvePort(address.port);
+        else reject(new Error('no port'));
+      });
+    });
+  });
+}
+
+/** Servers this process started: stopped when it exits, even after a failed run. */
+const started = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of started) child.kill('SIGKILL');
+});
+
+/** Starts dist/server/main.js on a free port and resolves once /readyz answers 200. */
+export async function startServer(env: NodeJS.ProcessEnv): Promise<Running> {
+  const port = await freePort();
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist', 'server', 'main.js')], {
     cwd: root,
     env: {
       ...process.env,
       DRAIN_DELAY_MS: '0',
+      // The bench stands in for a balancer: it gives each simulated company its own
+      // X-Forwarded-For address, which the per-address limits must believe.
+      TRUST_PROXY: 'loopback',
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -31,6 +60,8 @@ export async function startServer(env: NodeJS.ProcessEnv, port: number): Promise
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  started.add(child);
+  child.once('exit', () => started.delete(child));
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
@@ -54,7 +85,8 @@ export async function stopServer(r: Running): Promise<void> {
 }
 
 /** The floor for any start: a bare node process with an http server, spawn → first 200. */
-export async function baselineStartMs(port: number): Promise<number> {
+export async function baselineStartMs(): Promise<number> {
+  const port = await freePort();
   const t0 = performance.now();
   const child = spawn(
     process.execPath,
