@@ -153,7 +153,7 @@ export interface CheckinAnswersTable {
   id: Generated<string>;
   deck_key: string;
   item_code: string;
-  answer: 'yes' | 'no' | 'unsure';
+  answer: 'compliant' | 'non_compliant' | 'unsure';
   created_at: CreatedAt;
 }
 
