@@ -8,7 +8,9 @@ export const commonMessages = {
   'nav.search': { zh: '搜索', en: 'Search' },
   'nav.skip': { zh: '跳到正文', en: 'Skip to main content' },
   'nav.lang': { zh: 'English', en: '中文' },
-  'nav.langLabel': { zh: '切换语言', en: 'Switch language' },
+  // Read out in the language the link leads to (the link carries lang=), and holding
+  // the visible "English" / "中文" so the spoken name matches what is seen (WCAG 2.5.3).
+  'nav.langLabel': { zh: 'Change the language to English', en: '将语言切换为中文' },
   'nav.breadcrumb': { zh: '当前位置', en: 'Breadcrumb' },
   'footer.version': { zh: '清单版本', en: 'Checklist version' },
   'footer.api': { zh: '开放接口', en: 'Open API' },
