@@ -45,6 +45,14 @@ const VIOLATIONS: readonly Violation[] = [
     quickIn: ['convenience-store'],
   },
   {
+    what: '卷烟不从当地烟草公司进货',
+    domain: 'DJ',
+    law: '中华人民共和国烟草专卖法实施条例',
+    article: '第五十六条',
+    tag: 'tobacco_alcohol',
+    quickIn: [],
+  },
+  {
     what: '旅馆不登记住宿旅客身份',
     domain: 'DJ',
     law: '中华人民共和国反恐怖主义法',
@@ -75,6 +83,14 @@ const VIOLATIONS: readonly Violation[] = [
     article: '第十四条第二项',
     tag: 'hygiene_venue',
     quickIn: ['hotel', 'beauty-salon'],
+  },
+  {
+    what: '公共场所卫生质量不合格仍营业（用具不消毒）',
+    domain: 'ZY',
+    law: '公共场所卫生管理条例',
+    article: '第十四条第一项',
+    tag: 'hygiene_venue',
+    quickIn: [],
   },
   {
     what: '药店无处方销售处方药、执业药师不在岗',
