@@ -27,7 +27,7 @@ const DOMAINS: ReadonlyArray<[string, string]> = [
   ['HP', '环评与排污许可'],
   ['JS', '建设工程与规划用地'],
   ['CG', '城市管理与市容环卫'],
-  ['JT', '交通运输'],
+  ['JT', '交通运输与邮政快递'],
 ];
 
 const allItems = (): Item[] => content?.domains.flatMap((d) => d.items) ?? [];
