@@ -22,7 +22,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const RESTAURANT_TAGS = ['employees', 'food', 'retail', 'public_venue', 'outdoor_signs'];
+const RESTAURANT_TAGS = ['employees', 'food', 'retail', 'public_venue', 'outdoor_signs', 'tobacco_alcohol'];
 
 function create(c: Company, body: Record<string, unknown>): request.Test {
   return c.agent.post('/api/v1/assessments').send(body);
