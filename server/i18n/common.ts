@@ -10,6 +10,9 @@ export const commonMessages = {
   'nav.lang': { zh: 'English', en: '中文' },
   'nav.langLabel': { zh: '切换语言', en: 'Switch language' },
   'nav.breadcrumb': { zh: '当前位置', en: 'Breadcrumb' },
+  'pager.label': { zh: '翻页', en: 'Pages' },
+  'pager.prev': { zh: '上一页', en: 'Previous page' },
+  'pager.next': { zh: '下一页', en: 'Next page' },
   'footer.version': { zh: '清单版本', en: 'Checklist version' },
   'footer.api': { zh: '开放接口', en: 'Open API' },
   'footer.disclaimer': {
