@@ -200,3 +200,45 @@ describe('decks', () => {
     expect(res.text).not.toContain('class="pagination"');
   });
 });
+
+describe('regulator API tokens', () => {
+  /** Tokens created and revoked over time: revoked ones stay listed, so the list grows with use. */
+  async function regulatorWith(n: number) {
+    const r = await signInAs(t, 'regulator', { department: '市场监督管理局' });
+    await t.db.db
+      .insertInto('api_tokens')
+      .values(
+        Array.from({ length: n }, (_, i) => ({
+          user_id: r.userId,
+          name: `脚本 ${i}`,
+          token_hash: randomBytes(32).toString('hex'),
+          revoked_at: new Date(),
+        })),
+      )
+      .execute();
+    const rows = await t.db.db
+      .selectFrom('api_tokens')
+      .select('id')
+      .where('user_id', '=', r.userId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    return { r, ids: rows.map((row) => row.id) };
+  }
+
+  it('GET /api/v1/regulator/tokens and /regulator/tokens come a page at a time', async () => {
+    const { r, ids } = await regulatorWith(ROWS);
+    const first = await r.agent.get('/api/v1/regulator/tokens').expect(200);
+    expect(first.body.tokens).toHaveLength(PAGE_SIZE.default);
+    const second = await r.agent.get(String(first.body.next)).expect(200);
+    expect(second.body.next).toBeNull();
+    const listed = [...first.body.tokens, ...second.body.tokens].map((tk: { id: string }) => tk.id);
+    expect(listed).toEqual(ids);
+
+    const page = await r.agent.get('/regulator/tokens').expect(200);
+    expect(page.text.match(/<tr><th scope="row">/g)).toHaveLength(PAGE_SIZE.default);
+    const next = /<nav class="pagination" aria-label="[^"]+">[\s\S]*?href="([^"]+)" rel="next"/.exec(page.text)?.[1];
+    const rest = await r.agent.get(hrefOf(next)).expect(200);
+    expect(rest.text.match(/<tr><th scope="row">/g)).toHaveLength(ROWS - PAGE_SIZE.default);
+  });
+});
