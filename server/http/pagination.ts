@@ -52,3 +52,34 @@ export function pageLinks(req: Request, path: string, page: Page<unknown>, q: Pa
     ...(page.prev ? { prev: link('before', encodePosition(page.prev)) } : {}),
   };
 }
+
+/** The OpenAPI query parameters of a paged list. */
+export const pageParameters = [
+  {
+    name: 'limit',
+    in: 'query',
+    required: false,
+    description: `Rows per page, 1–${PAGE_SIZE.max} (default ${PAGE_SIZE.default})`,
+    schema: { type: 'integer', minimum: 1, maximum: PAGE_SIZE.max, default: PAGE_SIZE.default },
+  },
+  {
+    name: 'after',
+    in: 'query',
+    required: false,
+    description: 'Opaque cursor from a `next` link: the rows after it (older)',
+    schema: { type: 'string' },
+  },
+  {
+    name: 'before',
+    in: 'query',
+    required: false,
+    description: 'Opaque cursor from a `prev` link: the rows before it (newer)',
+    schema: { type: 'string' },
+  },
+];
+
+/** The OpenAPI properties of a paged list's links (null when there is no such page). */
+export const pageLinkProperties = {
+  next: { type: ['string', 'null'], description: 'URL of the next (older) page; null on the last page' },
+  prev: { type: ['string', 'null'], description: 'URL of the previous (newer) page; null on the first page' },
+};
