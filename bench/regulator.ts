@@ -7,7 +7,6 @@
 //    query, with the server's peak RSS (VmHWM) during the export,
 //  - GET /api/v1/exports/summary.xlsx time.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDb } from '../db';
 import { migrateToLatest } from '../db/migrate';
@@ -18,7 +17,7 @@ import { answersSqlText } from '../server/regulator/answers-export';
 import { seedDemo } from '../server/tools/demo-data';
 import { computeSummary } from '../server/regulator/stats';
 import { createToken } from '../server/regulator/tokens';
-import { buildServer, root, startServer, stopServer } from './server';
+import { buildServer, peakRssMb, root, rssMb, startServer, stopServer } from './server';
 
 const url = process.env.DATABASE_URL;
 const target = Number(process.env.BENCH_ASSESSMENTS ?? 100_000);
@@ -27,16 +26,6 @@ const runs = Number(process.env.BENCH_RUNS ?? 15);
 const pct = (xs: number[], p: number): number =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const ms = (n: number): string => `${n.toFixed(0)} ms`;
-
-/** Peak resident set of a process so far (Linux VmHWM), in MB. */
-function peakRssMb(pid: number): number {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-}
-function rssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-}
 
 async function timed(
   fetchUrl: string,

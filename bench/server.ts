@@ -1,6 +1,7 @@
 // The server as production runs it: compiled once (npm run build), started with
 // node from dist/, NODE_ENV=production. Shared by both benchmark scripts.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -105,4 +106,16 @@ export async function baselineStartMs(): Promise<number> {
   } finally {
     child.kill();
   }
+}
+
+/** Resident set of a process now (Linux VmRSS), in MB. */
+export function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+/** Peak resident set of a process so far (Linux VmHWM), in MB. */
+export function peakRssMb(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
 }

@@ -26,7 +26,7 @@ import { cataloguePages } from './catalogue/pages';
 import { SearchMissLog } from './catalogue/search/miss-log';
 import { searchMissPages } from './catalogue/search/miss-pages';
 import type { CatalogueStore } from './catalogue/catalogue-store';
-import { projectRoot } from './config';
+import { DEFAULT_ACCOUNT_LIMITS, projectRoot, type AccountLimits } from './config';
 import { errorHandler, notFoundHandler } from './http/errors';
 import type { DrainState } from './http/drain';
 import { healthRoutes } from './http/health';
@@ -56,6 +56,8 @@ export interface AppDeps {
   readonly publicUrl?: string;
   /** Set by main.ts: /readyz answers 503 once the instance starts to shut down. */
   readonly drain?: DrainState;
+  /** Open drafts per organisation, decks per lecturer; default DEFAULT_ACCOUNT_LIMITS. */
+  readonly limits?: AccountLimits;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -101,7 +103,8 @@ export function createApp(deps: AppDeps): Express {
 
   const db = deps.database.db;
   const statistics: SubmissionRecorder = { submitted: recordSubmission, sharingChanged: recordSharing };
-  const assessments = new AssessmentService(db, deps.catalogues, statistics, appendAudit);
+  const limits = deps.limits ?? DEFAULT_ACCOUNT_LIMITS;
+  const assessments = new AssessmentService(db, deps.catalogues, statistics, appendAudit, limits.openDraftsPerOrg);
   const rectification = new RectificationService(db, appendAudit);
   const jsonBody = [express.json({ limit: '100kb' }), rejectNulInBody];
   // The busiest write goes first, ahead of every other router: see quickAnswerSave.
@@ -138,6 +141,7 @@ export function createApp(deps: AppDeps): Express {
     logger: deps.logger,
     production: deps.production,
     copyCsv: deps.database.copyCsv,
+    limits,
   };
   app.use(
     '/api/v1',

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { CopyCsv } from '../db';
 import type { Database } from '../db/schema';
+import type { AccountLimits } from './config';
 import type { CatalogueStore } from './catalogue/catalogue-store';
 import type { Views } from './http/views';
 import type { Logger } from './logger';
@@ -14,4 +15,6 @@ export interface AreaDeps {
   readonly production: boolean;
   /** PostgreSQL's COPY TO STDOUT, when the database has it. */
   readonly copyCsv?: CopyCsv;
+  /** What one account may keep at once (open drafts, decks). */
+  readonly limits: AccountLimits;
 }

@@ -2,6 +2,16 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
+/** What one account may keep at once, so that no account can grow the database (and its pages) without end. */
+export interface AccountLimits {
+  /** Unsubmitted drafts one organisation may have open (MAX_OPEN_DRAFTS_PER_ORG). */
+  readonly openDraftsPerOrg: number;
+  /** Custom decks one lecturer may keep (MAX_DECKS_PER_LECTURER). */
+  readonly decksPerLecturer: number;
+}
+
+export const DEFAULT_ACCOUNT_LIMITS: AccountLimits = { openDraftsPerOrg: 20, decksPerLecturer: 200 };
+
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export interface Config {
@@ -27,6 +37,7 @@ export interface Config {
   readonly drainDelayMs: number;
   /** On SIGTERM: how long requests in flight may take before their connections are cut. */
   readonly shutdownTimeoutMs: number;
+  readonly limits: AccountLimits;
 }
 
 /** TRUST_PROXY: unset or "false" → trust nobody; a whole number → that many hops; else express's list syntax. */
@@ -65,6 +76,15 @@ export const projectRoot = ((): string => {
   }
 })();
 
+function limitFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 1_000_000)
+    throw new Error(`${name} must be a whole number from 1 to 1000000, got "${raw}"`);
+  return n;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -98,5 +118,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditSigningKey: env.AUDIT_SIGNING_KEY || undefined,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
+    limits: {
+      openDraftsPerOrg: limitFrom(env, 'MAX_OPEN_DRAFTS_PER_ORG', DEFAULT_ACCOUNT_LIMITS.openDraftsPerOrg),
+      decksPerLecturer: limitFrom(env, 'MAX_DECKS_PER_LECTURER', DEFAULT_ACCOUNT_LIMITS.decksPerLecturer),
+    },
   };
 }

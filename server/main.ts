@@ -76,6 +76,7 @@ async function main(): Promise<void> {
     production: config.production,
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
+    limits: config.limits,
     drain,
   });
   const instanceId = config.instanceId;

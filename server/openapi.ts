@@ -1,4 +1,5 @@
 // OpenAPI 3.1 description of every public route, served at /api/v1/openapi.json.
+import { pageLinkProperties, pageParameters } from './http/pagination';
 import { ANSWER_STATUSES } from './domain/answer-status';
 import { CHECK_MODES } from './domain/check-mode';
 import { LENIENCY_KINDS } from './domain/checklist';
@@ -405,19 +406,28 @@ export const openApiDocument = {
     '/api/v1/assessments': {
       get: {
         summary: "The organisation's assessments",
+        description: 'Newest first, a page at a time: follow `next` until it is null.',
         operationId: 'listAssessments',
         security: [{ session: [] }],
+        parameters: pageParameters,
         responses: {
           200: json({
             type: 'object',
-            properties: { assessments: { type: 'array', items: { $ref: '#/components/schemas/AssessmentSummary' } } },
+            required: ['assessments', 'next', 'prev'],
+            properties: {
+              assessments: { type: 'array', items: { $ref: '#/components/schemas/AssessmentSummary' } },
+              ...pageLinkProperties,
+            },
           }),
+          400: problem,
           401: problem,
           403: problem,
         },
       },
       post: {
         summary: 'Start an assessment from a profile (optionally as a copy of an earlier one)',
+        description:
+          'An organisation may have at most MAX_OPEN_DRAFTS_PER_ORG (default 20) unsubmitted drafts: beyond, 409 (submit one first).',
         operationId: 'createAssessment',
         security: [{ session: [] }],
         parameters: [csrfHeader],
@@ -446,6 +456,7 @@ export const openApiDocument = {
           401: problem,
           403: problem,
           404: problem,
+          409: problem,
         },
       },
     },

@@ -5,6 +5,7 @@ import type { AuthContext } from '../domain/actor';
 import { badRequest, forbidden, notFound, unauthorized } from '../http/errors';
 import { Lru } from '../lib/lru';
 import { bodyValidator, valueOr400 } from '../http/validate';
+import { pageLinks, pageQueryOf } from '../http/pagination';
 import { CHECK_MODES, type CheckMode } from '../domain/check-mode';
 import { parseStrictJson, type StrictJsonResult } from '../lib/strict-json';
 import type { MessageKey, MessageParams } from '../i18n';
@@ -69,8 +70,11 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
     res.status(201).location(`/api/v1/assessments/${created.id}`).json(created);
   });
 
-  router.get('/assessments', company, async (_req, res) => {
-    res.json({ assessments: await service.list(companyOf(res).org.id) });
+  router.get('/assessments', company, async (req, res) => {
+    const q = pageQueryOf(req);
+    const page = await service.list(companyOf(res).org.id, q);
+    const links = pageLinks(req, '/api/v1/assessments', page, q);
+    res.json({ assessments: page.items, next: links.next ?? null, prev: links.prev ?? null });
   });
 
   router.get('/assessments/:id', company, async (req, res) => {

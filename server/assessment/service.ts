@@ -17,6 +17,15 @@ import { coverageOf, type Report, type ReportCoverage, type ReportScene } from '
 import type { CheckMode } from '../domain/check-mode';
 import type { Scene } from '../domain/checklist';
 import { maskCreditCode, type VerifiedReport } from './verified-report';
+import {
+  afterPosition,
+  pageDirection,
+  pageOf,
+  positionText,
+  rowsToRead,
+  type Page,
+  type PageQuery,
+} from '../lib/keyset';
 
 export interface Progress {
   readonly answered: number;
@@ -170,6 +179,8 @@ export class AssessmentService {
     private readonly statistics: SubmissionRecorder,
     /** The audit log's writer: submissions and sharing changes are recorded in it. */
     private readonly appendAudit: AppendAudit,
+    /** Unsubmitted drafts one organisation may have open at once. */
+    private readonly maxOpenDrafts: number,
   ) {}
 
   async create(
@@ -192,6 +203,16 @@ export class AssessmentService {
     const applicable = applicableItems(catalogue, profileTags);
     const items = mode === 'quick' && scene ? quickItems(scene, applicable) : applicable;
     const id = await this.db.transaction().execute(async (tx) => {
+      // The organisation's row is locked so that drafts started at the same time are counted one after the other.
+      await tx.selectFrom('orgs').select('id').where('id', '=', orgId).forUpdate().execute();
+      const open = await tx
+        .selectFrom('assessments')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('org_id', '=', orgId)
+        .where('status', '=', 'draft')
+        .executeTakeFirstOrThrow();
+      if (Number(open.n) >= this.maxOpenDrafts)
+        throw conflict('assess.error.tooManyDrafts', { max: this.maxOpenDrafts });
       const row = await tx
         .insertInto('assessments')
         .values({
@@ -238,7 +259,8 @@ export class AssessmentService {
     return this.summary(orgId, id);
   }
 
-  async list(orgId: string): Promise<AssessmentSummary[]> {
+  /** One page of the organisation's assessments, newest first (keyset on created_at, id). */
+  async list(orgId: string, q: PageQuery): Promise<Page<AssessmentSummary>> {
     const rows = await this.db
       .selectFrom('assessments as a')
       .select([
@@ -254,6 +276,7 @@ export class AssessmentService {
         'a.shared',
         'a.mode',
         'a.scene',
+        positionText('a.created_at').as('position'),
       ])
       .select((eb) =>
         eb
@@ -263,23 +286,46 @@ export class AssessmentService {
           .as('answered'),
       )
       .where('a.org_id', '=', orgId)
-      .orderBy('a.created_at', 'desc')
+      .where(afterPosition('a.created_at', 'a.id', q))
+      .orderBy('a.created_at', pageDirection(q))
+      .orderBy('a.id', pageDirection(q))
+      .limit(rowsToRead(q))
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      status: r.status,
-      versionId: r.version_id,
-      profileTags: r.profile_tags,
-      mode: r.mode,
-      scene: r.scene,
-      items: r.item_codes,
-      progress: { answered: Number(r.answered ?? 0), total: r.item_codes.length },
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-      submittedAt: r.submitted_at,
-      fingerprint: r.fingerprint,
-      shared: r.shared,
-    }));
+    const page = pageOf(rows, q, (r) => ({ at: r.position, id: r.id }));
+    return {
+      ...page,
+      items: page.items.map((r) => ({
+        id: r.id,
+        status: r.status,
+        versionId: r.version_id,
+        profileTags: r.profile_tags,
+        mode: r.mode,
+        scene: r.scene,
+        items: r.item_codes,
+        progress: { answered: Number(r.answered ?? 0), total: r.item_codes.length },
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+        submittedAt: r.submitted_at,
+        fingerprint: r.fingerprint,
+        shared: r.shared,
+      })),
+    };
+  }
+
+  /** The newest open draft (to resume) and the newest submitted assessment (to copy), whatever page shows them. */
+  async latest(orgId: string): Promise<{ draft?: string; submitted?: string }> {
+    const newest = (status: 'draft' | 'submitted') =>
+      this.db
+        .selectFrom('assessments')
+        .select('id')
+        .where('org_id', '=', orgId)
+        .where('status', '=', status)
+        .orderBy(status === 'draft' ? 'created_at' : 'submitted_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+    const [draft, submitted] = await Promise.all([newest('draft'), newest('submitted')]);
+    return { draft: draft?.id, submitted: submitted?.id };
   }
 
   async summary(orgId: string, id: string): Promise<AssessmentSummary> {

@@ -9,6 +9,7 @@ import { ANSWER_STATUSES } from '../domain/answer-status';
 import { authOf } from '../http/access';
 import { badRequest } from '../http/errors';
 import { bodyOf, field, FormErrors, langOf, pageTitle } from '../http/forms';
+import { pageLinks, pageQueryOf } from '../http/pagination';
 import { translate, type Lang } from '../i18n';
 import { formatDate, itemsByDomain } from './page-models';
 import { applicableItems, unknownTags } from './service';
@@ -56,7 +57,7 @@ export function startPages(ctx: AssessmentPageContext): Router {
   const router = Router();
 
   // ── Start page ────────────────────────────────────────────────────────────
-  router.get('/assess', async (_req, res) => {
+  router.get('/assess', async (req, res) => {
     const auth = authOf(res);
     const lang = langOf(res);
     const base = {
@@ -72,18 +73,16 @@ export function startPages(ctx: AssessmentPageContext): Router {
       render(res, 'assessment/start', { ...base, notCompany: true });
       return;
     }
-    const list = await service.list(auth.org.id);
-    const latestSubmitted = list
-      .filter((a) => a.submittedAt)
-      .sort((a, b) => (b.submittedAt?.getTime() ?? 0) - (a.submittedAt?.getTime() ?? 0))
-      .at(0);
+    const q = pageQueryOf(req);
+    const [page, latest] = await Promise.all([service.list(auth.org.id, q), service.latest(auth.org.id)]);
     render(res, 'assessment/start', {
       ...base,
       signedInAs: translate(lang, 'assess.signedInAs', { email: auth.user.email, org: auth.org.name }),
       orgAdmin: auth.user.orgAdmin,
-      resume: list.find((a) => a.status === 'draft')?.id,
-      copyFrom: latestSubmitted?.id,
-      assessments: list.map((a) => ({
+      resume: latest.draft,
+      copyFrom: latest.submitted,
+      pages: pageLinks(req, '/assess', page, q),
+      assessments: page.items.map((a) => ({
         id: a.id,
         draft: a.status === 'draft',
         url: a.status === 'draft' ? `/assess/${a.id}` : `/assess/${a.id}/report`,

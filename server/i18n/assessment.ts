@@ -273,6 +273,10 @@ export const assessmentMessages = {
   'assess.error.unknownTags': { zh: '未知的画像标签：{tags}', en: 'Unknown profile tags: {tags}' },
   'assess.error.unknownTag': { zh: '未知的标签“{tag}”', en: 'unknown tag "{tag}"' },
   'assess.error.tooManyTags': { zh: '画像标签太多。', en: 'Too many profile tags.' },
+  'assess.error.tooManyDrafts': {
+    zh: '您的单位已有 {max} 份未提交的自评草稿，达到上限，不能再开始新的自评。请在“企业合规自评”页面打开其中一份草稿，继续作答并提交（回答一项即可提交），然后再开始新的自评。',
+    en: 'Your organisation already has {max} unsubmitted drafts, the most it may have open, so no new assessment can be started. Open one of the drafts on the self-assessment page, answer and submit it (one answer is enough to submit), then start the new one.',
+  },
   'assess.error.itemNotInAssessment': {
     zh: '事项 {code} 不在这份自评中。',
     en: 'Item {code} is not part of this assessment.',

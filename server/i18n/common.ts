@@ -12,6 +12,9 @@ export const commonMessages = {
   // the visible "English" / "中文" so the spoken name matches what is seen (WCAG 2.5.3).
   'nav.langLabel': { zh: 'Change the language to English', en: '将语言切换为中文' },
   'nav.breadcrumb': { zh: '当前位置', en: 'Breadcrumb' },
+  'pager.label': { zh: '翻页', en: 'Pages' },
+  'pager.prev': { zh: '上一页', en: 'Previous page' },
+  'pager.next': { zh: '下一页', en: 'Next page' },
   'footer.version': { zh: '清单版本', en: 'Checklist version' },
   'footer.api': { zh: '开放接口', en: 'Open API' },
   'footer.disclaimer': {

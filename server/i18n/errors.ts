@@ -45,6 +45,14 @@ export const errorsMessages = {
   'error.bodyInvalid': { zh: '请求内容有误。', en: 'The request body is not valid.' },
   'error.queryInvalid': { zh: '查询参数有误。', en: 'The query string is not valid.' },
   'error.badRequest': { zh: '请求有误。', en: 'The request is not valid.' },
+  'error.pageLimit': {
+    zh: '每页条数（limit）应为 1 至 {max} 的整数。',
+    en: 'The page size (limit) must be a whole number from 1 to {max}.',
+  },
+  'error.pageCursor': {
+    zh: '翻页位置（after / before）无效：请从列表第一页重新翻页。',
+    en: 'The page position (after / before) is not valid: start again from the first page of the list.',
+  },
   'error.internal': {
     zh: '服务器出了问题，错误已记录。',
     en: 'Something went wrong on our side. The error has been logged.',

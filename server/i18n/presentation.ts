@@ -176,6 +176,10 @@ export const presentationMessages = {
   'present.checkin.qr': { zh: '扫码参加现场调查', en: 'Scan for the check-in' },
   // Problem details of the presentation area.
   'present.error.noDeck': { zh: '没有这个课件。', en: 'No such deck.' },
+  'present.error.tooManyDecks': {
+    zh: '您已有 {max} 个专题课件，达到上限，不能再新建。请在“讲师宣讲”页面删除不再使用的课件（或修改已有的课件），然后再新建。',
+    en: 'You already keep {max} decks, the most one lecturer may have, so no new deck can be created. Delete decks you no longer use on the presentation page (or edit an existing one), then create the new one.',
+  },
   'present.error.noDomain': { zh: '没有代码为“{code}”的领域。', en: 'There is no domain “{code}”.' },
   'present.error.noView': { zh: '课件没有这种视图。', en: 'No such view of the deck.' },
   'present.error.noCheckin': { zh: '没有这个现场调查。', en: 'No such check-in.' },

@@ -5,6 +5,7 @@ import type { JSONSchemaType } from 'ajv';
 import { authOf, requireAuth } from '../http/access';
 import { forbidden, notFound, unauthorized } from '../http/errors';
 import { bodyValidator, valueOr400 } from '../http/validate';
+import { pageLinks, pageQueryOf } from '../http/pagination';
 import { DECK_LIMITS, type Deck, type DeckService, type ItemChange } from './deck-service';
 
 interface DeckBody {
@@ -70,14 +71,18 @@ export function decksApi(service: DeckService, currentVersionId: () => number): 
     return deck;
   };
 
-  router.get('/decks', requireAuth(...LECTURERS), async (_req, res) => {
-    const decks = await service.list(authOf(res)?.user.id ?? '');
+  router.get('/decks', requireAuth(...LECTURERS), async (req, res) => {
+    const q = pageQueryOf(req);
+    const page = await service.list(authOf(res)?.user.id ?? '', q);
+    const links = pageLinks(req, '/api/v1/decks', page, q);
     res.json({
-      decks: decks.map((d) => ({
+      decks: page.items.map((d) => ({
         ...d,
         updatedAt: d.updatedAt.toISOString(),
         current: d.versionId === currentVersionId(),
       })),
+      next: links.next ?? null,
+      prev: links.prev ?? null,
     });
   });
 

@@ -180,7 +180,8 @@ export function composePages(deps: AreaDeps, service: DeckService): Router {
         : await service.create(authOf(res)?.user.id ?? '', input);
       res.redirect(303, `/present/decks/${saved.id}/edit?saved=1`);
     } catch (err) {
-      if (!(err instanceof HttpError) || err.status !== 400) throw err;
+      // A refused deck (bad items, or the lecturer's deck limit reached) is shown on the form, input kept.
+      if (!(err instanceof HttpError) || (err.status !== 400 && err.status !== 409)) throw err;
       errors.setProblem(
         err.errors
           ? errorFields(err, langOf(res))
@@ -188,7 +189,7 @@ export function composePages(deps: AreaDeps, service: DeckService): Router {
               .join('; ')
           : errorDetail(err, langOf(res)),
       );
-      res.status(400);
+      res.status(err.status);
       await render(res, state, catalogue, deck, {}, errors);
     }
   };

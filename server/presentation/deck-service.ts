@@ -1,12 +1,21 @@
 // Custom decks: a lecturer's own selection of items, pinned to the checklist
 // version it was composed against and shared read-only through a random token.
 import type { Kysely } from 'kysely';
+import {
+  afterPosition,
+  pageDirection,
+  pageOf,
+  positionText,
+  rowsToRead,
+  type Page,
+  type PageQuery,
+} from '../lib/keyset';
 import type { Database } from '../../db/schema';
 import { randomToken } from '../lib/tokens';
 import type { Catalogue } from '../catalogue/catalogue';
 import { canonicalJson } from '../lib/canonical-json';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
-import { badRequest, fieldError, notFound, type FieldError } from '../http/errors';
+import { badRequest, conflict, fieldError, notFound, type FieldError } from '../http/errors';
 
 export const DECK_LIMITS = { title: 120, audienceNote: 1000, note: 2000, items: 200 } as const;
 
@@ -86,36 +95,57 @@ export class DeckService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly catalogues: CatalogueStore,
+    /** Decks one lecturer may keep. */
+    private readonly maxDecks: number,
   ) {}
 
-  async list(ownerId: string): Promise<DeckSummary[]> {
+  /** One page of a lecturer's decks, last changed first (keyset on updated_at, id). */
+  async list(ownerId: string, q: PageQuery): Promise<Page<DeckSummary>> {
     const rows = await this.db
       .selectFrom('decks as d')
-      .leftJoin('deck_items as i', 'i.deck_id', 'd.id')
-      .select(({ fn }) => [
+      .select((eb) => [
         'd.id',
         'd.title',
         'd.version_id',
         'd.updated_at',
-        fn.count<string>('i.position').as('item_count'),
+        positionText('d.updated_at').as('position'),
+        eb
+          .selectFrom('deck_items as i')
+          .whereRef('i.deck_id', '=', 'd.id')
+          .select((e) => e.fn.countAll<string>().as('n'))
+          .as('item_count'),
       ])
       .where('d.owner_id', '=', ownerId)
-      .groupBy(['d.id', 'd.title', 'd.version_id', 'd.updated_at'])
-      .orderBy('d.updated_at', 'desc')
+      .where(afterPosition('d.updated_at', 'd.id', q))
+      .orderBy('d.updated_at', pageDirection(q))
+      .orderBy('d.id', pageDirection(q))
+      .limit(rowsToRead(q))
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      versionId: r.version_id,
-      itemCount: Number(r.item_count),
-      updatedAt: r.updated_at,
-    }));
+    const page = pageOf(rows, q, (r) => ({ at: r.position, id: r.id }));
+    return {
+      ...page,
+      items: page.items.map((r) => ({
+        id: r.id,
+        title: r.title,
+        versionId: r.version_id,
+        itemCount: Number(r.item_count ?? 0),
+        updatedAt: r.updated_at,
+      })),
+    };
   }
 
   async create(ownerId: string, input: DeckInput): Promise<Deck> {
     const current = this.catalogues.current();
     const items = checkItems(current, input.items);
     const id = await this.db.transaction().execute(async (tx) => {
+      // The lecturer's row is locked so that decks created at the same time are counted one after the other.
+      await tx.selectFrom('users').select('id').where('id', '=', ownerId).forUpdate().execute();
+      const kept = await tx
+        .selectFrom('decks')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('owner_id', '=', ownerId)
+        .executeTakeFirstOrThrow();
+      if (Number(kept.n) >= this.maxDecks) throw conflict('present.error.tooManyDecks', { max: this.maxDecks });
       const row = await tx
         .insertInto('decks')
         .values({

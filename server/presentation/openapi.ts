@@ -1,4 +1,5 @@
 // OpenAPI paths of the presentation area, merged into server/openapi.ts.
+import { pageLinkProperties, pageParameters } from '../http/pagination';
 import { deckBodySchema } from './api';
 
 const problem = { $ref: '#/components/responses/Problem' };
@@ -21,25 +22,33 @@ export const presentationPaths: Record<string, object> = {
   '/api/v1/decks': {
     get: {
       summary: 'The lecturer\u2019s own decks',
+      description: 'Last changed first, a page at a time: follow `next` until it is null.',
       operationId: 'listDecks',
       security: [{ session: [] }],
+      parameters: pageParameters,
       responses: {
         200: json({
           type: 'object',
-          required: ['decks'],
-          properties: { decks: { type: 'array', items: { $ref: '#/components/schemas/DeckSummary' } } },
+          required: ['decks', 'next', 'prev'],
+          properties: {
+            decks: { type: 'array', items: { $ref: '#/components/schemas/DeckSummary' } },
+            ...pageLinkProperties,
+          },
         }),
+        400: problem,
         401: problem,
         403: problem,
       },
     },
     post: {
       summary: 'Compose a deck from items of any domains (pinned to the current checklist version)',
+      description:
+        'A lecturer may keep at most MAX_DECKS_PER_LECTURER (default 200) decks: beyond, 409 (delete one first).',
       operationId: 'createDeck',
       security: [{ session: [] }],
       parameters: [csrfHeader],
       requestBody: body({ $ref: '#/components/schemas/DeckInput' }),
-      responses: { 201: json(deck, 'Created'), 400: problem, 401: problem, 403: problem },
+      responses: { 201: json(deck, 'Created'), 400: problem, 401: problem, 403: problem, 409: problem },
     },
   },
   '/api/v1/decks/{id}': {

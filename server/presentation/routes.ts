@@ -4,6 +4,7 @@ import { Router, type Request, type Response } from 'express';
 import type { AreaDeps } from '../area';
 import { authOf, requireAuth } from '../http/access';
 import { notFound } from '../http/errors';
+import { pageLinks, pageQueryOf } from '../http/pagination';
 import { decksApi } from './api';
 import { checkinPages } from './checkin';
 import { composePages } from './compose-pages';
@@ -12,7 +13,10 @@ import { isDeckView, sendDeck } from './deck-render';
 import { customSource, domainSource } from './deck-view';
 
 export function presentationApi(deps: AreaDeps): Router {
-  return decksApi(new DeckService(deps.db, deps.catalogues), () => deps.catalogues.current().version.id);
+  return decksApi(
+    new DeckService(deps.db, deps.catalogues, deps.limits.decksPerLecturer),
+    () => deps.catalogues.current().version.id,
+  );
 }
 
 function viewName(req: Request): string {
@@ -22,21 +26,24 @@ function viewName(req: Request): string {
 
 export function presentationPages(deps: AreaDeps): Router {
   const router = Router();
-  const service = new DeckService(deps.db, deps.catalogues);
+  const service = new DeckService(deps.db, deps.catalogues, deps.limits.decksPerLecturer);
   const LECTURERS = ['lecturer', 'admin'] as const;
 
-  router.get('/present', async (_req, res) => {
+  router.get('/present', async (req, res) => {
     const auth = authOf(res);
     const lecturer = auth !== undefined && (LECTURERS as readonly string[]).includes(auth.user.role);
     const c = deps.catalogues.current();
+    const q = pageQueryOf(req);
+    const page = lecturer ? await service.list(auth.user.id, q) : undefined;
     deps.views.render(res, 'presentation/index', {
       title: '讲师宣讲',
       accountNav: true,
       domains: c.domainSummaries(),
       lecturer,
       signedIn: auth !== undefined,
-      decks: lecturer ? await service.list(auth.user.id) : [],
-      deleted: _req.query.deleted === '1',
+      decks: page?.items ?? [],
+      pages: page ? pageLinks(req, '/present', page, q) : {},
+      deleted: req.query.deleted === '1',
     });
   });
 

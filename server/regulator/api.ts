@@ -1,5 +1,6 @@
 // /api/v1/stats/*, /api/v1/exports/* (session or Bearer token, regulators and
 // admins) and /api/v1/regulator/tokens (session only: a token cannot mint tokens).
+import { pageLinks, pageQueryOf } from '../http/pagination';
 import { Router, type Request, type Response } from 'express';
 import type { AreaDeps } from '../area';
 import { REGULATOR_ROLES } from '../domain/roles';
@@ -122,9 +123,12 @@ export function regulatorApiRouter(deps: AreaDeps): Router {
     res.type('application/pdf').attachment(`hegui-statistics-${stamp()}.pdf`).send(buffer);
   });
 
-  router.get('/regulator/tokens', regulator, async (_req, res) => {
+  router.get('/regulator/tokens', regulator, async (req, res) => {
     const auth = authOf(res);
-    res.json({ tokens: (await listTokens(deps.db, auth?.user.id ?? '')).map(tokenJson) });
+    const q = pageQueryOf(req);
+    const page = await listTokens(deps.db, auth?.user.id ?? '', q);
+    const links = pageLinks(req, '/api/v1/regulator/tokens', page, q);
+    res.json({ tokens: page.items.map(tokenJson), next: links.next ?? null, prev: links.prev ?? null });
   });
   router.post('/regulator/tokens', regulator, async (req, res) => {
     const auth = authOf(res);

@@ -1,6 +1,7 @@
 // OpenAPI paths of the regulator area, merged into server/openapi.ts.
 // Statistics and exports accept the session cookie or "Authorization: Bearer <token>"
 // (tokens from /regulator/tokens); token management needs the session.
+import { pageLinkProperties, pageParameters } from '../http/pagination';
 import { ORG_SIZES } from '../domain/organisation';
 
 const problem = { $ref: '#/components/responses/Problem' };
@@ -172,13 +173,20 @@ export const regulatorPaths: Record<string, object> = {
   '/api/v1/regulator/tokens': {
     get: {
       summary: "The caller's API tokens (never the secret)",
+      description: 'Newest first (revoked ones too), a page at a time: follow `next` until it is null.',
       operationId: 'listTokens',
       security: [{ session: [] }],
+      parameters: pageParameters,
       responses: {
         200: json({
           type: 'object',
-          properties: { tokens: { type: 'array', items: { $ref: '#/components/schemas/ApiToken' } } },
+          required: ['tokens', 'next', 'prev'],
+          properties: {
+            tokens: { type: 'array', items: { $ref: '#/components/schemas/ApiToken' } },
+            ...pageLinkProperties,
+          },
         }),
+        400: problem,
         401: problem,
         403: problem,
       },

@@ -1,5 +1,6 @@
 // Regulator pages: the dashboard (/regulator, filters in the URL), the list of
 // shared reports, one shared report, and API tokens (create, shown once; revoke).
+import { pageLinks, pageQueryOf } from '../http/pagination';
 import { formatMediumDateTime } from '../lib/dates';
 import { Router, type Request, type Response } from 'express';
 import type { AreaDeps } from '../area';
@@ -15,7 +16,7 @@ import { dashboardView, fmtPct } from './dashboard-view';
 import { filterQuery, parseFilters } from './filters';
 import { listSharedReports, PAGE_SIZE, sharedReport } from './shared-reports';
 import { SummaryCache } from './summary-cache';
-import { createToken, listTokens, revokeToken, type TokenInfo } from './tokens';
+import { activeToken, createToken, listTokens, revokeToken, type TokenInfo } from './tokens';
 import { keepForReveal, takeRevealed } from './token-reveal';
 
 /** Shows a shared report as its company sees it: the assessment area's view, handed over by app.ts. */
@@ -95,13 +96,15 @@ export function regulatorPagesRouter(deps: AreaDeps, reportView: SharedReportVie
   ): Promise<void> => {
     const auth = authOf(res);
     const lang = langOf(res);
-    const tokens = await listTokens(deps.db, auth?.user.id ?? '');
+    const q = pageQueryOf(req);
+    const page = await listTokens(deps.db, auth?.user.id ?? '', q);
     const fmt = (d: Date | null): string | undefined => (d ? formatMediumDateTime(d, lang) : undefined);
     res.status(errors?.any ? 400 : 200);
     render(res, 'regulator/tokens', {
       title: pageTitle(res, 'reg.tokens', errors),
       formErrors: errors?.view(),
-      tokens: tokens.map((tk: TokenInfo) => ({
+      pages: pageLinks(req, '/regulator/tokens', page, q),
+      tokens: page.items.map((tk: TokenInfo) => ({
         id: tk.id,
         name: tk.name,
         created: fmt(tk.createdAt),
@@ -123,16 +126,14 @@ export function regulatorPagesRouter(deps: AreaDeps, reportView: SharedReportVie
       await tokensPage(req, res);
       return;
     }
-    const mine = (await listTokens(deps.db, authOf(res)?.user.id ?? '')).find(
-      (tk) => tk.id === kept.id && tk.revokedAt === null,
-    );
+    const mine = await activeToken(deps.db, authOf(res)?.user.id ?? '', kept.id);
     await tokensPage(req, res, mine ? { created: { token: kept.token, name: mine.name } } : {});
   });
 
   // Revoking asks first: the list links here, this page posts the revocation.
   router.get('/regulator/tokens/:id/revoke', regulator, async (req, res) => {
     const id = String(req.params.id);
-    const tk = (await listTokens(deps.db, authOf(res)?.user.id ?? '')).find((x) => x.id === id && !x.revokedAt);
+    const tk = await activeToken(deps.db, authOf(res)?.user.id ?? '', id);
     if (!tk) {
       res.redirect(303, '/regulator/tokens');
       return;

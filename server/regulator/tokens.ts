@@ -5,6 +5,15 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { randomToken, tokenHash } from '../lib/tokens';
 import { conflict, notFound, unauthorized } from '../http/errors';
+import {
+  afterPosition,
+  pageDirection,
+  pageOf,
+  positionText,
+  rowsToRead,
+  type Page,
+  type PageQuery,
+} from '../lib/keyset';
 
 const TOKEN_PREFIX = 'hgr_';
 const MAX_ACTIVE = 20;
@@ -21,20 +30,46 @@ export interface TokenInfo {
 
 const isUuid = (id: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
-export async function listTokens(db: Kysely<Database>, userId: string): Promise<TokenInfo[]> {
+const tokenInfo = (r: {
+  id: string;
+  name: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}): TokenInfo => ({
+  id: r.id,
+  name: r.name,
+  createdAt: r.created_at,
+  lastUsedAt: r.last_used_at,
+  revokedAt: r.revoked_at,
+});
+
+/** One page of a user's tokens, newest first: revoked ones stay listed, so the list grows with use. */
+export async function listTokens(db: Kysely<Database>, userId: string, q: PageQuery): Promise<Page<TokenInfo>> {
   const rows = await db
+    .selectFrom('api_tokens')
+    .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at', positionText('created_at').as('position')])
+    .where('user_id', '=', userId)
+    .where(afterPosition('created_at', 'id', q))
+    .orderBy('created_at', pageDirection(q))
+    .orderBy('id', pageDirection(q))
+    .limit(rowsToRead(q))
+    .execute();
+  const page = pageOf(rows, q, (r) => ({ at: r.position, id: r.id }));
+  return { ...page, items: page.items.map(tokenInfo) };
+}
+
+/** One of the user's tokens that is still active. */
+export async function activeToken(db: Kysely<Database>, userId: string, id: string): Promise<TokenInfo | undefined> {
+  if (!isUuid(id)) return undefined;
+  const row = await db
     .selectFrom('api_tokens')
     .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
     .where('user_id', '=', userId)
-    .orderBy('created_at', 'desc')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    createdAt: r.created_at,
-    lastUsedAt: r.last_used_at,
-    revokedAt: r.revoked_at,
-  }));
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return row ? tokenInfo(row) : undefined;
 }
 
 export async function createToken(
@@ -55,16 +90,7 @@ export async function createToken(
     .values({ user_id: userId, name, token_hash: tokenHash(token) })
     .returning(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
     .executeTakeFirstOrThrow();
-  return {
-    token,
-    info: {
-      id: row.id,
-      name: row.name,
-      createdAt: row.created_at,
-      lastUsedAt: row.last_used_at,
-      revokedAt: row.revoked_at,
-    },
-  };
+  return { token, info: tokenInfo(row) };
 }
 
 export async function revokeToken(db: Kysely<Database>, userId: string, id: string): Promise<void> {

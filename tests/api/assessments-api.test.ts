@@ -1,3 +1,4 @@
+import { DEFAULT_ACCOUNT_LIMITS } from '../../server/config';
 import request from 'supertest';
 import { createApp } from '../../server/app';
 import { fingerprintOf } from '../../server/assessment/fingerprint';
@@ -205,7 +206,13 @@ describe('PUT /api/v1/assessments/:id/answers/:itemCode', () => {
   it('the service itself refuses an action with a status that carries none', async () => {
     const c = await registerCompany(t.app);
     const id = await newAssessment(c);
-    const service = new AssessmentService(t.db.db, t.store, { submitted: noop, sharingChanged: noop }, appendAudit);
+    const service = new AssessmentService(
+      t.db.db,
+      t.store,
+      { submitted: noop, sharingChanged: noop },
+      appendAudit,
+      DEFAULT_ACCOUNT_LIMITS.openDraftsPerOrg,
+    );
     const org = await t.db.db.selectFrom('users').select('org_id').where('id', '=', c.userId).executeTakeFirstOrThrow();
     await expect(
       service.saveAnswer(org.org_id ?? '', c.userId, id, 'XF-001', { status: 'compliant', owner: '李工' }),

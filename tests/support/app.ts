@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import type { Express } from 'express';
 import { createApp } from '../../server/app';
+import type { AccountLimits } from '../../server/config';
 import { Catalogue } from '../../server/catalogue/catalogue';
 import { loadChecklistsOrThrow } from '../../server/catalogue/load';
 import type { ChecklistContent } from '../../server/domain/checklist';
@@ -26,7 +27,10 @@ export interface TestApp {
   readonly close: () => Promise<void>;
 }
 
-export async function startTestApp(content: ChecklistContent = realChecklists()): Promise<TestApp> {
+export async function startTestApp(
+  content: ChecklistContent = realChecklists(),
+  options: { readonly limits?: AccountLimits } = {},
+): Promise<TestApp> {
   const db = await freshDb();
   const { catalogue } = await importCatalogue(db.db, content);
   const store = new CatalogueStore(db.db, catalogue);
@@ -37,6 +41,7 @@ export async function startTestApp(content: ChecklistContent = realChecklists())
     logger: createLogger('silent'),
     production: false,
     trustProxy: 'loopback',
+    limits: options.limits,
   });
   return { app, db, store, catalogue, close: () => db.drop() };
 }

@@ -118,7 +118,23 @@ const examples: Record<string, string> = {
     `{{#> notification-banner titleId="version-title"}}<p class="notification-banner-heading">本次自评使用 v{{version}} 清单。</p><p>可以迁移到最新版。</p>{{/notification-banner}}`,
     { version: 3 },
   ),
+  pagination: render(`{{> pagination prev=pages.prev next=pages.next label="本单位的自评"}}`, {
+    pages: { prev: '/assess?before=b', next: '/assess?after=a' },
+  }),
+  paginationFirst: render(`{{> pagination next=pages.next label="我的专题课件"}}`, {
+    pages: { next: '/present?after=a' },
+  }),
 };
+
+describe('pagination', () => {
+  it('is a named nav with 上一页/下一页 links, only those that exist, and nothing without either', () => {
+    expect(examples.pagination).toMatch(/<nav class="pagination" aria-label="本单位的自评">/);
+    expect(examples.pagination).toMatch(/href="\/assess\?before&#x3D;b" rel="prev">.*上一页<\/a>/);
+    expect(examples.pagination).toMatch(/href="\/assess\?after&#x3D;a" rel="next">下一页/);
+    expect(examples.paginationFirst).not.toContain('上一页');
+    expect(render(`{{> pagination}}`).trim()).toBe('');
+  });
+});
 
 describe('radios', () => {
   it('puts the question in a legend and names the hint and the error from the fieldset', () => {
