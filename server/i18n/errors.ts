@@ -40,6 +40,10 @@ export const errorsMessages = {
     zh: '内容含有空字符（NUL，U+0000），无法保存：请删除后重试（位置：{where}）。',
     en: 'The input contains a NUL character (U+0000), which cannot be stored: remove it and try again (in: {where}).',
   },
+  'error.loneSurrogate': {
+    zh: '内容含有无效的 Unicode 字符（不成对的代理项，U+D800–U+DFFF），无法保存：请删除后重试（位置：{where}）。',
+    en: 'The input contains an invalid Unicode character (a lone surrogate, U+D800–U+DFFF), which cannot be stored: remove it and try again (in: {where}).',
+  },
   'error.bodyTooLarge': { zh: '请求内容太大。', en: 'The request body is too large.' },
   'error.bodyNotObject': { zh: '请求内容应为一个 JSON 对象。', en: 'The request needs a JSON object body.' },
   'error.bodyInvalid': { zh: '请求内容有误。', en: 'The request body is not valid.' },
