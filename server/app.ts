@@ -106,7 +106,7 @@ export function createApp(deps: AppDeps): Express {
   const jsonBody = [express.json({ limit: '100kb' }), rejectBadTextInBody];
   // The busiest write goes first, ahead of every other router: see quickAnswerSave.
   app.put('/api/v1/assessments/:id/answers/:itemCode', jsonBody, quickAnswerSave(assessments, sessionTokenOf));
-  app.use(healthRoutes(deps.database, deps.drain));
+  app.use(healthRoutes(deps.database, deps.logger, deps.drain));
   app.use(
     '/assets',
     express.static(join(viewsDir, 'assets'), { maxAge: deps.production ? '1d' : 0, fallthrough: true }),

@@ -137,7 +137,7 @@ function isDatabaseUnavailable(err: unknown): boolean {
 function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
   if ((err as Error).name === 'PdfFontsMissingError') return new HttpError(503, { key: 'error.pdfFonts' });
-  if (isDatabaseUnavailable(err)) return new HttpError(503, { key: 'error.databaseDown' });
+  if (isDatabaseUnavailable(err)) return new HttpError(503, { key: 'error.databaseUnavailable' });
   const e = err as { status?: unknown; statusCode?: unknown; type?: unknown };
   const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : 500;
   if (e.type === 'entity.parse.failed') return badRequest('error.bodyNotJson');

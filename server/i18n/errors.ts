@@ -30,11 +30,14 @@ export const errorsMessages = {
     zh: 'PDF 暂不可用：服务器缺少中文字体。',
     en: 'The PDF is unavailable: the server lacks the Chinese fonts.',
   },
-  'error.databaseDown': {
+  'error.databaseUnavailable': {
     zh: '数据库暂时无法访问，请稍后重试；已保存的内容不会丢失。',
     en: 'The database is briefly unavailable: try again shortly. Nothing saved is lost.',
   },
-  'error.databaseUnreachable': { zh: '数据库无法访问：{reason}', en: 'The database is not reachable: {reason}' },
+  'error.databaseBusy': {
+    zh: '数据库繁忙，这次操作未能及时完成，请稍后重试；已保存的内容不会丢失。',
+    en: 'The database is busy and this did not finish in time: try again shortly. Nothing saved is lost.',
+  },
   'error.bodyNotJson': { zh: '请求内容不是有效的 JSON。', en: 'The request body is not valid JSON.' },
   'error.nulByte': {
     zh: '内容含有空字符（NUL，U+0000），无法保存：请删除后重试（位置：{where}）。',
