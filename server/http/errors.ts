@@ -161,9 +161,13 @@ function toHttpError(err: unknown): HttpError {
 }
 
 export function errorHandler(views: Views, logger: Logger): ErrorRequestHandler {
-  return (err: unknown, req, res, next) => {
+  return (err: unknown, req, res, _next) => {
+    // Four parameters: express tells an error handler by its arity.
     if (res.headersSent) {
-      next(err);
+      // Part of the body is out (an export mid-stream): only cutting the connection tells the
+      // client the file is incomplete, where ending it would pass a short file off as whole.
+      if (!res.destroyed) logger.error({ err, url: req.originalUrl }, 'response failed after its first byte');
+      res.destroy();
       return;
     }
     const httpError = toHttpError(err);
