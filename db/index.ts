@@ -9,6 +9,7 @@ import { Pool } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { precompiledPglite } from './pglite-early';
 import { prepareMarkedStatements } from './prepared';
+import { endSilentConnections, liftStatementTimeout, restoreStatementTimeout } from './read-timeout';
 import type { Database } from './schema';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -36,6 +37,12 @@ export interface OpenDbOptions {
   /** PGlite: start from a dumped data folder (tests use a migrated snapshot). */
   readonly loadDataDir?: Blob;
   readonly poolSize?: number;
+  /**
+   * PostgreSQL only: statement_timeout of every session, and the client's read
+   * timeout (this plus READ_GRACE_MS) after which a silent connection is closed.
+   * Unset: no bound (tools, tests). PGlite enforces no statement_timeout.
+   */
+  readonly statementTimeoutMs?: number;
   readonly onPoolError?: (err: Error) => void;
 }
 
@@ -97,9 +104,19 @@ function withPing(db: Kysely<Database>): (timeoutMs?: number) => Promise<void> {
   };
 }
 
+/** How much longer than the statement timeout the client waits before it calls a connection dead. */
+const READ_GRACE_MS = 2000;
+
 function copyCsvFrom(pool: Pool): CopyCsv {
   return async (query) => {
     const client = await pool.connect();
+    // A full export streams for half a minute: no statement timeout for it; rows flowing show it is alive.
+    try {
+      await liftStatementTimeout(client);
+    } catch (err) {
+      client.release(err as Error);
+      throw err;
+    }
     const stream = client.query(copyTo(`copy (${query}) to stdout with (format csv)`));
     let released = false;
     // A COPY cut short (client gone, error) leaves the connection mid-protocol: the pool must drop it.
@@ -109,7 +126,15 @@ function copyCsvFrom(pool: Pool): CopyCsv {
       client.release(err);
     };
     stream.on('end', () => {
-      release();
+      released = true;
+      restoreStatementTimeout(client).then(
+        () => {
+          client.release();
+        },
+        (err: unknown) => {
+          client.release(err as Error);
+        },
+      );
     });
     stream.on('error', (err) => {
       release(err);
@@ -123,10 +148,13 @@ function copyCsvFrom(pool: Pool): CopyCsv {
 
 export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
   if (opts.databaseUrl) {
+    const statementTimeoutMs = opts.statementTimeoutMs;
     const pool = new Pool({
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 10,
+      // Connecting (TCP, TLS, authentication) takes milliseconds; 3 s without it means the database is not there.
       connectionTimeoutMillis: 3000,
+      ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
     });
     // A client losing its connection (database restart) must not crash the process:
     // idle clients report through the pool, checked-out ones through their own 'error'.
@@ -134,6 +162,7 @@ export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
     pool.on('connect', (client) => {
       client.on('error', (err) => opts.onPoolError?.(err));
       prepareMarkedStatements(client);
+      if (statementTimeoutMs) endSilentConnections(client, statementTimeoutMs + READ_GRACE_MS);
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', ping: withPing(db), copyCsv: copyCsvFrom(pool), close: () => db.destroy() };

@@ -1,6 +1,6 @@
 // Builds the express app from its dependencies. Never listens: main.ts does,
 // and tests drive the same app through supertest.
-import { rejectNulInBody, rejectNulInUrl } from './http/text-guard';
+import { rejectBadTextInBody, rejectBadTextInUrl } from './http/text-guard';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { join } from 'node:path';
@@ -81,7 +81,7 @@ export function createApp(deps: AppDeps): Express {
       hsts: deps.production,
     }),
   );
-  app.use(rejectNulInUrl);
+  app.use(rejectBadTextInUrl);
   // Request lines are debug output: no per-request listener unless they are wanted.
   if (deps.logger.isLevelEnabled('debug')) {
     app.use((req, res, next) => {
@@ -106,10 +106,10 @@ export function createApp(deps: AppDeps): Express {
   const limits = deps.limits ?? DEFAULT_ACCOUNT_LIMITS;
   const assessments = new AssessmentService(db, deps.catalogues, statistics, appendAudit, limits.openDraftsPerOrg);
   const rectification = new RectificationService(db, appendAudit);
-  const jsonBody = [express.json({ limit: '100kb' }), rejectNulInBody];
+  const jsonBody = [express.json({ limit: '100kb' }), rejectBadTextInBody];
   // The busiest write goes first, ahead of every other router: see quickAnswerSave.
   app.put('/api/v1/assessments/:id/answers/:itemCode', jsonBody, quickAnswerSave(assessments, sessionTokenOf));
-  app.use(healthRoutes(deps.database, deps.drain));
+  app.use(healthRoutes(deps.database, deps.logger, deps.drain));
   app.use(
     '/assets',
     express.static(join(viewsDir, 'assets'), { maxAge: deps.production ? '1d' : 0, fallthrough: true }),
@@ -133,7 +133,7 @@ export function createApp(deps: AppDeps): Express {
   const sameOrigin = sameOriginGuard(deps.publicUrl);
   app.post(sameOrigin.paths, sameOrigin.handler);
   app.use(jsonBody);
-  app.use(express.urlencoded({ extended: false, limit: '100kb' }), rejectNulInBody);
+  app.use(express.urlencoded({ extended: false, limit: '100kb' }), rejectBadTextInBody);
   const area = {
     db,
     catalogues: deps.catalogues,

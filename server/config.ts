@@ -22,6 +22,8 @@ export interface Config {
   readonly dataDir: string;
   /** Connections per app instance to PostgreSQL (unused with PGlite). */
   readonly dbPoolSize: number;
+  /** PostgreSQL: statement_timeout of every session; the client gives up on a silent connection 2 s later. */
+  readonly statementTimeoutMs: number;
   readonly production: boolean;
   readonly logLevel: LogLevel;
   readonly checklistsDir: string;
@@ -95,6 +97,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dbPoolSize = Number(env.DB_POOL_SIZE ?? 10);
   if (!Number.isInteger(dbPoolSize) || dbPoolSize < 1 || dbPoolSize > 1000)
     throw new Error(`DB_POOL_SIZE must be a whole number from 1 to 1000, got "${env.DB_POOL_SIZE}"`);
+  const statementTimeoutMs = Number(env.STATEMENT_TIMEOUT_MS ?? 10_000);
+  if (!Number.isInteger(statementTimeoutMs) || statementTimeoutMs < 1 || statementTimeoutMs > 3_600_000)
+    throw new Error(
+      `STATEMENT_TIMEOUT_MS must be a whole number of milliseconds from 1 to 3600000, got "${env.STATEMENT_TIMEOUT_MS}"`,
+    );
   const drainDelayMs = Number(env.DRAIN_DELAY_MS ?? 1000);
   if (!Number.isInteger(drainDelayMs) || drainDelayMs < 0 || drainDelayMs > 600_000)
     throw new Error(`DRAIN_DELAY_MS must be a whole number of milliseconds up to 600000, got "${env.DRAIN_DELAY_MS}"`);
@@ -109,6 +116,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs,
     instanceId: env.INSTANCE_ID || undefined,
     dbPoolSize,
+    statementTimeoutMs,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.DATA_DIR ?? resolve(projectRoot, 'data')),

@@ -25,6 +25,7 @@ async function main(): Promise<void> {
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
       poolSize: config.dbPoolSize,
+      statementTimeoutMs: config.statementTimeoutMs,
       onPoolError: (err) => {
         logger.warn({ err: err.message }, 'database connection lost');
       },

@@ -41,6 +41,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly detail: Message,
     readonly errors?: readonly FieldError[],
+    /** Sent as Retry-After (a 503 without it says 2). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail.key);
     this.name = 'HttpError';
@@ -123,6 +125,16 @@ const DB_DOWN_CODES = new Set([
   '08006',
 ]);
 
+/**
+ * The database is there but could not do this in time: statement timeout (57014),
+ * lock not available (55P03), too many connections (53300), or no answer within
+ * the client's read timeout (db/read-timeout.ts). Retried a few seconds later it
+ * usually works.
+ */
+const DB_BUSY_CODES = new Set(['57014', '55P03', '53300', 'HEGUI_DB_READ_TIMEOUT']);
+
+const isDatabaseBusy = (err: unknown): boolean => DB_BUSY_CODES.has(String((err as { code?: unknown }).code));
+
 /** The database went away (restart, network): the request may be retried, so 503 rather than 500. */
 function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown };
@@ -137,7 +149,8 @@ function isDatabaseUnavailable(err: unknown): boolean {
 function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
   if ((err as Error).name === 'PdfFontsMissingError') return new HttpError(503, { key: 'error.pdfFonts' });
-  if (isDatabaseUnavailable(err)) return new HttpError(503, { key: 'error.databaseDown' });
+  if (isDatabaseBusy(err)) return new HttpError(503, { key: 'error.databaseBusy' }, undefined, 5);
+  if (isDatabaseUnavailable(err)) return new HttpError(503, { key: 'error.databaseUnavailable' }, undefined, 2);
   const e = err as { status?: unknown; statusCode?: unknown; type?: unknown };
   const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : 500;
   if (e.type === 'entity.parse.failed') return badRequest('error.bodyNotJson');
@@ -148,15 +161,20 @@ function toHttpError(err: unknown): HttpError {
 }
 
 export function errorHandler(views: Views, logger: Logger): ErrorRequestHandler {
-  return (err: unknown, req, res, next) => {
+  return (err: unknown, req, res, _next) => {
+    // Four parameters: express tells an error handler by its arity.
     if (res.headersSent) {
-      next(err);
+      // Part of the body is out (an export mid-stream): only cutting the connection tells the
+      // client the file is incomplete, where ending it would pass a short file off as whole.
+      if (!res.destroyed) logger.error({ err, url: req.originalUrl }, 'response failed after its first byte');
+      res.destroy();
       return;
     }
     const httpError = toHttpError(err);
     if (httpError.status >= 500) logger.error({ err, url: req.originalUrl }, 'request failed');
     res.status(httpError.status);
-    if (httpError.status === 503 && !res.get('Retry-After')) res.set('Retry-After', '2');
+    if (httpError.status === 503 && !res.get('Retry-After'))
+      res.set('Retry-After', String(httpError.retryAfterSeconds ?? 2));
     if (wantsProblemJson(req)) {
       res.type('application/problem+json').send(JSON.stringify(problemBody(httpError, req)));
       return;

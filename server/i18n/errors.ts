@@ -30,15 +30,22 @@ export const errorsMessages = {
     zh: 'PDF 暂不可用：服务器缺少中文字体。',
     en: 'The PDF is unavailable: the server lacks the Chinese fonts.',
   },
-  'error.databaseDown': {
+  'error.databaseUnavailable': {
     zh: '数据库暂时无法访问，请稍后重试；已保存的内容不会丢失。',
     en: 'The database is briefly unavailable: try again shortly. Nothing saved is lost.',
   },
-  'error.databaseUnreachable': { zh: '数据库无法访问：{reason}', en: 'The database is not reachable: {reason}' },
+  'error.databaseBusy': {
+    zh: '数据库繁忙，这次操作未能及时完成，请稍后重试；已保存的内容不会丢失。',
+    en: 'The database is busy and this did not finish in time: try again shortly. Nothing saved is lost.',
+  },
   'error.bodyNotJson': { zh: '请求内容不是有效的 JSON。', en: 'The request body is not valid JSON.' },
   'error.nulByte': {
     zh: '内容含有空字符（NUL，U+0000），无法保存：请删除后重试（位置：{where}）。',
     en: 'The input contains a NUL character (U+0000), which cannot be stored: remove it and try again (in: {where}).',
+  },
+  'error.loneSurrogate': {
+    zh: '内容含有无效的 Unicode 字符（不成对的代理项，U+D800–U+DFFF），无法保存：请删除后重试（位置：{where}）。',
+    en: 'The input contains an invalid Unicode character (a lone surrogate, U+D800–U+DFFF), which cannot be stored: remove it and try again (in: {where}).',
   },
   'error.bodyTooLarge': { zh: '请求内容太大。', en: 'The request body is too large.' },
   'error.bodyNotObject': { zh: '请求内容应为一个 JSON 对象。', en: 'The request needs a JSON object body.' },

@@ -4,6 +4,7 @@
 import type { MessageKey } from '../i18n';
 import { exportLabel, type ExportLang } from './export-labels';
 import type { Response } from 'express';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { CopyCsv } from '../../db';
 import { sql, type Kysely } from 'kysely';
@@ -132,15 +133,6 @@ async function* answerBatches(
   }
 }
 
-async function* answerRows(
-  db: Kysely<Database>,
-  catalogue: Catalogue,
-  f: StatsFilters,
-  lang: ExportLang = 'both',
-): AsyncGenerator<AnswerExportRow> {
-  for await (const batch of answerBatches(db, catalogue, f, lang)) yield* batch;
-}
-
 /**
  * The same rows as one statement with the filters written in as literals: for
  * COPY, which takes no parameters (and for `psql \copy` in the benchmark).
@@ -194,7 +186,29 @@ function drained(res: Response): Promise<void> {
   });
 }
 
+/** Resolves once the stream has its first data (or has ended); rejects if it fails first. */
+function firstData(stream: Readable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const ready = (): void => {
+      stream.off('error', failed);
+      resolve();
+    };
+    const failed = (err: Error): void => {
+      stream.off('readable', ready);
+      reject(err);
+    };
+    stream.once('readable', ready);
+    stream.once('error', failed);
+  });
+}
+
 /**
+ * Exports never answer 200 with a cut file. The first rows are fetched before
+ * the status line goes out, so a failure before them (database down, busy) is a
+ * proper problem response. A failure after the first byte can only be told to
+ * the client by cutting the connection: the error handler destroys it (the
+ * chunked body never gets its last chunk, so the download fails, not ends short).
+ *
  * On PostgreSQL the rows come from COPY and are piped to the socket: the
  * database does the formatting and the process holds only stream buffers,
  * whatever the number of rows. On PGlite (no COPY TO STDOUT) they are written
@@ -210,20 +224,32 @@ export async function sendAnswersCsv(
   lang: ExportLang,
   copyCsv?: CopyCsv,
 ): Promise<void> {
-  res.type('text/csv; charset=utf-8').attachment(filename);
-  res.write(`${BOM}${ANSWER_COLUMNS.map((c) => csvCell(exportLabel(lang, c.header))).join(',')}\n`);
+  const header = `${BOM}${ANSWER_COLUMNS.map((c) => csvCell(exportLabel(lang, c.header))).join(',')}\n`;
   if (copyCsv) {
+    const rows = await copyCsv(answersSqlText(f, catalogue, lang));
     try {
-      await pipeline(await copyCsv(answersSqlText(f, catalogue, lang)), res);
+      await firstData(rows);
+    } catch (err) {
+      rows.destroy();
+      throw err;
+    }
+    res.type('text/csv; charset=utf-8').attachment(filename);
+    res.write(header);
+    try {
+      await pipeline(rows, res);
     } catch (err) {
       if (!res.destroyed) throw err; // a download the client gave up is not an error
     }
     return;
   }
-  for await (const batch of answerBatches(db, catalogue, f, lang)) {
+  const batches = answerBatches(db, catalogue, f, lang);
+  let next = await batches.next();
+  res.type('text/csv; charset=utf-8').attachment(filename);
+  res.write(header);
+  for (; !next.done; next = await batches.next()) {
     if (res.destroyed) return;
     let text = '';
-    for (const r of batch) text += `${ANSWER_COLUMNS.map((c) => csvValue(c.key, r[c.key])).join(',')}\n`;
+    for (const r of next.value) text += `${ANSWER_COLUMNS.map((c) => csvValue(c.key, r[c.key])).join(',')}\n`;
     if (!res.write(text)) await drained(res);
   }
   res.end();
@@ -237,19 +263,22 @@ export async function sendAnswersXlsx(
   filename: string,
   lang: ExportLang,
 ): Promise<void> {
-  res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(filename);
   const { default: ExcelJS } = await import('exceljs'); // loaded on first use: large
+  const batches = answerBatches(db, catalogue, f, lang);
+  let next = await batches.next(); // before the status line: see sendAnswersCsv
+  res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(filename);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
   wb.creator = exportLabel('both', 'app.name');
   const ws = wb.addWorksheet(exportLabel(lang, 'reg.sheet.answers'), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = ANSWER_COLUMNS.map((c) => ({ key: c.key, header: exportLabel(lang, c.header), width: c.width }));
   ws.getRow(1).font = { bold: true };
-  let n = 0;
-  for await (const r of answerRows(db, catalogue, f, lang)) {
-    ws.addRow(ANSWER_COLUMNS.map((c) => r[c.key])).commit();
-    // exceljs does not wait for the socket: pause while the client is behind.
-    n += 1;
-    if (n % 500 === 0 && res.writableNeedDrain) await drained(res);
+  for (; !next.done; next = await batches.next()) {
+    if (res.destroyed) return;
+    for (const r of next.value) ws.addRow(ANSWER_COLUMNS.map((c) => r[c.key])).commit();
+    // exceljs does not wait for the socket: pause while the client is behind. And a batch is
+    // thousands of rows of synchronous zipping: let other requests in between batches.
+    if (res.writableNeedDrain) await drained(res);
+    else await new Promise((resolve) => setImmediate(resolve));
   }
   ws.commit();
   await wb.commit();

@@ -128,3 +128,15 @@ describe('dates and numbers out of range', () => {
     );
   });
 });
+
+describe('a lone UTF-16 surrogate is a 400, not a database error', () => {
+  it('in a JSON answer note, and percent-encoded in a path or query', async () => {
+    const note = await c.agent
+      .put(`/api/v1/assessments/${draft}/answers/XF-001`)
+      .type('application/json')
+      .send('{"status":"non_compliant","note":"\\ud800"}');
+    expectProblem(note);
+    expectProblem(await request(t.app).get('/api/v1/items/XF-%ED%A0%80'));
+    expectProblem(await request(t.app).get('/api/v1/search?q=%ED%A0%80'));
+  });
+});
