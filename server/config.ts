@@ -1,5 +1,6 @@
 // Configuration comes from environment variables only (listed in the README).
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -27,6 +28,20 @@ export interface Config {
   readonly drainDelayMs: number;
   /** On SIGTERM: how long requests in flight may take before their connections are cut. */
   readonly shutdownTimeoutMs: number;
+  /** PDF/DOCX/XLSX renders running at once (RENDER_CONCURRENCY) and waiting (RENDER_QUEUE); more get 503. */
+  readonly renderLimits: RenderLimits;
+}
+
+export interface RenderLimits {
+  readonly concurrency: number;
+  readonly queue: number;
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${env[name]}"`);
+  return value;
 }
 
 /** TRUST_PROXY: unset or "false" → trust nobody; a whole number → that many hops; else express's list syntax. */
@@ -85,6 +100,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   return {
     port,
+    renderLimits: {
+      concurrency: wholeNumber(env, 'RENDER_CONCURRENCY', availableParallelism(), 1, 256),
+      queue: wholeNumber(env, 'RENDER_QUEUE', 16, 0, 10_000),
+    },
     drainDelayMs,
     shutdownTimeoutMs,
     instanceId: env.INSTANCE_ID || undefined,

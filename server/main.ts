@@ -76,6 +76,7 @@ async function main(): Promise<void> {
     production: config.production,
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
+    renderLimits: config.renderLimits,
     drain,
   });
   const instanceId = config.instanceId;

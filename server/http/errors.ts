@@ -41,6 +41,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly detail: Message,
     readonly errors?: readonly FieldError[],
+    /** 503 only: the Retry-After sent (seconds); default 2. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail.key);
     this.name = 'HttpError';
@@ -156,7 +158,8 @@ export function errorHandler(views: Views, logger: Logger): ErrorRequestHandler 
     const httpError = toHttpError(err);
     if (httpError.status >= 500) logger.error({ err, url: req.originalUrl }, 'request failed');
     res.status(httpError.status);
-    if (httpError.status === 503 && !res.get('Retry-After')) res.set('Retry-After', '2');
+    if (httpError.status === 503 && !res.get('Retry-After'))
+      res.set('Retry-After', String(httpError.retryAfterSeconds ?? 2));
     if (wantsProblemJson(req)) {
       res.type('application/problem+json').send(JSON.stringify(problemBody(httpError, req)));
       return;

@@ -1,7 +1,7 @@
 // Builds the real app on a fresh database with the given (or real) checklist content.
 import { resolve } from 'node:path';
 import type { Express } from 'express';
-import { createApp } from '../../server/app';
+import { createApp, type AppDeps } from '../../server/app';
 import { Catalogue } from '../../server/catalogue/catalogue';
 import { loadChecklistsOrThrow } from '../../server/catalogue/load';
 import type { ChecklistContent } from '../../server/domain/checklist';
@@ -26,7 +26,10 @@ export interface TestApp {
   readonly close: () => Promise<void>;
 }
 
-export async function startTestApp(content: ChecklistContent = realChecklists()): Promise<TestApp> {
+export async function startTestApp(
+  content: ChecklistContent = realChecklists(),
+  options: Pick<AppDeps, 'renderLimits' | 'publicFiles'> = {},
+): Promise<TestApp> {
   const db = await freshDb();
   const { catalogue } = await importCatalogue(db.db, content);
   const store = new CatalogueStore(db.db, catalogue);
@@ -37,6 +40,7 @@ export async function startTestApp(content: ChecklistContent = realChecklists())
     logger: createLogger('silent'),
     production: false,
     trustProxy: 'loopback',
+    ...options,
   });
   return { app, db, store, catalogue, close: () => db.drop() };
 }
