@@ -21,7 +21,7 @@ export function buildServer(): void {
  * A port nothing listens on now. Fixed ports let a bench time a server left over
  * from an earlier run (or another bench) instead of the one it started.
  */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const probe = createServer();
     probe.once('error', reject);

@@ -36,6 +36,9 @@ import { originOf, setPublicUrl } from './http/origin';
 import { sameOriginGuard } from './http/same-origin';
 import { WorkLimiter } from './http/work-limiter';
 import { MAX_REPORT_BYTES } from './assessment/report-limits';
+import { PublicFileCache } from './http/public-files';
+import type { RenderLimits } from './config';
+import { availableParallelism } from 'node:os';
 import type { Logger } from './logger';
 import { openApiDocument } from './openapi';
 import { rectificationApi } from './assessment/rectification-api';
@@ -54,6 +57,10 @@ export interface AppDeps {
   readonly trustProxy?: boolean | number | string;
   /** PUBLIC_URL: the base of absolute links; default: the request's own host (http/https only). */
   readonly publicUrl?: string;
+  /** PDF/DOCX/XLSX renders at once and waiting; default: one per CPU, 16 waiting. */
+  readonly renderLimits?: RenderLimits;
+  /** The cache of login-free rendered files; default: a new one (tests pass theirs to count renders). */
+  readonly publicFiles?: PublicFileCache;
   /** Set by main.ts: /readyz answers 503 once the instance starts to shut down. */
   readonly drain?: DrainState;
   /** Open drafts per organisation, decks per lecturer; default DEFAULT_ACCOUNT_LIMITS. */
@@ -102,6 +109,10 @@ export function createApp(deps: AppDeps): Express {
   }
 
   const db = deps.database.db;
+  // Every PDF/DOCX/XLSX render takes a slot; login-free files are rendered once per version.
+  const renderLimits = deps.renderLimits ?? { concurrency: availableParallelism(), queue: 16 };
+  const renders = new WorkLimiter({ ...renderLimits, retryAfterSeconds: 5 });
+  const publicFiles = deps.publicFiles ?? new PublicFileCache(renders);
   const statistics: SubmissionRecorder = { submitted: recordSubmission, sharingChanged: recordSharing };
   const limits = deps.limits ?? DEFAULT_ACCOUNT_LIMITS;
   const assessments = new AssessmentService(db, deps.catalogues, statistics, appendAudit, limits.openDraftsPerOrg);
@@ -120,7 +131,7 @@ export function createApp(deps: AppDeps): Express {
   const searchMisses = new SearchMissLog(db, (err) => {
     deps.logger.warn({ err: String(err) }, 'search misses not written');
   });
-  app.use('/api/v1', catalogueApi(deps.catalogues, db, searchMisses));
+  app.use('/api/v1', catalogueApi(deps.catalogues, db, searchMisses, publicFiles));
 
   // Everything below may change state: bodies are small, sessions come from the database.
   setPublicUrl(app, deps.publicUrl);
@@ -136,6 +147,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.urlencoded({ extended: false, limit: '100kb' }), rejectBadTextInBody);
   const area = {
     db,
+    renders,
+    publicFiles,
     catalogues: deps.catalogues,
     views,
     logger: deps.logger,
@@ -148,7 +161,7 @@ export function createApp(deps: AppDeps): Express {
     sessionLoader(db),
     csrfGuard,
     accountsApi(db, appendAudit, deps.production, baseUrl),
-    assessmentApi(assessments, deps.renderers ?? defaultRenderers),
+    assessmentApi(assessments, deps.renderers ?? defaultRenderers, renders),
     rectificationApi(rectification),
     presentationApi(area),
     regulatorApi(area),

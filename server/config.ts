@@ -1,5 +1,6 @@
 // Configuration comes from environment variables only (listed in the README).
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 /** What one account may keep at once, so that no account can grow the database (and its pages) without end. */
@@ -40,6 +41,22 @@ export interface Config {
   /** On SIGTERM: how long requests in flight may take before their connections are cut. */
   readonly shutdownTimeoutMs: number;
   readonly limits: AccountLimits;
+  /** PDF/DOCX/XLSX renders running at once (RENDER_CONCURRENCY) and waiting (RENDER_QUEUE); more get 503. */
+  readonly renderLimits: RenderLimits;
+}
+
+export interface RenderLimits {
+  readonly concurrency: number;
+  readonly queue: number;
+}
+
+/** A whole-number setting from min to max; unset or empty → the fallback. */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${env[name]}"`);
+  return value;
 }
 
 /** TRUST_PROXY: unset or "false" → trust nobody; a whole number → that many hops; else express's list syntax. */
@@ -78,15 +95,6 @@ export const projectRoot = ((): string => {
   }
 })();
 
-function limitFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 1_000_000)
-    throw new Error(`${name} must be a whole number from 1 to 1000000, got "${raw}"`);
-  return n;
-}
-
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -112,6 +120,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   return {
     port,
+    renderLimits: {
+      concurrency: wholeNumber(env, 'RENDER_CONCURRENCY', availableParallelism(), 1, 256),
+      queue: wholeNumber(env, 'RENDER_QUEUE', 16, 0, 10_000),
+    },
     drainDelayMs,
     shutdownTimeoutMs,
     instanceId: env.INSTANCE_ID || undefined,
@@ -127,8 +139,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
     limits: {
-      openDraftsPerOrg: limitFrom(env, 'MAX_OPEN_DRAFTS_PER_ORG', DEFAULT_ACCOUNT_LIMITS.openDraftsPerOrg),
-      decksPerLecturer: limitFrom(env, 'MAX_DECKS_PER_LECTURER', DEFAULT_ACCOUNT_LIMITS.decksPerLecturer),
+      openDraftsPerOrg: wholeNumber(
+        env,
+        'MAX_OPEN_DRAFTS_PER_ORG',
+        DEFAULT_ACCOUNT_LIMITS.openDraftsPerOrg,
+        1,
+        1_000_000,
+      ),
+      decksPerLecturer: wholeNumber(
+        env,
+        'MAX_DECKS_PER_LECTURER',
+        DEFAULT_ACCOUNT_LIMITS.decksPerLecturer,
+        1,
+        1_000_000,
+      ),
     },
   };
 }

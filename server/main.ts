@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
     limits: config.limits,
+    renderLimits: config.renderLimits,
     drain,
   });
   const instanceId = config.instanceId;

@@ -6,6 +6,7 @@ import { badRequest, forbidden, notFound, unauthorized } from '../http/errors';
 import { Lru } from '../lib/lru';
 import { bodyValidator, valueOr400 } from '../http/validate';
 import { pageLinks, pageQueryOf } from '../http/pagination';
+import type { WorkLimiter } from '../http/work-limiter';
 import { CHECK_MODES, type CheckMode } from '../domain/check-mode';
 import { parseStrictJson, type StrictJsonResult } from '../lib/strict-json';
 import type { MessageKey, MessageParams } from '../i18n';
@@ -56,7 +57,7 @@ export function companyOf(res: Response): AuthContext & { org: NonNullable<AuthC
   return auth as AuthContext & { org: NonNullable<AuthContext['org']> };
 }
 
-export function assessmentApi(service: AssessmentService, renderers: ReportRenderers): Router {
+export function assessmentApi(service: AssessmentService, renderers: ReportRenderers, renders: WorkLimiter): Router {
   const router = Router();
   const company = requireAuth('company');
 
@@ -132,8 +133,9 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
       const key = `${format}:${fingerprint}`;
       let buffer = files.get(key);
       if (!buffer) {
-        buffer =
-          format === 'docx' ? await renderers.docx(report, fingerprint) : await renderers.pdf(report, fingerprint);
+        buffer = await renders.run(() =>
+          format === 'docx' ? renderers.docx(report, fingerprint) : renderers.pdf(report, fingerprint),
+        );
         files.set(key, buffer);
       }
       res

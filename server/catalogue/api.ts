@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { badRequest, fieldError, notFound } from '../http/errors';
 import { notModified } from '../http/cache';
+import type { PublicFileCache } from '../http/public-files';
 import { queryValidator, valueOr400 } from '../http/validate';
 import { MAX_QUERY_LENGTH, type Catalogue } from './catalogue';
 import type { Scene } from '../domain/checklist';
@@ -61,9 +62,13 @@ function versionRef(c: Catalogue): { id: number; hash: string } {
   return { id: c.version.id, hash: c.version.hash };
 }
 
-export function catalogueApi(store: CatalogueStore, db: Kysely<Database>, misses?: SearchMissLog): Router {
+export function catalogueApi(
+  store: CatalogueStore,
+  db: Kysely<Database>,
+  misses: SearchMissLog | undefined,
+  publicFiles: PublicFileCache,
+): Router {
   const router = Router();
-  const xlsxCache = new Map<string, Buffer>();
 
   async function pick(req: Request): Promise<Catalogue> {
     const { version } = valueOr400(versionQuery(req.query));
@@ -147,17 +152,17 @@ export function catalogueApi(store: CatalogueStore, db: Kysely<Database>, misses
 
   router.get('/catalogue.xlsx', async (req, res) => {
     const c = store.current();
-    if (notModified(req, res, c.version.hash)) return;
-    let buffer = xlsxCache.get(c.version.hash);
-    if (!buffer) {
-      // Loaded on first use: the document libraries cost tens of MB a server may never need.
-      buffer = await (require('./xlsx') as typeof import('./xlsx')).catalogueXlsx(c);
-      xlsxCache.set(c.version.hash, buffer);
-    }
-    res
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .attachment(`hegui-checklist-v${c.version.id}.xlsx`)
-      .send(buffer);
+    await publicFiles.send(
+      req,
+      res,
+      { version: c.version.hash, lang: '', origin: '', name: 'catalogue.xlsx' },
+      async () => ({
+        // Loaded on first use: the document libraries cost tens of MB a server may never need.
+        body: await (require('./xlsx') as typeof import('./xlsx')).catalogueXlsx(c),
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        attachment: `hegui-checklist-v${c.version.id}.xlsx`,
+      }),
+    );
   });
 
   return router;

@@ -7,6 +7,8 @@ import type { Catalogue } from '../catalogue/catalogue';
 import { projectRoot } from '../config';
 import { notFound } from '../http/errors';
 import type { Views } from '../http/views';
+import { sendFile, type RenderedFile } from '../http/public-files';
+import type { AreaDeps } from '../area';
 import { deckView, type DeckSource } from './deck-view';
 import { handoutView } from './handout-model';
 
@@ -32,15 +34,67 @@ function assets(): { css: string; js: string } {
   return inlineAssets;
 }
 
-const attachment = (name: string): string => `attachment; filename="${name}"`;
+/** What serving a deck needs from the app: the views, the render slots, the cache of public files. */
+export type DeckRenderDeps = Pick<AreaDeps, 'views' | 'renders' | 'publicFiles'>;
 
-export async function sendDeck(
+/** The downloadable forms of a deck, rendered to a file. */
+async function renderFile(
   req: Request,
   res: Response,
   views: Views,
   source: DeckSource,
   catalogue: Catalogue,
+  view: 'handout.pdf' | 'handout.docx' | 'offline.html',
+): Promise<RenderedFile> {
+  const origin = originOf(req);
+  switch (view) {
+    case 'offline.html': {
+      const data = await deckView(source, catalogue, origin);
+      const { css, js } = assets();
+      const html = views.renderToString('presentation/deck', {
+        ...res.locals,
+        title: source.title,
+        ...data,
+        layout: 'deck-offline',
+        offline: true,
+        speakerMarkup: true,
+        inlineCss: css,
+        inlineJs: js,
+      });
+      return { body: Buffer.from(html), type: 'text/html; charset=utf-8', attachment: `${source.fileName}.html` };
+    }
+    case 'handout.pdf':
+      // Loaded on first use: the document libraries cost tens of MB a server may never need.
+      return {
+        body: await (require('./handout-pdf') as typeof import('./handout-pdf')).handoutPdf(source, catalogue, origin),
+        type: 'application/pdf',
+        attachment: `${source.fileName}-handout.pdf`,
+      };
+    case 'handout.docx':
+      return {
+        body: await (require('./handout-docx') as typeof import('./handout-docx')).handoutDocx(
+          source,
+          catalogue,
+          origin,
+        ),
+        type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        attachment: `${source.fileName}-handout.docx`,
+      };
+  }
+}
+
+/**
+ * Sends one form of a deck. `publicName` is set for a deck anyone may see that depends only
+ * on the checklist version (a domain's deck): its files are rendered once and then cached.
+ */
+export async function sendDeck(
+  req: Request,
+  res: Response,
+  deps: DeckRenderDeps,
+  source: DeckSource,
+  catalogue: Catalogue,
   view: DeckViewName,
+  publicName?: string,
 ): Promise<void> {
   const origin = originOf(req);
   const common = { ...res.locals, title: source.title };
@@ -50,7 +104,7 @@ export async function sendDeck(
       const data = await deckView(source, catalogue, origin);
       const speaker = view === 'speaker';
       res.type('html').send(
-        views.renderToString('presentation/deck', {
+        deps.views.renderToString('presentation/deck', {
           ...common,
           ...data,
           layout: 'deck',
@@ -60,55 +114,28 @@ export async function sendDeck(
       );
       return;
     }
-    case 'offline.html': {
-      const data = await deckView(source, catalogue, origin);
-      const { css, js } = assets();
-      const html = views.renderToString('presentation/deck', {
-        ...common,
-        ...data,
-        layout: 'deck-offline',
-        offline: true,
-        speakerMarkup: true,
-        inlineCss: css,
-        inlineJs: js,
-      });
-      res
-        .set('Content-Disposition', attachment(`${source.fileName}.html`))
-        .type('html')
-        .send(html);
-      return;
-    }
     case 'handout': {
-      views.render(res, 'presentation/handout', {
+      deps.views.render(res, 'presentation/handout', {
         ...common,
         ...(await handoutView(source, catalogue, origin)),
       });
       return;
     }
-    case 'handout.pdf': {
-      // Loaded on first use: the document libraries cost tens of MB a server may never need.
-      const pdf = await (require('./handout-pdf') as typeof import('./handout-pdf')).handoutPdf(
-        source,
-        catalogue,
-        origin,
-      );
-      res
-        .set('Content-Disposition', attachment(`${source.fileName}-handout.pdf`))
-        .type('application/pdf')
-        .send(pdf);
-      return;
-    }
+    case 'offline.html':
+    case 'handout.pdf':
     case 'handout.docx': {
-      // Loaded on first use: the document libraries cost tens of MB a server may never need.
-      const docx = await (require('./handout-docx') as typeof import('./handout-docx')).handoutDocx(
-        source,
-        catalogue,
-        origin,
-      );
-      res
-        .set('Content-Disposition', attachment(`${source.fileName}-handout.docx`))
-        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .send(docx);
+      const render = (): Promise<RenderedFile> => renderFile(req, res, deps.views, source, catalogue, view);
+      if (publicName) {
+        const key = {
+          version: catalogue.version.hash,
+          lang: String(res.locals.lang),
+          origin,
+          name: `${publicName}/${view}`,
+        };
+        await deps.publicFiles.send(req, res, key, render);
+        return;
+      }
+      sendFile(res, await deps.renders.run(render));
       return;
     }
     default:

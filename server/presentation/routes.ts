@@ -57,7 +57,7 @@ export function presentationPages(deps: AreaDeps): Router {
       res.redirect(301, `/present/domains/${domain.code}${view ? `/${view}` : ''}`);
       return;
     }
-    await sendDeck(req, res, deps.views, domainSource(c, domain), c, view);
+    await sendDeck(req, res, deps, domainSource(c, domain), c, view, `domains/${domain.code}`);
   };
   router.get('/present/domains/:code', domainDeck);
   router.get('/present/domains/:code/:view', domainDeck);
@@ -72,7 +72,7 @@ export function presentationPages(deps: AreaDeps): Router {
       await sendDeck(
         req,
         res,
-        deps.views,
+        deps,
         customSource(pinned, found.deck, found.basePath, await service.changes(found.deck)),
         pinned,
         view,

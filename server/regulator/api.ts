@@ -76,7 +76,7 @@ export function regulatorApiRouter(deps: AreaDeps): Router {
       await send(res, await summaries.get(catalogue, filters), `hegui-summary-${stamp()}.${ext}`, exportLang(req));
     };
   router.get('/exports/summary.csv', ...readers, summaryExport(sendSummaryCsv, 'csv'));
-  router.get('/exports/summary.xlsx', ...readers, summaryExport(sendSummaryXlsx, 'xlsx'));
+  router.get('/exports/summary.xlsx', ...readers, deps.renders.middleware, summaryExport(sendSummaryXlsx, 'xlsx'));
   router.get(
     '/exports/summary.json',
     ...readers,
@@ -97,7 +97,8 @@ export function regulatorApiRouter(deps: AreaDeps): Router {
       deps.copyCsv,
     );
   });
-  router.get('/exports/answers.xlsx', ...readers, async (req, res) => {
+  // Streamed: the slot is held until the response ends.
+  router.get('/exports/answers.xlsx', ...readers, deps.renders.middleware, async (req, res) => {
     const { filters, catalogue } = await filtersOf(req);
     await sendAnswersXlsx(res, deps.db, catalogue, filters, `hegui-answers-${stamp()}.xlsx`, exportLang(req));
   });
@@ -106,9 +107,8 @@ export function regulatorApiRouter(deps: AreaDeps): Router {
     const { filters, catalogue } = await filtersOf(req);
     const summary = await summaries.get(catalogue, filters);
     // Loaded on first use: the document libraries cost tens of MB a server may never need.
-    const buffer = await (require('./report-docx') as typeof import('./report-docx')).renderStatsDocx(
-      summary,
-      catalogue,
+    const buffer = await deps.renders.run(() =>
+      (require('./report-docx') as typeof import('./report-docx')).renderStatsDocx(summary, catalogue),
     );
     res
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
@@ -119,7 +119,9 @@ export function regulatorApiRouter(deps: AreaDeps): Router {
     const { filters, catalogue } = await filtersOf(req);
     const summary = await summaries.get(catalogue, filters);
     // Loaded on first use: the document libraries cost tens of MB a server may never need.
-    const buffer = await (require('./report-pdf') as typeof import('./report-pdf')).renderStatsPdf(summary, catalogue);
+    const buffer = await deps.renders.run(() =>
+      (require('./report-pdf') as typeof import('./report-pdf')).renderStatsPdf(summary, catalogue),
+    );
     res.type('application/pdf').attachment(`hegui-statistics-${stamp()}.pdf`).send(buffer);
   });
 

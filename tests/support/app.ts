@@ -1,8 +1,7 @@
 // Builds the real app on a fresh database with the given (or real) checklist content.
 import { resolve } from 'node:path';
 import type { Express } from 'express';
-import { createApp } from '../../server/app';
-import type { AccountLimits } from '../../server/config';
+import { createApp, type AppDeps } from '../../server/app';
 import { Catalogue } from '../../server/catalogue/catalogue';
 import { loadChecklistsOrThrow } from '../../server/catalogue/load';
 import type { ChecklistContent } from '../../server/domain/checklist';
@@ -29,7 +28,7 @@ export interface TestApp {
 
 export async function startTestApp(
   content: ChecklistContent = realChecklists(),
-  options: { readonly limits?: AccountLimits } = {},
+  options: Pick<AppDeps, 'renderLimits' | 'publicFiles' | 'limits'> = {},
 ): Promise<TestApp> {
   const db = await freshDb();
   const { catalogue } = await importCatalogue(db.db, content);
@@ -41,7 +40,7 @@ export async function startTestApp(
     logger: createLogger('silent'),
     production: false,
     trustProxy: 'loopback',
-    limits: options.limits,
+    ...options,
   });
   return { app, db, store, catalogue, close: () => db.drop() };
 }
