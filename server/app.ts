@@ -8,6 +8,9 @@ import type { DbHandle } from '../db';
 import { accountsApi } from './accounts/api';
 import { accountPages } from './accounts/pages';
 import { sessionTokenOf } from './accounts/sessions';
+import { guestSessionStarter } from './accounts/guest-sessions';
+import { newDraftOwner } from './assessment/guest-start';
+import type { ClaimGuestWork } from './domain/actor';
 import { assessmentApi } from './assessment/api';
 import { quickAnswerSave } from './assessment/quick-answer-save';
 import { assessmentPages } from './assessment/pages';
@@ -103,6 +106,8 @@ export function createApp(deps: AppDeps): Express {
   const statistics: SubmissionRecorder = { submitted: recordSubmission, sharingChanged: recordSharing };
   const assessments = new AssessmentService(db, deps.catalogues, statistics, appendAudit);
   const rectification = new RectificationService(db, appendAudit);
+  const draftOwner = newDraftOwner(db, guestSessionStarter(db, deps.production));
+  const claimGuestWork: ClaimGuestWork = (guestId, userId) => assessments.claimGuestWork(guestId, userId);
   const jsonBody = [express.json({ limit: '100kb' }), rejectNulInBody];
   // The busiest write goes first, ahead of every other router: see quickAnswerSave.
   app.put('/api/v1/assessments/:id/answers/:itemCode', jsonBody, quickAnswerSave(assessments, sessionTokenOf));
@@ -143,8 +148,8 @@ export function createApp(deps: AppDeps): Express {
     '/api/v1',
     sessionLoader(db),
     csrfGuard,
-    accountsApi(db, appendAudit, deps.production, baseUrl),
-    assessmentApi(assessments, deps.renderers ?? defaultRenderers),
+    accountsApi(db, appendAudit, deps.production, baseUrl, claimGuestWork),
+    assessmentApi(assessments, deps.renderers ?? defaultRenderers, draftOwner),
     rectificationApi(rectification),
     presentationApi(area),
     regulatorApi(area),
@@ -158,9 +163,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     sessionLoader(db),
     csrfGuard,
-    accountPages(db, appendAudit, deps.production, views, baseUrl),
+    accountPages(db, appendAudit, deps.production, views, baseUrl, claimGuestWork),
     rectificationPages(rectification, views),
-    assessmentPages(assessments, deps.catalogues, views),
+    assessmentPages(assessments, deps.catalogues, views, draftOwner),
     presentationPages(area),
     regulatorPages(area, reportView),
     searchMissPages(searchMisses, views),
