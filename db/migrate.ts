@@ -10,6 +10,7 @@ import * as m0008 from './migrations/0008-login-failures';
 import * as m0009 from './migrations/0009-checklist-sources';
 import * as m0010 from './migrations/0010-quick-check';
 import * as m0013 from './migrations/0013-rectification';
+import * as m0014 from './migrations/0014-guest-checks';
 import * as m0016 from './migrations/0016-checkin-compliance';
 
 // Listed in code (not read from disk) so the same list works under tsx, jest and dist/.
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '0009-checklist-sources': m0009,
   '0010-quick-check': m0010,
   '0013-rectification': m0013,
+  '0014-guest-checks': m0014,
   '0016-checkin-compliance': m0016,
 };
 

@@ -79,14 +79,25 @@ export interface InvitationsTable {
   used_at: Date | null;
 }
 
+export interface GuestSessionsTable {
+  id: Generated<string>;
+  token_hash: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+}
+
 export interface AssessmentsTable {
   id: Generated<string>;
-  org_id: string;
+  /** The owner: an organisation, or (until they register or log in) a guest session. */
+  org_id: string | null;
+  guest_id: string | null;
   version_id: number;
   status: 'draft' | 'submitted';
   profile_tags: Json<string[]>;
   item_codes: Json<string[]>;
-  created_by: string;
+  /** Null for a guest's draft. */
+  created_by: string | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, never, Date>;
   submitted_at: Date | null;
@@ -107,7 +118,8 @@ export interface AnswersTable {
   due_date: ColumnType<string | null, string | null, string | null>;
   corrected_on: ColumnType<string | null, string | null, string | null>;
   updated_at: ColumnType<Date, never, Date>;
-  updated_by: string;
+  /** Null for a guest's answer. */
+  updated_by: string | null;
 }
 
 export interface AuditEventsTable {
@@ -263,6 +275,7 @@ export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  guest_sessions: GuestSessionsTable;
   rate_limits: RateLimitsTable;
   login_failures: LoginFailuresTable;
   invitations: InvitationsTable;

@@ -8,6 +8,9 @@ import type { DbHandle } from '../db';
 import { accountsApi } from './accounts/api';
 import { accountPages } from './accounts/pages';
 import { sessionTokenOf } from './accounts/sessions';
+import { guestSessionStarter } from './accounts/guest-sessions';
+import { newDraftOwner } from './assessment/guest-start';
+import type { ClaimGuestWork } from './domain/actor';
 import { assessmentApi } from './assessment/api';
 import { quickAnswerSave } from './assessment/quick-answer-save';
 import { assessmentPages } from './assessment/pages';
@@ -117,6 +120,8 @@ export function createApp(deps: AppDeps): Express {
   const limits = deps.limits ?? DEFAULT_ACCOUNT_LIMITS;
   const assessments = new AssessmentService(db, deps.catalogues, statistics, appendAudit, limits.openDraftsPerOrg);
   const rectification = new RectificationService(db, appendAudit);
+  const draftOwner = newDraftOwner(db, guestSessionStarter(db, deps.production));
+  const claimGuestWork: ClaimGuestWork = (guestId, userId) => assessments.claimGuestWork(guestId, userId);
   const jsonBody = [express.json({ limit: '100kb' }), rejectBadTextInBody];
   // The busiest write goes first, ahead of every other router: see quickAnswerSave.
   app.put('/api/v1/assessments/:id/answers/:itemCode', jsonBody, quickAnswerSave(assessments, sessionTokenOf));
@@ -160,8 +165,8 @@ export function createApp(deps: AppDeps): Express {
     '/api/v1',
     sessionLoader(db),
     csrfGuard,
-    accountsApi(db, appendAudit, deps.production, baseUrl),
-    assessmentApi(assessments, deps.renderers ?? defaultRenderers, renders),
+    accountsApi(db, appendAudit, deps.production, baseUrl, claimGuestWork),
+    assessmentApi(assessments, deps.renderers ?? defaultRenderers, renders, draftOwner),
     rectificationApi(rectification),
     presentationApi(area),
     regulatorApi(area),
@@ -175,9 +180,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     sessionLoader(db),
     csrfGuard,
-    accountPages(db, appendAudit, deps.production, views, baseUrl),
+    accountPages(db, appendAudit, deps.production, views, baseUrl, claimGuestWork),
     rectificationPages(rectification, views),
-    assessmentPages(assessments, deps.catalogues, views),
+    assessmentPages(assessments, deps.catalogues, views, draftOwner),
     presentationPages(area),
     regulatorPages(area, reportView),
     searchMissPages(searchMisses, views),

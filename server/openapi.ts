@@ -274,9 +274,9 @@ export const openApiDocument = {
     },
     '/api/v1/auth/csrf': {
       get: {
-        summary: 'The CSRF token of the current session (send it as X-CSRF-Token)',
+        summary: 'The CSRF token of the current session or guest session (send it as X-CSRF-Token)',
         operationId: 'csrf',
-        security: [{ session: [] }],
+        security: [{ session: [] }, { guest: [] }],
         responses: {
           200: json({ type: 'object', required: ['token'], properties: { token: { type: 'string' } } }),
           401: problem,
@@ -427,9 +427,9 @@ export const openApiDocument = {
       post: {
         summary: 'Start an assessment from a profile (optionally as a copy of an earlier one)',
         description:
-          'An organisation may have at most MAX_OPEN_DRAFTS_PER_ORG (default 20) unsubmitted drafts: beyond, 409 (submit one first).',
+          'An organisation may have at most MAX_OPEN_DRAFTS_PER_ORG (default 20) unsubmitted drafts: beyond, 409 (submit one first). Without a session, a quick check (scene given, mode not full) starts as a guest: the response sets the hegui_guest cookie. Guest starts are limited per client address (429 with Retry-After).',
         operationId: 'createAssessment',
-        security: [{ session: [] }],
+        security: [{ session: [] }, { guest: [] }, {}],
         parameters: [csrfHeader],
         requestBody: body({
           type: 'object',
@@ -457,6 +457,7 @@ export const openApiDocument = {
           403: problem,
           404: problem,
           409: problem,
+          429: problem,
         },
       },
     },
@@ -684,6 +685,13 @@ export const openApiDocument = {
   components: {
     securitySchemes: {
       session: { type: 'apiKey', in: 'cookie', name: 'hegui_sid' },
+      guest: {
+        type: 'apiKey',
+        in: 'cookie',
+        name: 'hegui_guest',
+        description:
+          'A visitor without an account: set by the first quick check started without a session, kept 30 days; logging in or registering moves its assessments to the organisation',
+      },
       bearer: {
         type: 'http',
         scheme: 'bearer',

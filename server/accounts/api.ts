@@ -5,7 +5,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { AppendAudit } from '../domain/audit-event';
 import { INDUSTRY_CODES, ORG_SIZES } from '../domain/organisation';
-import { authOf, requireAuth } from '../http/access';
+import { authOf, guestOf, requireAuth } from '../http/access';
+import type { ClaimGuestWork } from '../domain/actor';
+import { endGuestSession } from './guest-sessions';
 import { forbidden, HttpError, tooMany as tooManyProblem, unauthorized } from '../http/errors';
 import { bodyValidator, valueOr400 } from '../http/validate';
 import { hitRateLimit } from '../lib/rate-limit';
@@ -75,12 +77,23 @@ function tooMany(retryAfter: number, req?: Request): HttpError {
     : tooManyProblem('account.error.tooManyAttempts', { minutes: Math.ceil(retryAfter / 60) });
 }
 
+/**
+ * Signs the user in on this response. A visitor who ran a quick check as a
+ * guest keeps it: the guest's drafts and reports move to the user's
+ * organisation and the guest session ends.
+ */
 export async function startSession(
   db: Kysely<Database>,
   res: Response,
   userId: string,
   secure: boolean,
+  claimGuestWork: ClaimGuestWork,
 ): Promise<string> {
+  const guest = guestOf(res);
+  if (guest) {
+    await claimGuestWork(guest.id, userId);
+    await endGuestSession(db, res, guest);
+  }
   const session = await createSession(db, userId);
   res.cookie(SESSION_COOKIE, session.token, {
     httpOnly: true,
@@ -137,19 +150,21 @@ export function accountsApi(
   appendAudit: AppendAudit,
   secureCookies: boolean,
   baseUrl: (req: Request) => string,
+  claimGuestWork: ClaimGuestWork,
 ): Router {
   const router = Router();
 
+  // A guest's session has a CSRF token too.
   router.get('/auth/csrf', (_req, res) => {
-    const auth = authOf(res);
-    if (!auth) throw unauthorized();
-    res.json({ token: auth.csrfToken });
+    const token = authOf(res)?.csrfToken ?? guestOf(res)?.csrfToken;
+    if (!token) throw unauthorized();
+    res.json({ token });
   });
 
   router.post('/auth/register', async (req, res) => {
     await checkRegisterLimit(db, req);
     const result = await registerCompany(db, appendAudit, valueOr400(validateRegister(req.body)));
-    const csrfToken = await startSession(db, res, result.user.id, secureCookies);
+    const csrfToken = await startSession(db, res, result.user.id, secureCookies, claimGuestWork);
     res.status(201).json({ ...result, csrfToken });
   });
 
@@ -157,7 +172,7 @@ export function accountsApi(
     const { email: address, password: pass } = valueOr400(validateLogin(req.body));
     const user = await login(db, req, address, pass);
     if (!user) throw unauthorized('account.error.wrongCredentials');
-    const csrfToken = await startSession(db, res, user.id, secureCookies);
+    const csrfToken = await startSession(db, res, user.id, secureCookies, claimGuestWork);
     res.json({ csrfToken });
   });
 
@@ -180,7 +195,7 @@ export function accountsApi(
   router.post('/auth/accept-invitation', async (req, res) => {
     const { token, email: address, password: pass } = valueOr400(validateAccept(req.body));
     const user = await acceptInvitation(db, appendAudit, token, address, pass);
-    const csrfToken = await startSession(db, res, user.id, secureCookies);
+    const csrfToken = await startSession(db, res, user.id, secureCookies, claimGuestWork);
     res.status(201).json({ user, csrfToken });
   });
 

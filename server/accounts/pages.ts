@@ -5,6 +5,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { AppendAudit } from '../domain/audit-event';
+import type { ClaimGuestWork } from '../domain/actor';
 import type { Role } from '../domain/roles';
 import { INDUSTRY_SECTIONS, ORG_SIZES, type OrgSize } from '../domain/organisation';
 import { authOf, requireAuth } from '../http/access';
@@ -86,16 +87,24 @@ export function accountPages(
   secureCookies: boolean,
   views: Views,
   baseUrl: (req: Request) => string,
+  claimGuestWork: ClaimGuestWork,
 ): Router {
   const router = Router();
   const render = pageRenderer(views);
   const sizeLabel = (lang: Lang, size: OrgSize): string => translate(lang, `account.size.${size}`);
 
-  const renderRegister = (res: Response, values: Record<string, string>, errors = new FormErrors()): void => {
+  const renderRegister = (
+    res: Response,
+    values: Record<string, string>,
+    next: string,
+    errors = new FormErrors(),
+  ): void => {
     const lang = langOf(res);
     render(res, 'accounts/register', {
       title: pageTitle(res, 'account.register.title', errors),
       values,
+      // Where to go once registered (a guest's report, say): a path on this site only.
+      next,
       formErrors: errors.view(),
       industries: Object.entries(INDUSTRY_SECTIONS).map(([letter, name]) => ({
         letter,
@@ -106,13 +115,13 @@ export function accountPages(
     });
   };
 
-  router.get('/register', (_req, res) => {
+  router.get('/register', (req, res) => {
     const auth = authOf(res);
     if (auth) {
       res.redirect(303, HOME[auth.user.role]);
       return;
     }
-    renderRegister(res, {});
+    renderRegister(res, {}, safeNext(req.query.next, ''));
   });
 
   router.post('/register', async (req, res) => {
@@ -123,11 +132,12 @@ export function accountPages(
     >;
     // The password is never sent back to the browser.
     const keep = { ...input, password: '' };
+    const next = safeNext(field(body, 'next'), '');
     const lang = langOf(res);
     let errors = registerErrors(lang, input);
     if (errors.any) {
       res.status(400);
-      renderRegister(res, keep, errors);
+      renderRegister(res, keep, next, errors);
       return;
     }
     try {
@@ -138,14 +148,14 @@ export function accountPages(
       });
       const previous = authOf(res);
       if (previous) await deleteSession(db, previous.tokenHash);
-      await startSession(db, res, result.user.id, secureCookies);
-      res.redirect(303, '/assess/new');
+      await startSession(db, res, result.user.id, secureCookies, claimGuestWork);
+      res.redirect(303, next || '/assess/new');
     } catch (err) {
       const found = serviceErrors(err, lang, Object.fromEntries(REGISTER_FIELDS.map((f) => [f.name, f.id])));
       if (!found) throw err;
       errors = found;
       res.status((err as HttpError).status);
-      renderRegister(res, keep, errors);
+      renderRegister(res, keep, next, errors);
     }
   });
 
@@ -206,7 +216,7 @@ export function accountPages(
     }
     const previous = authOf(res);
     if (previous) await deleteSession(db, previous.tokenHash);
-    await startSession(db, res, user.id, secureCookies);
+    await startSession(db, res, user.id, secureCookies, claimGuestWork);
     res.redirect(303, next || HOME[user.role]);
   });
 
@@ -301,7 +311,7 @@ export function accountPages(
         const user = await acceptInvitation(db, appendAudit, token, email, password);
         const previous = authOf(res);
         if (previous) await deleteSession(db, previous.tokenHash);
-        await startSession(db, res, user.id, secureCookies);
+        await startSession(db, res, user.id, secureCookies, claimGuestWork);
         res.redirect(303, HOME.company); // invitations are for colleagues in a company
         return;
       } catch (err) {

@@ -4,11 +4,16 @@ import { timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { authOf } from '../http/access';
+import { authOf, guestOf } from '../http/access';
 import { forbidden } from '../http/errors';
+import { findGuestSession, GUEST_COOKIE } from './guest-sessions';
+import { readCookie } from '../lib/cookies';
 import { findSession, sessionTokenOf } from './sessions';
 
-/** Loads the session named by the cookie, if any, into res.locals.auth. */
+/**
+ * Loads the session named by the cookie, if any, into res.locals.auth; with
+ * nobody signed in, the visitor's guest session into res.locals.guest.
+ */
 export function sessionLoader(db: Kysely<Database>): RequestHandler {
   return async (req, res, next) => {
     const token = sessionTokenOf(req);
@@ -19,6 +24,14 @@ export function sessionLoader(db: Kysely<Database>): RequestHandler {
         res.locals.csrfToken = auth.csrfToken;
         res.locals.user = auth.user;
         res.locals.org = auth.org;
+      }
+    }
+    const guestToken = res.locals.auth ? undefined : readCookie(req.headers.cookie, GUEST_COOKIE);
+    if (guestToken) {
+      const guest = await findGuestSession(db, guestToken);
+      if (guest) {
+        res.locals.guest = guest;
+        res.locals.csrfToken = guest.csrfToken;
       }
     }
     res.set('Cache-Control', 'private, no-store');
@@ -35,18 +48,19 @@ function sameToken(a: string, b: string): boolean {
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Every cookie-authenticated state change must carry the session's CSRF token,
- * as the X-CSRF-Token header (API, fetch) or the _csrf form field (HTML forms).
+ * Every cookie-authenticated state change (a signed-in user's or a guest's) must
+ * carry the session's CSRF token, as the X-CSRF-Token header (API, fetch) or the
+ * _csrf form field (HTML forms).
  */
 export const csrfGuard: RequestHandler = (req, res, next) => {
-  const auth = authOf(res);
-  if (SAFE.has(req.method) || !auth) {
+  const expected = authOf(res)?.csrfToken ?? guestOf(res)?.csrfToken;
+  if (SAFE.has(req.method) || !expected) {
     next();
     return;
   }
   const body = req.body as Record<string, unknown> | undefined;
   const sent = req.get('x-csrf-token') ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
-  if (!sent || !sameToken(sent, auth.csrfToken)) {
+  if (!sent || !sameToken(sent, expected)) {
     throw forbidden('error.csrf');
   }
   next();

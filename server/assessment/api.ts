@@ -15,6 +15,8 @@ import type { VerifiedReport } from './verified-report';
 import { validateAnswer } from './answer-schema';
 import type { AssessmentService } from './service';
 import type { ReportRenderers } from './report-formats';
+import type { NewDraftOwner } from './guest-start';
+import { ownerFor, ownerOf, requireOwner } from './owner';
 
 const validateCreate = bodyValidator<{
   profile: { tags: string[] };
@@ -57,14 +59,23 @@ export function companyOf(res: Response): AuthContext & { org: NonNullable<AuthC
   return auth as AuthContext & { org: NonNullable<AuthContext['org']> };
 }
 
-export function assessmentApi(service: AssessmentService, renderers: ReportRenderers, renders: WorkLimiter): Router {
+export function assessmentApi(
+  service: AssessmentService,
+  renderers: ReportRenderers,
+  renders: WorkLimiter,
+  draftOwner: NewDraftOwner,
+): Router {
   const router = Router();
   const company = requireAuth('company');
 
-  router.post('/assessments', company, async (req, res) => {
-    const auth = companyOf(res);
+  // A visitor without an account starts a guest's draft (rate-limited per address).
+  router.post('/assessments', async (req, res) => {
     const body = valueOr400(validateCreate(req.body));
-    const created = await service.create(auth.org.id, auth.user.id, body.profile.tags, body.copyFrom ?? undefined, {
+    // A guest may run a quick check only; a full check needs an account.
+    if (ownerOf(res)?.kind !== 'member' && (!body.scene || body.mode === 'full')) throw unauthorized();
+    const owner = await draftOwner(req, res);
+    if (owner.kind === 'guest' && body.copyFrom) throw forbidden('guest.error.copyNeedsAccount');
+    const created = await service.create(owner, body.profile.tags, body.copyFrom ?? undefined, {
       scene: body.scene ?? undefined,
       mode: body.mode ?? undefined,
     });
@@ -78,38 +89,27 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
     res.json({ assessments: page.items, next: links.next ?? null, prev: links.prev ?? null });
   });
 
-  router.get('/assessments/:id', company, async (req, res) => {
-    res.json(await service.get(companyOf(res).org.id, String(req.params.id)));
+  router.get('/assessments/:id', requireOwner, async (req, res) => {
+    res.json(await service.get(ownerFor(res), String(req.params.id)));
   });
 
-  router.put('/assessments/:id/answers/:itemCode', company, async (req, res) => {
-    const auth = companyOf(res);
+  router.put('/assessments/:id/answers/:itemCode', requireOwner, async (req, res) => {
     const input = valueOr400(validateAnswer(req.body));
-    res.json(
-      await service.saveAnswer(auth.org.id, auth.user.id, String(req.params.id), String(req.params.itemCode), input),
-    );
+    res.json(await service.saveAnswer(ownerFor(res), String(req.params.id), String(req.params.itemCode), input));
   });
 
-  router.post('/assessments/:id/submit', company, async (req, res) => {
-    const auth = companyOf(res);
-    const { fingerprint, submittedAt, coverage } = await service.submit(
-      auth.org.id,
-      auth.user.id,
-      String(req.params.id),
-      auth.org,
-    );
+  router.post('/assessments/:id/submit', requireOwner, async (req, res) => {
+    const { fingerprint, submittedAt, coverage } = await service.submit(ownerFor(res), String(req.params.id));
     res.json({ fingerprint, submittedAt, coverage });
   });
 
-  router.post('/assessments/:id/extend', company, async (req, res) => {
-    const auth = companyOf(res);
+  router.post('/assessments/:id/extend', requireOwner, async (req, res) => {
     const { domain } = valueOr400(validateExtend(req.body ?? {}));
-    res.json(await service.extend(auth.org.id, auth.user.id, String(req.params.id), domain ?? undefined));
+    res.json(await service.extend(ownerFor(res), String(req.params.id), domain ?? undefined));
   });
 
-  router.post('/assessments/:id/move-to-current', company, async (req, res) => {
-    const auth = companyOf(res);
-    res.json(await service.moveToCurrent(auth.org.id, auth.user.id, String(req.params.id)));
+  router.post('/assessments/:id/move-to-current', requireOwner, async (req, res) => {
+    res.json(await service.moveToCurrent(ownerFor(res), String(req.params.id)));
   });
 
   router.put('/assessments/:id/sharing', company, async (req, res) => {
@@ -123,8 +123,7 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
   const sendReport =
     (format: 'json' | 'docx' | 'pdf') =>
     async (req: Request, res: Response): Promise<void> => {
-      const auth = companyOf(res);
-      const { report, fingerprint } = await service.report(auth.org.id, String(req.params.id));
+      const { report, fingerprint } = await service.report(ownerFor(res), String(req.params.id));
       res.set('X-Report-Fingerprint', fingerprint);
       if (format === 'json') {
         res.json(report);
@@ -147,9 +146,9 @@ export function assessmentApi(service: AssessmentService, renderers: ReportRende
         .attachment(`hegui-report-${fingerprint.slice(0, 12)}.${format}`)
         .send(buffer);
     };
-  router.get('/assessments/:id/report', company, sendReport('json'));
-  router.get('/assessments/:id/report.docx', company, sendReport('docx'));
-  router.get('/assessments/:id/report.pdf', company, sendReport('pdf'));
+  router.get('/assessments/:id/report', requireOwner, sendReport('json'));
+  router.get('/assessments/:id/report.docx', requireOwner, sendReport('docx'));
+  router.get('/assessments/:id/report.pdf', requireOwner, sendReport('pdf'));
 
   router.get('/verify/:fingerprint', async (req, res) => {
     const found = await service.verify(req.params.fingerprint.toLowerCase());

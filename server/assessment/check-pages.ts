@@ -1,6 +1,6 @@
 // Check your answers (GOV.UK), then submit: unanswered items link back to their domain.
 import { Router, type Response } from 'express';
-import { companyOf } from './api';
+import { ownerFor } from './owner';
 import { HttpError } from '../http/errors';
 import { FormErrors, langOf, pageTitle } from '../http/forms';
 import { translate } from '../i18n';
@@ -9,7 +9,7 @@ import type { AssessmentDetail } from './service';
 import type { AssessmentPageContext } from './page-context';
 
 export function checkPages(ctx: AssessmentPageContext): Router {
-  const { service, render, company, catalogueOf, draftOf } = ctx;
+  const { service, render, owner, catalogueOf, draftOf } = ctx;
   const router = Router();
 
   // ── Check answers and submit ──────────────────────────────────────────────
@@ -37,20 +37,20 @@ export function checkPages(ctx: AssessmentPageContext): Router {
     });
   };
 
-  router.get('/assess/:id/check', company, async (req, res) => {
+  router.get('/assess/:id/check', owner, async (req, res) => {
     const assessment = await draftOf(req, res);
     if (!assessment) return;
     await renderCheck(res, assessment);
   });
 
-  router.post('/assess/:id/submit', company, async (req, res) => {
-    const auth = companyOf(res);
+  router.post('/assess/:id/submit', owner, async (req, res) => {
+    const who = ownerFor(res);
     const id = String(req.params.id);
     try {
-      await service.submit(auth.org.id, auth.user.id, id, auth.org);
+      await service.submit(who, id);
     } catch (err) {
       if (!(err instanceof HttpError) || err.status !== 409) throw err;
-      const assessment = await service.get(auth.org.id, id);
+      const assessment = await service.get(who, id);
       // Submitted already (a second click, the back button): the report is what they want.
       if (assessment.status === 'submitted') {
         res.redirect(303, `/assess/${id}/report`);

@@ -1,7 +1,7 @@
 // One domain of a draft: its items as one form, saved together (assess.js saves
 // each item as it is answered on top).
 import { Router, type Response } from 'express';
-import { companyOf } from './api';
+import { ownerFor } from './owner';
 import { conflict, notFound } from '../http/errors';
 import { bodyOf, field, FormErrors, langOf } from '../http/forms';
 import { translate } from '../i18n';
@@ -21,7 +21,7 @@ function remainingInDomain(catalogue: Catalogue, assessment: AssessmentDetail, c
 }
 
 export function domainPages(ctx: AssessmentPageContext): Router {
-  const { service, render, company, catalogueOf, draftOf } = ctx;
+  const { service, render, owner, catalogueOf, draftOf } = ctx;
   const router = Router();
 
   // ── One domain ────────────────────────────────────────────────────────────
@@ -63,7 +63,7 @@ export function domainPages(ctx: AssessmentPageContext): Router {
     return index;
   };
 
-  router.get('/assess/:id/domains/:code', company, async (req, res) => {
+  router.get('/assess/:id/domains/:code', owner, async (req, res) => {
     const assessment = await draftOf(req, res);
     if (!assessment) return;
     const catalogue = await catalogueOf(assessment.versionId);
@@ -83,17 +83,17 @@ export function domainPages(ctx: AssessmentPageContext): Router {
   });
 
   // "继续检查本领域其余 N 项" (domain=…) or the whole full check (no domain): answers stay.
-  router.post('/assess/:id/extend', company, async (req, res) => {
-    const auth = companyOf(res);
+  router.post('/assess/:id/extend', owner, async (req, res) => {
+    const who = ownerFor(res);
     const id = String(req.params.id);
     const domain = field(bodyOf(req), 'domain') || undefined;
-    await service.extend(auth.org.id, auth.user.id, id, domain);
+    await service.extend(who, id, domain);
     res.redirect(303, domain ? `/assess/${id}/domains/${encodeURIComponent(domain)}` : `/assess/${id}`);
   });
 
-  router.post('/assess/:id/domains/:code', company, async (req, res) => {
-    const auth = companyOf(res);
-    const assessment = await service.get(auth.org.id, String(req.params.id));
+  router.post('/assess/:id/domains/:code', owner, async (req, res) => {
+    const who = ownerFor(res);
+    const assessment = await service.get(who, String(req.params.id));
     if (assessment.status === 'submitted') throw conflict('assess.error.submitted');
     const tasks = domainTasks(await catalogueOf(assessment.versionId), assessment);
     const index = domainIndex(tasks, String(req.params.code));
@@ -109,7 +109,7 @@ export function domainPages(ctx: AssessmentPageContext): Router {
       if (input) toSave.push([item.code, input]);
     }
     // Valid answers are saved even when another item has a problem: nothing typed is lost.
-    for (const [code, input] of toSave) await service.saveAnswer(auth.org.id, auth.user.id, assessment.id, code, input);
+    for (const [code, input] of toSave) await service.saveAnswer(who, assessment.id, code, input);
     const returnTo = field(body, 'return') === 'check' ? 'check' : '';
     if (errors.any) {
       res.status(400);

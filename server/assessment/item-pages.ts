@@ -3,7 +3,7 @@
 // item, "12 / 32", a back link, the guidance behind one <details>; owner and due
 // date are asked on a second step, only after 不符合 or 不确定. No JavaScript needed.
 import { Router, type Response } from 'express';
-import { companyOf } from './api';
+import { ownerFor } from './owner';
 import { ANSWER_STATUSES, isAnswerStatus, statusCarriesAction } from '../domain/answer-status';
 import type { Catalogue } from '../catalogue/catalogue';
 import { notFound } from '../http/errors';
@@ -25,7 +25,7 @@ const codeAt = (a: AssessmentDetail, index: number): string | undefined =>
 const itemUrl = (id: string, code: string): string => `/assess/${id}/items/${encodeURIComponent(code)}`;
 
 export function itemPages(ctx: AssessmentPageContext): Router {
-  const { service, render, company, catalogueOf, draftOf } = ctx;
+  const { service, render, owner, catalogueOf, draftOf } = ctx;
   const router = Router();
 
   const positionOf = (assessment: AssessmentDetail, code: string): number => {
@@ -81,15 +81,15 @@ export function itemPages(ctx: AssessmentPageContext): Router {
     return following ? itemUrl(assessment.id, following) : `/assess/${assessment.id}/check`;
   };
 
-  router.get('/assess/:id/items/:code', company, async (req, res) => {
+  router.get('/assess/:id/items/:code', owner, async (req, res) => {
     const assessment = await draftOf(req, res);
     if (!assessment) return;
     const index = positionOf(assessment, String(req.params.code));
     renderItem(res, await catalogueOf(assessment.versionId), assessment, index, req.query.then === 'action');
   });
 
-  router.post('/assess/:id/items/:code', company, async (req, res) => {
-    const auth = companyOf(res);
+  router.post('/assess/:id/items/:code', owner, async (req, res) => {
+    const who = ownerFor(res);
     const assessment = await draftOf(req, res);
     if (!assessment) return;
     const code = String(req.params.code);
@@ -114,7 +114,7 @@ export function itemPages(ctx: AssessmentPageContext): Router {
         renderItem(res, await catalogueOf(assessment.versionId), assessment, index, true, errors);
         return;
       }
-      await service.saveAnswer(auth.org.id, auth.user.id, assessment.id, code, result.value);
+      await service.saveAnswer(who, assessment.id, code, result.value);
       res.redirect(303, next(assessment, index));
       return;
     }
@@ -127,7 +127,7 @@ export function itemPages(ctx: AssessmentPageContext): Router {
     }
     const previous = answerOf(assessment, code);
     const keep = statusCarriesAction(status) && previous && statusCarriesAction(previous.status);
-    await service.saveAnswer(auth.org.id, auth.user.id, assessment.id, code, {
+    await service.saveAnswer(who, assessment.id, code, {
       status,
       note: previous?.note ?? null,
       ...(keep ? { owner: previous.owner, dueDate: previous.dueDate, correctedOn: previous.correctedOn } : {}),

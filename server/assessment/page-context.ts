@@ -1,12 +1,13 @@
 // What every page group of the self-assessment shares: the service, the catalogue
-// store, the renderer, the company guard, and the draft of the caller's organisation.
+// store, the renderer, the guards, and the draft of the caller (organisation or guest).
 import type { Request, RequestHandler, Response } from 'express';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
 import { requireAuth } from '../http/access';
+import type { NewDraftOwner } from './guest-start';
+import { ownerFor, requireOwner } from './owner';
 import { pageRenderer, type RenderPage } from '../http/page-render';
 import type { Views } from '../http/views';
-import { companyOf } from './api';
 import type { AssessmentDetail, AssessmentService } from './service';
 
 export interface AssessmentPageContext {
@@ -14,6 +15,10 @@ export interface AssessmentPageContext {
   readonly store: CatalogueStore;
   readonly render: RenderPage;
   readonly company: RequestHandler;
+  /** A company member or a guest with a guest session. */
+  readonly owner: RequestHandler;
+  /** Whose a new draft is: the member's organisation, or a (new) guest session. */
+  readonly draftOwner: NewDraftOwner;
   readonly catalogueOf: (versionId: number) => Promise<Catalogue>;
   readonly draftOf: (req: Request, res: Response) => Promise<AssessmentDetail | undefined>;
 }
@@ -22,6 +27,7 @@ export function assessmentPageContext(
   service: AssessmentService,
   store: CatalogueStore,
   views: Views,
+  draftOwner: NewDraftOwner,
 ): AssessmentPageContext {
   const render: RenderPage = pageRenderer(views);
   const company = requireAuth('company');
@@ -30,13 +36,12 @@ export function assessmentPageContext(
 
   /** The draft of the caller's organisation; a submitted one answers with its report instead. */
   const draftOf = async (req: Request, res: Response): Promise<AssessmentDetail | undefined> => {
-    const auth = companyOf(res);
-    const assessment = await service.get(auth.org.id, String(req.params.id));
+    const assessment = await service.get(ownerFor(res), String(req.params.id));
     if (assessment.status === 'submitted') {
       res.redirect(303, `/assess/${assessment.id}/report`);
       return undefined;
     }
     return assessment;
   };
-  return { service, store, render, company, catalogueOf, draftOf };
+  return { service, store, render, company, owner: requireOwner, draftOwner, catalogueOf, draftOf };
 }

@@ -6,6 +6,7 @@
 import { Router } from 'express';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
 import type { Views } from '../http/views';
+import type { NewDraftOwner } from './guest-start';
 import { checkPages } from './check-pages';
 import { domainPages } from './domain-pages';
 import { itemPages } from './item-pages';
@@ -16,8 +17,13 @@ import { startPages } from './start-pages';
 import { taskListPages } from './task-list-pages';
 import { verifyPages } from './verify-pages';
 
-export function assessmentPages(service: AssessmentService, store: CatalogueStore, views: Views): Router {
-  const ctx = assessmentPageContext(service, store, views);
+export function assessmentPages(
+  service: AssessmentService,
+  store: CatalogueStore,
+  views: Views,
+  draftOwner: NewDraftOwner,
+): Router {
+  const ctx = assessmentPageContext(service, store, views, draftOwner);
   const router = Router();
   router.use(startPages(ctx), taskListPages(ctx), domainPages(ctx), itemPages(ctx), checkPages(ctx), reportPages(ctx));
   router.use(verifyPages(service, ctx.render));

@@ -25,7 +25,7 @@ export interface AnswerRecord {
 
 export interface ReportInput {
   readonly assessmentId: string;
-  readonly org: ReportOrg;
+  readonly org: ReportOrg | null;
   readonly catalogue: Catalogue;
   readonly profileTags: readonly string[];
   readonly itemCodes: readonly string[];

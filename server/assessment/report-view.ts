@@ -228,14 +228,17 @@ export function reportView(report: Report, fingerprint: string): ReportView {
     throw new TypeError('reportView: fingerprint must be 64 lowercase hex digits (SHA-256)');
   const gaps = report.gaps.map((g, i) => gapView(g, i + 1));
   return {
-    title: `${report.org.name} ${zh('report.kicker')}`,
-    org: {
-      name: report.org.name,
-      creditCode: report.org.creditCode,
-      region: report.org.region,
-      industry: industryLabel(report.org.industry),
-      size: sizeLabel(report.org.size),
-    },
+    title: `${report.org?.name ?? zh('guest.reportOrg')} ${zh('report.kicker')}`,
+    org: report.org
+      ? {
+          name: report.org.name,
+          creditCode: report.org.creditCode,
+          region: report.org.region,
+          industry: industryLabel(report.org.industry),
+          size: sizeLabel(report.org.size),
+        }
+      : // A guest's report names no organisation.
+        { name: zh('guest.reportOrg'), creditCode: '—', region: '—', industry: '—', size: '—' },
     submitted: formatInstantZh(report.submittedAt),
     submittedAt: report.submittedAt,
     checklistVersion: {

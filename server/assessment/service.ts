@@ -4,7 +4,7 @@ import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { PREPARED } from '../../db/prepared';
 import type { Database } from '../../db/schema';
 import type { AppendAudit } from '../domain/audit-event';
-import type { AuthOrg } from '../domain/actor';
+import { auditActor, ownerKey, writerOf, type AssessmentOwner } from './owner';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
 import { badRequest, conflict, fieldError, HttpError, notFound } from '../http/errors';
@@ -13,7 +13,7 @@ import { fingerprintOf } from './fingerprint';
 import { buildReport, type AnswerRecord } from './report-builder';
 import type { SubmissionRecorder } from './submission-recorder';
 import type { AnswerStatus } from '../domain/answer-status';
-import { coverageOf, type Report, type ReportCoverage, type ReportScene } from '../domain/report';
+import { coverageOf, type Report, type ReportCoverage, type ReportOrg, type ReportScene } from '../domain/report';
 import type { CheckMode } from '../domain/check-mode';
 import type { Scene } from '../domain/checklist';
 import { maskCreditCode, type VerifiedReport } from './verified-report';
@@ -106,6 +106,15 @@ function sceneRef(catalogue: Catalogue, id: string | null): ReportScene | null {
   return scene ? { id: scene.id, name: scene.name, nameEn: scene.nameEn } : null;
 }
 
+/** The organisation as its report names it, read in the submitting transaction. */
+function reportOrg(tx: Kysely<Database>, orgId: string): Promise<ReportOrg> {
+  return tx
+    .selectFrom('orgs')
+    .select(['name', 'credit_code as creditCode', 'region', 'industry', 'size'])
+    .where('id', '=', orgId)
+    .executeTakeFirstOrThrow();
+}
+
 const isUuid = (id: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 function answerRecord(row: AnswerRow): AnswerRecord {
@@ -130,14 +139,16 @@ type AnswerRow = {
 
 /**
  * The answer upsert, written out once (it runs on every answer given, as a
- * named prepared statement): $1, $2 identify the writer (see the two `writer`
- * queries below), $3 the assessment, $4 the item, $5–$9 the answer. It writes
- * only if the writer's organisation owns a draft that includes the item.
+ * named prepared statement): $1, $2 identify the writer (see the `writer`
+ * queries below: an organisation or a guest session, and the user), $3 the
+ * assessment, $4 the item, $5–$9 the answer. It writes only if the writer owns
+ * a draft that includes the item.
  */
 const upsertAnswerSql = (writer: string): string => `${PREPARED}
   with writer as (${writer}),
   target as (
-    select a.id, writer.user_id from assessments a join writer on a.org_id = writer.org_id
+    select a.id, writer.user_id from assessments a
+    join writer on a.org_id = writer.org_id or a.guest_id = writer.guest_id
     where a.id = $3::uuid and a.status = 'draft' and a.item_codes ? $4
     for share of a
   )
@@ -149,10 +160,12 @@ const upsertAnswerSql = (writer: string): string => `${PREPARED}
     corrected_on = excluded.corrected_on, updated_at = excluded.updated_at, updated_by = excluded.updated_by
   returning item_code, status, note, owner, due_date::text as due_date, corrected_on::text as corrected_on`;
 /** A member already authenticated: $1 organisation, $2 user. */
-const SAVE_AS_MEMBER = upsertAnswerSql('select $1::uuid as org_id, $2::uuid as user_id');
+const SAVE_AS_MEMBER = upsertAnswerSql('select $1::uuid as org_id, null::uuid as guest_id, $2::uuid as user_id');
+/** A guest already authenticated: $1 guest session, $2 null (no user). */
+const SAVE_AS_GUEST = upsertAnswerSql('select null::uuid as org_id, $1::uuid as guest_id, $2::uuid as user_id');
 /** A session to check in the same statement: $1 SHA-256 of the cookie token, $2 the CSRF token sent. */
 const SAVE_AS_SESSION =
-  upsertAnswerSql(`select u.org_id, u.id as user_id from sessions s join users u on u.id = s.user_id
+  upsertAnswerSql(`select u.org_id, null::uuid as guest_id, u.id as user_id from sessions s join users u on u.id = s.user_id
     where s.token_hash = $1 and s.csrf_token = $2 and s.expires_at > now() and u.role = 'company' and u.org_id is not null`);
 
 /** The stored answers of one assessment, dates as YYYY-MM-DD text. */
@@ -179,13 +192,12 @@ export class AssessmentService {
     private readonly statistics: SubmissionRecorder,
     /** The audit log's writer: submissions and sharing changes are recorded in it. */
     private readonly appendAudit: AppendAudit,
-    /** Unsubmitted drafts one organisation may have open at once. */
+    /** Unsubmitted drafts one organisation (or one guest session) may have open at once. */
     private readonly maxOpenDrafts: number,
   ) {}
 
   async create(
-    orgId: string,
-    userId: string,
+    owner: AssessmentOwner,
     tags: readonly string[],
     copyFrom?: string,
     scope: DraftScope = {},
@@ -202,13 +214,21 @@ export class AssessmentService {
     const profileTags = [...new Set(tags)].sort();
     const applicable = applicableItems(catalogue, profileTags);
     const items = mode === 'quick' && scene ? quickItems(scene, applicable) : applicable;
+    const [ownerColumn, ownerId] = ownerKey(owner);
+    const userId = writerOf(owner);
     const id = await this.db.transaction().execute(async (tx) => {
-      // The organisation's row is locked so that drafts started at the same time are counted one after the other.
-      await tx.selectFrom('orgs').select('id').where('id', '=', orgId).forUpdate().execute();
+      // The owner's row (organisation or guest session) is locked so that drafts started at the same time are
+      // counted one after the other.
+      await tx
+        .selectFrom(owner.kind === 'member' ? 'orgs' : 'guest_sessions')
+        .select('id')
+        .where('id', '=', ownerId)
+        .forUpdate()
+        .execute();
       const open = await tx
         .selectFrom('assessments')
         .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('org_id', '=', orgId)
+        .where(ownerColumn, '=', ownerId)
         .where('status', '=', 'draft')
         .executeTakeFirstOrThrow();
       if (Number(open.n) >= this.maxOpenDrafts)
@@ -216,7 +236,8 @@ export class AssessmentService {
       const row = await tx
         .insertInto('assessments')
         .values({
-          org_id: orgId,
+          org_id: owner.kind === 'member' ? owner.orgId : null,
+          guest_id: owner.kind === 'guest' ? owner.guestId : null,
           version_id: catalogue.version.id,
           status: 'draft',
           profile_tags: JSON.stringify(profileTags),
@@ -232,7 +253,7 @@ export class AssessmentService {
           .selectFrom('assessments')
           .select('id')
           .where('id', '=', copyFrom)
-          .where('org_id', '=', orgId)
+          .where(ownerColumn, '=', ownerId)
           .executeTakeFirst();
         if (!source) throw missing();
         // Carry answers over for items that still apply (a re-check starts from the last answers).
@@ -243,7 +264,7 @@ export class AssessmentService {
         `.execute(tx);
       }
       await this.appendAudit(tx, {
-        actor: userId,
+        actor: auditActor(owner),
         action: 'assessment.create',
         subject: `assessment:${row.id}`,
         payload: {
@@ -256,7 +277,7 @@ export class AssessmentService {
       });
       return row.id;
     });
-    return this.summary(orgId, id);
+    return this.summary(owner, id);
   }
 
   /** One page of the organisation's assessments, newest first (keyset on created_at, id). */
@@ -328,19 +349,20 @@ export class AssessmentService {
     return { draft: draft?.id, submitted: submitted?.id };
   }
 
-  async summary(orgId: string, id: string): Promise<AssessmentSummary> {
-    const { answers: _answers, ...rest } = await this.get(orgId, id);
+  async summary(owner: AssessmentOwner, id: string): Promise<AssessmentSummary> {
+    const { answers: _answers, ...rest } = await this.get(owner, id);
     return rest;
   }
 
-  /** Another organisation's assessment is "not found": its existence is not revealed. */
-  async get(orgId: string, id: string): Promise<AssessmentDetail> {
+  /** Another owner's assessment is "not found": its existence is not revealed. */
+  async get(owner: AssessmentOwner, id: string): Promise<AssessmentDetail> {
     if (!isUuid(id)) throw missing();
+    const [ownerColumn, ownerId] = ownerKey(owner);
     const row = await this.db
       .selectFrom('assessments')
       .selectAll()
       .where('id', '=', id)
-      .where('org_id', '=', orgId)
+      .where(ownerColumn, '=', ownerId)
       .executeTakeFirst();
     if (!row) throw missing();
     const answers = await answerRows(this.db, id);
@@ -369,23 +391,21 @@ export class AssessmentService {
    * Idempotent upsert in one statement. The assessment row is locked FOR SHARE,
    * so a save cannot slip in while a submit (FOR UPDATE) is freezing the answers.
    */
-  async saveAnswer(
-    orgId: string,
-    userId: string,
-    id: string,
-    itemCode: string,
-    input: AnswerInput,
-  ): Promise<AnswerRecord> {
+  async saveAnswer(owner: AssessmentOwner, id: string, itemCode: string, input: AnswerInput): Promise<AnswerRecord> {
     if (!isUuid(id)) throw missing();
     checkActionRule(input);
-    const saved = await this.upsertAnswer(SAVE_AS_MEMBER, [orgId, userId], id, itemCode, input);
+    const saved =
+      owner.kind === 'member'
+        ? await this.upsertAnswer(SAVE_AS_MEMBER, [owner.orgId, owner.userId], id, itemCode, input)
+        : await this.upsertAnswer(SAVE_AS_GUEST, [owner.guestId, null], id, itemCode, input);
     if (saved) return saved;
     // Nothing written: find out why (rare path).
+    const [ownerColumn, ownerId] = ownerKey(owner);
     const assessment = await this.db
       .selectFrom('assessments')
       .select(['status', 'item_codes'])
       .where('id', '=', id)
-      .where('org_id', '=', orgId)
+      .where(ownerColumn, '=', ownerId)
       .executeTakeFirst();
     if (!assessment) throw missing();
     if (assessment.status !== 'draft') throw submittedConflict();
@@ -412,7 +432,7 @@ export class AssessmentService {
 
   private async upsertAnswer(
     statement: string,
-    writer: readonly [string, string],
+    writer: readonly [string, string | null],
     id: string,
     itemCode: string,
     input: AnswerInput,
@@ -433,19 +453,23 @@ export class AssessmentService {
     return row ? answerRecord(row) : undefined;
   }
 
+  /**
+   * A guest's report names no organisation and is never recorded in the
+   * regulators' statistics (not even once the guest registers and the report
+   * moves to their organisation).
+   */
   async submit(
-    orgId: string,
-    userId: string,
+    owner: AssessmentOwner,
     id: string,
-    org: AuthOrg,
   ): Promise<{ fingerprint: string; submittedAt: Date; report: Report; coverage: ReportCoverage }> {
     if (!isUuid(id)) throw missing();
+    const [ownerColumn, ownerId] = ownerKey(owner);
     return this.db.transaction().execute(async (tx) => {
       const row = await tx
         .selectFrom('assessments')
         .selectAll()
         .where('id', '=', id)
-        .where('org_id', '=', orgId)
+        .where(ownerColumn, '=', ownerId)
         .forUpdate()
         .executeTakeFirst();
       if (!row) throw missing();
@@ -460,7 +484,7 @@ export class AssessmentService {
       const submittedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
       const report = buildReport({
         assessmentId: id,
-        org: { name: org.name, creditCode: org.creditCode, region: org.region, industry: org.industry, size: org.size },
+        org: owner.kind === 'member' ? await reportOrg(tx, owner.orgId) : null,
         catalogue,
         profileTags: row.profile_tags,
         itemCodes: row.item_codes,
@@ -482,9 +506,9 @@ export class AssessmentService {
         })
         .where('id', '=', id)
         .execute();
-      await this.statistics.submitted(tx, id, orgId, catalogue, report);
+      if (owner.kind === 'member') await this.statistics.submitted(tx, id, owner.orgId, catalogue, report);
       await this.appendAudit(tx, {
-        actor: userId,
+        actor: auditActor(owner),
         action: 'assessment.submit',
         subject: `assessment:${id}`,
         payload: { fingerprint, versionId: row.version_id },
@@ -493,13 +517,14 @@ export class AssessmentService {
     });
   }
 
-  async report(orgId: string, id: string): Promise<{ report: Report; fingerprint: string; shared: boolean }> {
+  async report(owner: AssessmentOwner, id: string): Promise<{ report: Report; fingerprint: string; shared: boolean }> {
     if (!isUuid(id)) throw missing();
+    const [ownerColumn, ownerId] = ownerKey(owner);
     const row = await this.db
       .selectFrom('assessments')
       .select(['status', 'report', 'fingerprint', 'shared'])
       .where('id', '=', id)
-      .where('org_id', '=', orgId)
+      .where(ownerColumn, '=', ownerId)
       .executeTakeFirst();
     if (!row) throw missing();
     if (row.status !== 'submitted' || !row.report || !row.fingerprint) throw conflict('assess.error.noReportYet');
@@ -541,19 +566,15 @@ export class AssessmentService {
    * Adds the remaining applicable items of a draft: those of one domain, or all
    * of them (the draft becomes a full check). Answers already given stay.
    */
-  async extend(
-    orgId: string,
-    userId: string,
-    id: string,
-    domain?: string,
-  ): Promise<AssessmentSummary & { added: string[] }> {
+  async extend(owner: AssessmentOwner, id: string, domain?: string): Promise<AssessmentSummary & { added: string[] }> {
     if (!isUuid(id)) throw missing();
+    const [ownerColumn, ownerId] = ownerKey(owner);
     const added = await this.db.transaction().execute(async (tx) => {
       const row = await tx
         .selectFrom('assessments')
         .select(['status', 'item_codes', 'profile_tags', 'version_id', 'mode'])
         .where('id', '=', id)
-        .where('org_id', '=', orgId)
+        .where(ownerColumn, '=', ownerId)
         .forUpdate()
         .executeTakeFirst();
       if (!row) throw missing();
@@ -580,30 +601,30 @@ export class AssessmentService {
         .where('id', '=', id)
         .execute();
       await this.appendAudit(tx, {
-        actor: userId,
+        actor: auditActor(owner),
         action: 'assessment.extend',
         subject: `assessment:${id}`,
         payload: { domain: domain ?? null, added: newCodes, mode },
       });
       return newCodes;
     });
-    return { ...(await this.summary(orgId, id)), added };
+    return { ...(await this.summary(owner, id)), added };
   }
 
   /** Moves a draft to the current checklist version; answers stay for codes that still apply. */
   async moveToCurrent(
-    orgId: string,
-    userId: string,
+    owner: AssessmentOwner,
     id: string,
   ): Promise<{ added: string[]; removed: string[]; versionId: number }> {
     if (!isUuid(id)) throw missing();
     const catalogue = this.catalogues.current();
+    const [ownerColumn, ownerId] = ownerKey(owner);
     return this.db.transaction().execute(async (tx) => {
       const row = await tx
         .selectFrom('assessments')
         .select(['status', 'item_codes', 'profile_tags', 'version_id', 'mode', 'scene'])
         .where('id', '=', id)
-        .where('org_id', '=', orgId)
+        .where(ownerColumn, '=', ownerId)
         .forUpdate()
         .executeTakeFirst();
       if (!row) throw missing();
@@ -634,12 +655,47 @@ export class AssessmentService {
         .where('id', '=', id)
         .execute();
       await this.appendAudit(tx, {
-        actor: userId,
+        actor: auditActor(owner),
         action: 'assessment.move-version',
         subject: `assessment:${id}`,
         payload: { from: row.version_id, to: catalogue.version.id, added, removed },
       });
       return { added, removed, versionId: catalogue.version.id };
+    });
+  }
+
+  /**
+   * A guest registered or logged in: every draft and report of the guest
+   * session moves to the user's organisation, answers kept (their writer
+   * becomes the user). A user without an organisation takes nothing.
+   */
+  async claimGuestWork(guestId: string, userId: string): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      const moved = await tx
+        .updateTable('assessments')
+        .from('users')
+        .set((eb) => ({ org_id: eb.ref('users.org_id'), created_by: eb.ref('users.id'), guest_id: null }))
+        .where('assessments.guest_id', '=', guestId)
+        .where('users.id', '=', userId)
+        .where('users.role', '=', 'company')
+        .where('users.org_id', 'is not', null)
+        .returning('assessments.id')
+        .execute();
+      if (moved.length === 0) return;
+      const ids = moved.map((m) => m.id);
+      await tx
+        .updateTable('answers')
+        .set({ updated_by: userId })
+        .where('assessment_id', 'in', ids)
+        .where('updated_by', 'is', null)
+        .execute();
+      for (const id of ids)
+        await this.appendAudit(tx, {
+          actor: userId,
+          action: 'assessment.claim',
+          subject: `assessment:${id}`,
+          payload: { guest: guestId },
+        });
     });
   }
 
@@ -657,8 +713,8 @@ export class AssessmentService {
       .select([
         'submitted_at',
         'version_id',
-        sql<string>`report->'org'->>'name'`.as('org_name'),
-        sql<string>`report->'org'->>'creditCode'`.as('credit_code'),
+        sql<string | null>`report->'org'->>'name'`.as('org_name'),
+        sql<string | null>`report->'org'->>'creditCode'`.as('credit_code'),
         sql<Report['mode'] | null>`report->>'mode'`.as('mode'),
         sql<ReportCoverage | null>`report->'coverage'`.as('coverage'),
         sql<number>`(report->'overall'->>'total')::int`.as('overall_total'),
@@ -671,7 +727,10 @@ export class AssessmentService {
     return {
       submittedAt: row.submitted_at,
       checklistVersion: row.version_id,
-      org: { name: row.org_name, creditCode: maskCreditCode(row.credit_code) },
+      org:
+        row.org_name === null || row.credit_code === null
+          ? null
+          : { name: row.org_name, creditCode: maskCreditCode(row.credit_code) },
       mode: row.mode ?? 'full',
       coverage: coverageOf({ coverage: row.coverage, overall: { total: row.overall_total } }),
     };

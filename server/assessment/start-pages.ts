@@ -3,6 +3,7 @@
 // applies, and the printable question list.
 import { Router, type Response } from 'express';
 import { companyOf } from './api';
+import { ownerOf } from './owner';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { Scene } from '../domain/checklist';
 import { ANSWER_STATUSES } from '../domain/answer-status';
@@ -53,7 +54,7 @@ export const questionText = (q: { question: string; questionEn: string }, lang: 
   lang === 'en' ? q.questionEn : q.question;
 
 export function startPages(ctx: AssessmentPageContext): Router {
-  const { service, store, render, company } = ctx;
+  const { service, store, render, company, draftOwner } = ctx;
   const router = Router();
 
   // ── Start page ────────────────────────────────────────────────────────────
@@ -130,11 +131,15 @@ export function startPages(ctx: AssessmentPageContext): Router {
     });
   };
 
-  router.get('/assess/new', company, (req, res) => {
-    companyOf(res);
+  // A quick check from the scene picker may start as a guest; a full check needs an account.
+  router.get('/assess/new', (req, res) => {
     const answers: Record<string, string> = {};
-    // From the scene picker: the trade's usual answers are chosen already, to be checked.
     const scene = sceneOf(store.current(), req.query.scene);
+    if (ownerOf(res)?.kind !== 'member' && !scene) {
+      res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
+      return;
+    }
+    // From the scene picker: the trade's usual answers are chosen already, to be checked.
     if (scene) {
       const yes = new Set(scene.tags);
       for (const q of store.current().profile) answers[q.tag] = yes.has(q.tag) ? 'yes' : 'no';
@@ -149,10 +154,15 @@ export function startPages(ctx: AssessmentPageContext): Router {
     renderProfile(res, answers);
   });
 
-  router.post('/assess/new', company, async (req, res) => {
-    const auth = companyOf(res);
+  router.post('/assess/new', async (req, res) => {
     const body = bodyOf(req);
     const scene = sceneOf(store.current(), field(body, 'scene') || undefined);
+    // A full check (no scene) needs an account; a quick check may be a guest's.
+    const member = ownerOf(res);
+    if (!scene && member?.kind !== 'member') {
+      res.redirect(303, '/login?next=/assess/new');
+      return;
+    }
     const lang = langOf(res);
     const errors = new FormErrors();
     const answers: Record<string, string> = {};
@@ -175,7 +185,7 @@ export function startPages(ctx: AssessmentPageContext): Router {
     }
     if (scene) {
       // A quick check starts at once: the summary of all that applies is for a full one.
-      const created = await service.create(auth.org.id, auth.user.id, tags, undefined, { scene: scene.id });
+      const created = await service.create(await draftOwner(req, res), tags, undefined, { scene: scene.id });
       res.redirect(303, `/assess/${created.id}`);
       return;
     }
@@ -208,7 +218,7 @@ export function startPages(ctx: AssessmentPageContext): Router {
   router.post('/assess/start', company, async (req, res) => {
     const auth = companyOf(res);
     const tags = parseTags(field(bodyOf(req), 'tags'));
-    const created = await service.create(auth.org.id, auth.user.id, tags);
+    const created = await service.create({ kind: 'member', orgId: auth.org.id, userId: auth.user.id }, tags);
     res.redirect(303, `/assess/${created.id}`);
   });
 

@@ -1,7 +1,8 @@
 // The task list of a draft (GOV.UK task list), the organisation profile it was
 // started with, and moving a draft to the current checklist version.
 import { Router } from 'express';
-import { companyOf } from './api';
+import { authOf } from '../http/access';
+import { ownerFor } from './owner';
 import type { Catalogue } from '../catalogue/catalogue';
 import { industryLabel } from '../domain/organisation';
 import { langOf } from '../http/forms';
@@ -11,14 +12,14 @@ import type { AssessmentPageContext } from './page-context';
 import { questionText } from './start-pages';
 
 export function taskListPages(ctx: AssessmentPageContext): Router {
-  const { service, store, render, company, catalogueOf, draftOf } = ctx;
+  const { service, store, render, owner, catalogueOf, draftOf } = ctx;
   const router = Router();
 
   // ── Task list ─────────────────────────────────────────────────────────────
-  router.get('/assess/:id', company, async (req, res) => {
+  router.get('/assess/:id', owner, async (req, res) => {
     const assessment = await draftOf(req, res);
     if (!assessment) return;
-    const auth = companyOf(res);
+    const org = authOf(res)?.org;
     const lang = langOf(res);
     const tasks = domainTasks(await catalogueOf(assessment.versionId), assessment);
     const { answered, total } = assessment.progress;
@@ -26,7 +27,9 @@ export function taskListPages(ctx: AssessmentPageContext): Router {
     render(res, 'assessment/task-list', {
       title: translate(lang, 'task.title'),
       id: assessment.id,
-      orgHint: translate(lang, 'task.orgHint', { name: auth.org.name, code: auth.org.creditCode }),
+      orgHint: org
+        ? translate(lang, 'task.orgHint', { name: org.name, code: org.creditCode })
+        : translate(lang, 'guest.orgHint'),
       // One item per screen, from the first item not answered yet (or the first).
       itemFlowUrl: `/assess/${assessment.id}/items/${encodeURIComponent(
         assessment.items.find((c) => !(c in assessment.answers)) ?? assessment.items.at(0) ?? '',
@@ -57,19 +60,21 @@ export function taskListPages(ctx: AssessmentPageContext): Router {
     });
   });
 
-  router.get('/assess/:id/profile', company, async (req, res) => {
+  router.get('/assess/:id/profile', owner, async (req, res) => {
     const assessment = await draftOf(req, res);
     if (!assessment) return;
-    const auth = companyOf(res);
+    // A guest's draft has no organisation yet: only the profile answers are shown.
+    const org = authOf(res)?.org;
     const lang = langOf(res);
     const c = await catalogueOf(assessment.versionId);
     const yes = new Set(assessment.profileTags);
     render(res, 'assessment/org', {
       title: translate(lang, 'task.org'),
       id: assessment.id,
-      org: auth.org,
-      industry: industryLabel(auth.org.industry),
-      size: translate(lang, `account.size.${auth.org.size}`),
+      org,
+      industry: org ? industryLabel(org.industry) : undefined,
+      size: org ? translate(lang, `account.size.${org.size}`) : undefined,
+      guestText: org ? undefined : translate(lang, 'guest.orgHint'),
       answers: c.profile.map((q) => ({
         question: questionText(q, lang),
         answer: translate(lang, yes.has(q.tag) ? 'form.yes' : 'form.no'),
@@ -77,11 +82,11 @@ export function taskListPages(ctx: AssessmentPageContext): Router {
     });
   });
 
-  router.post('/assess/:id/move', company, async (req, res) => {
-    const auth = companyOf(res);
-    const before = await service.get(auth.org.id, String(req.params.id));
+  router.post('/assess/:id/move', owner, async (req, res) => {
+    const who = ownerFor(res);
+    const before = await service.get(who, String(req.params.id));
     const old = await catalogueOf(before.versionId);
-    const moved = await service.moveToCurrent(auth.org.id, auth.user.id, before.id);
+    const moved = await service.moveToCurrent(who, before.id);
     const current = store.current();
     const lang = langOf(res);
     const titled = (c: Catalogue, code: string): { code: string; title: string } => ({

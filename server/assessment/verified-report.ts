@@ -7,7 +7,8 @@ import type { ReportCoverage } from '../domain/report';
 export interface VerifiedReport {
   readonly submittedAt: Date;
   readonly checklistVersion: number;
-  readonly org: { readonly name: string; readonly creditCode: string };
+  /** Null for a guest's report (访客), which names no organisation. */
+  readonly org: { readonly name: string; readonly creditCode: string } | null;
   readonly mode: CheckMode;
   readonly coverage: ReportCoverage;
 }

@@ -95,7 +95,8 @@ export const REPORT_FORMAT = 'hegui-report/2';
 export interface Report {
   readonly format: 'hegui-report/1' | typeof REPORT_FORMAT;
   readonly assessmentId: string;
-  readonly org: ReportOrg;
+  /** Null on a guest's report (访客): it names no organisation. */
+  readonly org: ReportOrg | null;
   /** ISO 8601 UTC, e.g. 2026-11-27T08:00:00.000Z */
   readonly submittedAt: string;
   readonly startedAt: string;

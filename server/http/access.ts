@@ -2,12 +2,17 @@
 // the accounts' session loader) and whether their role may use a route. Generic:
 // they read the actor the domain describes and know nothing of how sessions are stored.
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { AuthContext } from '../domain/actor';
+import type { AuthContext, GuestContext } from '../domain/actor';
 import type { Role } from '../domain/roles';
 import { forbidden, unauthorized, wantsProblemJson } from './errors';
 
 export function authOf(res: Response): AuthContext | undefined {
   return res.locals.auth as AuthContext | undefined;
+}
+
+/** The visitor's guest session (访客), when nobody is signed in. */
+export function guestOf(res: Response): GuestContext | undefined {
+  return res.locals.guest as GuestContext | undefined;
 }
 
 /** API routes: 401 without a session; 403 for a role that may not use the route. */

@@ -1,5 +1,5 @@
 // Login CSRF: the forms that start a session (log in, register, accept an
-// invitation) have no session to carry a CSRF token yet, so a cross-site
+// invitation, a guest's first quick check) have no session to carry a CSRF token yet, so a cross-site
 // page could post them and sign the victim in to the attacker's account.
 // Browsers say where a request comes from (Sec-Fetch-Site; Origin): anything
 // but this site is refused. Clients that send neither (curl, scripts) pass.
@@ -13,6 +13,9 @@ const SESSION_STARTERS = [
   '/api/v1/auth/login',
   '/api/v1/auth/register',
   '/api/v1/auth/accept-invitation',
+  // A visitor's first quick check starts a guest session.
+  '/assess/new',
+  '/api/v1/assessments',
 ];
 
 function hostOf(url: string): string | undefined {

@@ -9,6 +9,7 @@ import { leniencyMessages } from './leniency';
 import { partialsMessages } from './partials';
 import { searchMessages } from './search';
 import { quickMessages } from './quick';
+import { guestMessages } from './guest';
 import { presentationMessages } from './presentation';
 import { regulatorMessages } from './regulator';
 import { reportMessages } from './report';
@@ -31,6 +32,7 @@ export const messages = {
   ...leniencyMessages,
   ...searchMessages,
   ...quickMessages,
+  ...guestMessages,
   ...rectificationMessages,
   ...regulatorExportMessages,
   ...regulatorTokenMessages,

@@ -34,6 +34,8 @@ export interface SubmissionFacts {
 }
 
 function factsOfReport(assessmentId: string, orgId: string, catalogue: Catalogue, report: Report): SubmissionFacts {
+  // A guest's report (访客) names no organisation and must never reach the figures.
+  if (!report.org) throw new Error(`assessment ${assessmentId}: a guest's report is not recorded in the statistics`);
   return {
     assessmentId,
     orgId,

@@ -215,7 +215,10 @@ describe('PUT /api/v1/assessments/:id/answers/:itemCode', () => {
     );
     const org = await t.db.db.selectFrom('users').select('org_id').where('id', '=', c.userId).executeTakeFirstOrThrow();
     await expect(
-      service.saveAnswer(org.org_id ?? '', c.userId, id, 'XF-001', { status: 'compliant', owner: '李工' }),
+      service.saveAnswer({ kind: 'member', orgId: org.org_id ?? '', userId: c.userId }, id, 'XF-001', {
+        status: 'compliant',
+        owner: '李工',
+      }),
     ).rejects.toMatchObject({ status: 400, errors: [{ field: 'owner' }] });
     await expect(
       service.saveAnswerForSession('x'.repeat(64), 'y', id, 'XF-001', {

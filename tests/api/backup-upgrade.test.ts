@@ -128,7 +128,7 @@ describe.each(fixtures.map((f) => [f.slice(f.lastIndexOf('/') + 1), f]))('%s', (
           expect(byPrint.body).toMatchObject({
             mode: report.mode ?? 'full',
             coverage: { answered: report.overall.total, total: report.overall.total },
-            org: { name: report.org.name },
+            org: { name: report.org?.name },
           });
           const upload = await request(app)
             .post('/api/v1/verify')

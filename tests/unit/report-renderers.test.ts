@@ -175,9 +175,12 @@ describe('HTML report', () => {
     expect(html).toContain('免罚轻罚指引 <span class="en" lang="en">Penalty relief navigator</span>');
     expect(html).toContain('href="/r/1.docx"');
     expect(html).toContain('<link rel="stylesheet" href="/assets/report.css">');
-    // Strict CSP: no inline styles, and the layout's own script file is the only script.
+    // Strict CSP: no inline styles; only script files: the layout's and the one opening the folds for printing.
     expect(html).not.toMatch(/\sstyle=/);
-    expect(html.match(/<script\b[^>]*>/g)).toEqual(['<script src="/assets/app.js" defer>']);
+    expect(html.match(/<script\b[^>]*>/g)).toEqual([
+      '<script src="/assets/app.js" defer>',
+      '<script src="/assets/report-print.js" defer>',
+    ]);
   });
 
   it('has no sharing section unless sharing is set', () => {
