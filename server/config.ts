@@ -96,28 +96,14 @@ export const projectRoot = ((): string => {
 })();
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const port = wholeNumber(env, 'PORT', 3000, 0, 65535);
   const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
   if (!LEVELS.includes(logLevel))
     throw new Error(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
-  const dbPoolSize = Number(env.DB_POOL_SIZE ?? 10);
-  if (!Number.isInteger(dbPoolSize) || dbPoolSize < 1 || dbPoolSize > 1000)
-    throw new Error(`DB_POOL_SIZE must be a whole number from 1 to 1000, got "${env.DB_POOL_SIZE}"`);
-  const statementTimeoutMs = Number(env.STATEMENT_TIMEOUT_MS ?? 10_000);
-  if (!Number.isInteger(statementTimeoutMs) || statementTimeoutMs < 1 || statementTimeoutMs > 3_600_000)
-    throw new Error(
-      `STATEMENT_TIMEOUT_MS must be a whole number of milliseconds from 1 to 3600000, got "${env.STATEMENT_TIMEOUT_MS}"`,
-    );
-  const drainDelayMs = Number(env.DRAIN_DELAY_MS ?? 1000);
-  if (!Number.isInteger(drainDelayMs) || drainDelayMs < 0 || drainDelayMs > 600_000)
-    throw new Error(`DRAIN_DELAY_MS must be a whole number of milliseconds up to 600000, got "${env.DRAIN_DELAY_MS}"`);
-  const shutdownTimeoutMs = Number(env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
-  if (!Number.isInteger(shutdownTimeoutMs) || shutdownTimeoutMs < 1 || shutdownTimeoutMs > 600_000)
-    throw new Error(
-      `SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 1 to 600000, got "${env.SHUTDOWN_TIMEOUT_MS}"`,
-    );
+  const dbPoolSize = wholeNumber(env, 'DB_POOL_SIZE', 10, 1, 1000);
+  const statementTimeoutMs = wholeNumber(env, 'STATEMENT_TIMEOUT_MS', 10_000, 1, 3_600_000);
+  const drainDelayMs = wholeNumber(env, 'DRAIN_DELAY_MS', 1000, 0, 600_000);
+  const shutdownTimeoutMs = wholeNumber(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 1, 600_000);
   return {
     port,
     renderLimits: {

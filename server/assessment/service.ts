@@ -17,15 +17,7 @@ import { coverageOf, type Report, type ReportCoverage, type ReportOrg, type Repo
 import type { CheckMode } from '../domain/check-mode';
 import type { Scene } from '../domain/checklist';
 import { maskCreditCode, type VerifiedReport } from './verified-report';
-import {
-  afterPosition,
-  pageDirection,
-  pageOf,
-  positionText,
-  rowsToRead,
-  type Page,
-  type PageQuery,
-} from '../lib/keyset';
+import { keysetPage, readPage, type Page, type PageQuery } from '../lib/keyset';
 
 export interface Progress {
   readonly answered: number;
@@ -297,7 +289,6 @@ export class AssessmentService {
         'a.shared',
         'a.mode',
         'a.scene',
-        positionText('a.created_at').as('position'),
       ])
       .select((eb) =>
         eb
@@ -307,12 +298,9 @@ export class AssessmentService {
           .as('answered'),
       )
       .where('a.org_id', '=', orgId)
-      .where(afterPosition('a.created_at', 'a.id', q))
-      .orderBy('a.created_at', pageDirection(q))
-      .orderBy('a.id', pageDirection(q))
-      .limit(rowsToRead(q))
+      .$call(keysetPage('a.created_at', 'a.id', q))
       .execute();
-    const page = pageOf(rows, q, (r) => ({ at: r.position, id: r.id }));
+    const page = readPage(rows, q);
     return {
       ...page,
       items: page.items.map((r) => ({

@@ -2,7 +2,7 @@
 // timestamp as PostgreSQL holds it (microseconds, as UTC text) and the row's
 // id, so a page boundary is exact: no row is shown twice or skipped when rows
 // are added between two page loads (an offset would shift under them).
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type AliasedRawBuilder, type RawBuilder, type Selection, type SelectQueryBuilder } from 'kysely';
 
 /** Where a page starts or ends: the sort timestamp (ISO text with microseconds) and the id. */
 export interface Position {
@@ -49,11 +49,11 @@ export function decodePosition(cursor: string): Position | undefined {
 }
 
 /** The sort column as position text, to select beside each row. */
-export const positionText = (column: string): RawBuilder<string> =>
+const positionText = (column: string): RawBuilder<string> =>
   sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** The filter for rows past the page's start (true when there is none). */
-export function afterPosition(column: string, idColumn: string, q: PageQuery): RawBuilder<boolean> {
+function afterPosition(column: string, idColumn: string, q: PageQuery): RawBuilder<boolean> {
   const row = sql`(${sql.ref(column)}, ${sql.ref(idColumn)})`;
   if (q.after) return sql<boolean>`${row} < (${q.after.at}::timestamptz, ${q.after.id}::uuid)`;
   if (q.before) return sql<boolean>`${row} > (${q.before.at}::timestamptz, ${q.before.id}::uuid)`;
@@ -61,13 +61,13 @@ export function afterPosition(column: string, idColumn: string, q: PageQuery): R
 }
 
 /** Newest first; oldest first when stepping back (the page is turned round in pageOf). */
-export const pageDirection = (q: PageQuery): 'asc' | 'desc' => (q.before ? 'asc' : 'desc');
+const pageDirection = (q: PageQuery): 'asc' | 'desc' => (q.before ? 'asc' : 'desc');
 
 /** How many rows to read: one more than the page, to know whether another follows. */
-export const rowsToRead = (q: PageQuery): number => q.limit + 1;
+const rowsToRead = (q: PageQuery): number => q.limit + 1;
 
 /** The page from the rows read (limit + 1 of them, in pageDirection order), newest first. */
-export function pageOf<T>(rows: readonly T[], q: PageQuery, positionOf: (row: T) => Position): Page<T> {
+function pageOf<T>(rows: readonly T[], q: PageQuery, positionOf: (row: T) => Position): Page<T> {
   const more = rows.length > q.limit;
   const items = rows.slice(0, q.limit);
   if (q.before) items.reverse();
@@ -81,4 +81,34 @@ export function pageOf<T>(rows: readonly T[], q: PageQuery, positionOf: (row: T)
     ...(hasNext && last ? { next: positionOf(last) } : {}),
     ...(hasPrev && first ? { prev: positionOf(first) } : {}),
   };
+}
+
+/**
+ * A query's keyset for one page, for `.$call()`: the position beside each row (as `position`), the rows past
+ * the page's start, newest first (oldest first when stepping back) by `column` then `idColumn`, one row more
+ * than the page. Turn the rows into the page with readPage.
+ */
+export function keysetPage<DB, TB extends keyof DB, O>(
+  column: string,
+  idColumn: string,
+  q: PageQuery,
+): (
+  qb: SelectQueryBuilder<DB, TB, O>,
+) => SelectQueryBuilder<DB, TB, O & Selection<DB, TB, AliasedRawBuilder<string, 'position'>>> {
+  const direction = pageDirection(q);
+  return (qb) =>
+    qb
+      .select(positionText(column).as('position'))
+      .where(afterPosition(column, idColumn, q))
+      .orderBy(sql.ref(column), direction)
+      .orderBy(sql.ref(idColumn), direction)
+      .limit(rowsToRead(q));
+}
+
+/** The page from rows read through keysetPage, newest first. */
+export function readPage<T extends { readonly position: string; readonly id: string }>(
+  rows: readonly T[],
+  q: PageQuery,
+): Page<T> {
+  return pageOf(rows, q, (r) => ({ at: r.position, id: r.id }));
 }

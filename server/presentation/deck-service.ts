@@ -1,15 +1,7 @@
 // Custom decks: a lecturer's own selection of items, pinned to the checklist
 // version it was composed against and shared read-only through a random token.
 import type { Kysely } from 'kysely';
-import {
-  afterPosition,
-  pageDirection,
-  pageOf,
-  positionText,
-  rowsToRead,
-  type Page,
-  type PageQuery,
-} from '../lib/keyset';
+import { keysetPage, readPage, type Page, type PageQuery } from '../lib/keyset';
 import type { Database } from '../../db/schema';
 import { randomToken } from '../lib/tokens';
 import type { Catalogue } from '../catalogue/catalogue';
@@ -108,7 +100,6 @@ export class DeckService {
         'd.title',
         'd.version_id',
         'd.updated_at',
-        positionText('d.updated_at').as('position'),
         eb
           .selectFrom('deck_items as i')
           .whereRef('i.deck_id', '=', 'd.id')
@@ -116,12 +107,9 @@ export class DeckService {
           .as('item_count'),
       ])
       .where('d.owner_id', '=', ownerId)
-      .where(afterPosition('d.updated_at', 'd.id', q))
-      .orderBy('d.updated_at', pageDirection(q))
-      .orderBy('d.id', pageDirection(q))
-      .limit(rowsToRead(q))
+      .$call(keysetPage('d.updated_at', 'd.id', q))
       .execute();
-    const page = pageOf(rows, q, (r) => ({ at: r.position, id: r.id }));
+    const page = readPage(rows, q);
     return {
       ...page,
       items: page.items.map((r) => ({

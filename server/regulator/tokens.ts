@@ -5,15 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { randomToken, tokenHash } from '../lib/tokens';
 import { conflict, notFound, unauthorized } from '../http/errors';
-import {
-  afterPosition,
-  pageDirection,
-  pageOf,
-  positionText,
-  rowsToRead,
-  type Page,
-  type PageQuery,
-} from '../lib/keyset';
+import { keysetPage, readPage, type Page, type PageQuery } from '../lib/keyset';
 
 const TOKEN_PREFIX = 'hgr_';
 const MAX_ACTIVE = 20;
@@ -48,14 +40,11 @@ const tokenInfo = (r: {
 export async function listTokens(db: Kysely<Database>, userId: string, q: PageQuery): Promise<Page<TokenInfo>> {
   const rows = await db
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at', positionText('created_at').as('position')])
+    .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
     .where('user_id', '=', userId)
-    .where(afterPosition('created_at', 'id', q))
-    .orderBy('created_at', pageDirection(q))
-    .orderBy('id', pageDirection(q))
-    .limit(rowsToRead(q))
+    .$call(keysetPage('created_at', 'id', q))
     .execute();
-  const page = pageOf(rows, q, (r) => ({ at: r.position, id: r.id }));
+  const page = readPage(rows, q);
   return { ...page, items: page.items.map(tokenInfo) };
 }
 

@@ -21,12 +21,22 @@ import { errorHandler } from '../../server/http/errors';
 import { loadViews } from '../../server/http/views';
 import { createLogger } from '../../server/logger';
 import { backend } from '../support/backend';
-import { registerCompany } from '../support/company';
+import { registerCompany, type Company } from '../support/company';
 import { freshDb, type TestDb } from '../support/db';
 import { fixtureContent, fixtureItem } from '../support/fixtures';
 import { CuttableProxy } from '../support/proxy';
 
 const BUSY = /繁忙|busy/;
+
+/** A newly registered company and the id of a draft it has just started. */
+async function companyWithDraft(app: express.Express): Promise<{ company: Company; draft: string }> {
+  const company = await registerCompany(app);
+  const created = await company.agent
+    .post('/api/v1/assessments')
+    .send({ profile: { tags: [] } })
+    .expect(201);
+  return { company, draft: String(created.body.id) };
+}
 
 describe('a database that is busy answers 503 databaseBusy with Retry-After: 5', () => {
   let own: TestDb;
@@ -127,15 +137,7 @@ if (backend === 'postgres') {
     });
 
     it('a save waiting on a lock answers 503 databaseBusy, API and form, then works once the lock is gone', async () => {
-      const company = await registerCompany(app);
-      const draft = String(
-        (
-          await company.agent
-            .post('/api/v1/assessments')
-            .send({ profile: { tags: [] } })
-            .expect(201)
-        ).body.id,
-      );
+      const { company, draft } = await companyWithDraft(app);
       const locker = new Client({ connectionString: own.url });
       await locker.connect();
       try {
@@ -168,15 +170,7 @@ if (backend === 'postgres') {
     });
 
     it('in a network black hole a save answers 503 with Retry-After within a bound, and saves work once it is over', async () => {
-      const company = await registerCompany(app);
-      const draft = String(
-        (
-          await company.agent
-            .post('/api/v1/assessments')
-            .send({ profile: { tags: [] } })
-            .expect(201)
-        ).body.id,
-      );
+      const { company, draft } = await companyWithDraft(app);
       proxy.blackHole();
       try {
         for (let attempt = 0; attempt < 2; attempt += 1) {
